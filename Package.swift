@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The kernels are always compiled with optimisation, even in debug builds: unoptimised generic SIMD
+// code is two orders of magnitude slower, which would make `swift test` and debug runs crawl.
+let optimised: [SwiftSetting] = [.unsafeFlags(["-O"])]
+
+let package = Package(
+    name: "lenet5",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lenet5", targets: ["lenet5"]),
+        .library(name: "LeNet5", targets: ["LeNet5"]),
+        .library(name: "Training", targets: ["Training"]),
+        .library(name: "Sketchpad", targets: ["Sketchpad"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // C libraries from the system, found through pkg-config.
+        .systemLibrary(
+            name: "CNCurses", pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Asks the processor which vector instructions it has, so one binary runs everywhere.
+        .target(name: "CPUFeatures"),
+
+        // The arithmetic, written once and generic over the vector width. The two wide modules
+        // specialise it for AVX2 and AVX-512; `LeNet5` picks one at run time.
+        .target(name: "Kernels", swiftSettings: optimised),
+        .target(
+            name: "KernelsAVX2", dependencies: ["Kernels"],
+            swiftSettings: optimised + [.unsafeFlags(["-target-cpu", "haswell"])]),
+        .target(
+            name: "KernelsAVX512", dependencies: ["Kernels"],
+            swiftSettings: optimised + [.unsafeFlags(["-target-cpu", "skylake-avx512"])]),
+
+        // The network: layers, forward trace, weights, preprocessing. Knows nothing of any UI.
+        .target(
+            name: "LeNet5", dependencies: ["Kernels", "KernelsAVX2", "KernelsAVX512", "CPUFeatures"]),
+        // Backpropagation, the optimiser, augmentation, MNIST.
+        .target(name: "Training", dependencies: ["LeNet5", "Kernels", "CZlib"]),
+        // The sketchpad's state, layout and widgets, rendered into a cell buffer. No terminal.
+        .target(name: "Sketchpad", dependencies: ["LeNet5"]),
+        // The only module that talks to ncurses.
+        .target(name: "Terminal", dependencies: ["Sketchpad", "CNCurses"]),
+        .executableTarget(
+            name: "lenet5",
+            dependencies: [
+                "LeNet5", "Training", "Sketchpad", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "LeNet5Tests", dependencies: ["LeNet5"], exclude: ["Fixtures"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "LeNet5"]),
+        .testTarget(name: "SketchpadTests", dependencies: ["Sketchpad", "LeNet5"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LeNet5"]),
+    ]
+)

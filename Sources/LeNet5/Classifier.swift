@@ -1,0 +1,49 @@
+import Kernels
+import KernelsAVX2
+import KernelsAVX512
+
+/// A trained model made ready to run: its parameters packed once for the kernels of the chosen
+/// instruction set. Immutable, so one classifier serves any number of threads, each with its own
+/// `ForwardTrace`.
+public final class Classifier: @unchecked Sendable {
+    public let model: LeNet5
+    public let instructionSet: InstructionSet
+    // Written once in init, only read afterwards: what makes the unchecked Sendable true.
+    private let parameters: UnsafeMutablePointer<Float>
+
+    public init(_ model: LeNet5, instructionSet: InstructionSet = .selected) {
+        precondition(instructionSet.isSupported, "\(instructionSet) is not supported here")
+        self.model = model
+        self.instructionSet = instructionSet
+        let packed = PackedParameters(model).storage
+        let raw = UnsafeMutableRawPointer.allocate(
+            byteCount: packed.count * MemoryLayout<Float>.stride, alignment: 64)
+        parameters = raw.bindMemory(to: Float.self, capacity: packed.count)
+        packed.withUnsafeBufferPointer {
+            parameters.initialize(from: $0.baseAddress!, count: $0.count)
+        }
+    }
+
+    deinit { parameters.deallocate() }
+
+    /// Runs the network on a 32x32 input (row by row, ink 1, background 0), keeping every layer in
+    /// `trace`. Allocates nothing.
+    public func forward(_ input: UnsafeBufferPointer<Float>, into trace: ForwardTrace) {
+        precondition(input.count == 1024, "the input is 32x32, not \(input.count) values")
+        (trace.buffer + TraceLayout.input).update(from: input.baseAddress!, count: 1024)
+        run(trace)
+    }
+
+    public func forward(_ input: [Float], into trace: ForwardTrace) {
+        input.withUnsafeBufferPointer { forward($0, into: trace) }
+    }
+
+    /// Runs the network on the input already in `trace.maps(.input)`.
+    func run(_ trace: ForwardTrace) {
+        switch instructionSet {
+        case .portable: forwardPortable(parameters: parameters, trace: trace.buffer)
+        case .avx2: forwardAVX2(parameters: parameters, trace: trace.buffer)
+        case .avx512: forwardAVX512(parameters: parameters, trace: trace.buffer)
+        }
+    }
+}

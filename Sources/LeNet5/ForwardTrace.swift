@@ -1,0 +1,134 @@
+import Kernels
+
+/// The layers whose values a forward pass keeps.
+public enum TracedLayer: String, CaseIterable, Sendable {
+    case input
+    case c1PreActivation, c1, s2
+    case c3PreActivation, c3, s4
+    case c5PreActivation, c5
+    case f6PreActivation, f6
+    case logits, probabilities
+}
+
+/// Every layer's values from one forward pass, in one buffer allocated once and reused by every
+/// pass, so that a steady stream of passes (a sketchpad redrawing on each stroke) allocates nothing.
+/// Read it through `maps(_:)`; the buffer's internal order is the kernels' business.
+/// Not thread-safe: give each thread its own trace.
+public final class ForwardTrace {
+    let buffer: UnsafeMutablePointer<Float>
+
+    public init() {
+        // 64-byte alignment: a cache line, and one AVX-512 vector.
+        let raw = UnsafeMutableRawPointer.allocate(
+            byteCount: TraceLayout.count * MemoryLayout<Float>.stride, alignment: 64)
+        buffer = raw.initializeMemory(as: Float.self, repeating: 0, count: TraceLayout.count)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// The values of one layer, as maps of rows and columns (dense layers are maps of 1x1).
+    public func maps(_ layer: TracedLayer) -> FeatureMaps {
+        switch layer {
+        case .input: planar(TraceLayout.input, channels: 1, side: 32)
+        case .c1PreActivation: planar(TraceLayout.c1PreActivation, channels: 6, side: 28)
+        case .c1: planar(TraceLayout.c1, channels: 6, side: 28)
+        case .s2: planar(TraceLayout.s2, channels: 6, side: 14)
+        case .c3PreActivation: interleaved(TraceLayout.c3PreActivation, channels: 16, side: 10)
+        case .c3: interleaved(TraceLayout.c3, channels: 16, side: 10)
+        case .s4: interleaved(TraceLayout.s4, channels: 16, side: 5)
+        case .c5PreActivation: units(TraceLayout.c5PreActivation, count: 120)
+        case .c5: units(TraceLayout.c5, count: 120)
+        case .f6PreActivation: units(TraceLayout.f6PreActivation, count: 84)
+        case .f6: units(TraceLayout.f6, count: 84)
+        case .logits: units(TraceLayout.logits, count: 10)
+        case .probabilities: units(TraceLayout.probabilities, count: 10)
+        }
+    }
+
+    /// The ten class probabilities.
+    public var probabilities: [Float] {
+        Array(UnsafeBufferPointer(start: buffer + TraceLayout.probabilities, count: 10))
+    }
+
+    /// The most probable class and its probability.
+    public var prediction: (digit: Int, confidence: Float) {
+        let p = buffer + TraceLayout.probabilities
+        var best = 0
+        for k in 1..<10 where p[k] > p[best] { best = k }
+        return (best, p[best])
+    }
+
+    private func planar(_ offset: Int, channels: Int, side: Int) -> FeatureMaps {
+        FeatureMaps(
+            trace: self, offset: offset, channels: channels, height: side, width: side,
+            channelStride: side * side, rowStride: side, columnStride: 1)
+    }
+
+    private func interleaved(_ offset: Int, channels: Int, side: Int) -> FeatureMaps {
+        FeatureMaps(
+            trace: self, offset: offset, channels: channels, height: side, width: side,
+            channelStride: 1, rowStride: side * channels, columnStride: channels)
+    }
+
+    private func units(_ offset: Int, count: Int) -> FeatureMaps {
+        FeatureMaps(
+            trace: self, offset: offset, channels: count, height: 1, width: 1,
+            channelStride: 1, rowStride: 1, columnStride: 1)
+    }
+}
+
+/// A view of one layer's values in a trace: `channels` maps of `height` x `width`.
+/// It reads the trace as it is now, so it shows the latest forward pass.
+public struct FeatureMaps {
+    let trace: ForwardTrace
+    let offset: Int
+    public let channels: Int
+    public let height: Int
+    public let width: Int
+    let channelStride: Int
+    let rowStride: Int
+    let columnStride: Int
+
+    public subscript(channel: Int, y: Int, x: Int) -> Float {
+        precondition(
+            (0..<channels).contains(channel) && (0..<height).contains(y) && (0..<width).contains(x))
+        return trace.buffer[offset + channel * channelStride + y * rowStride + x * columnStride]
+    }
+
+    /// Unit `index` of a dense layer, or value `index` of a single map in row order.
+    public subscript(unit index: Int) -> Float {
+        if height == 1 && width == 1 { return self[index, 0, 0] }
+        precondition(channels == 1)
+        return self[0, index / width, index % width]
+    }
+
+    public var count: Int { channels * height * width }
+
+    /// All values, channel by channel, each row by row: PyTorch's order.
+    public var values: [Float] {
+        var result = [Float]()
+        result.reserveCapacity(count)
+        for c in 0..<channels {
+            for y in 0..<height {
+                for x in 0..<width { result.append(self[c, y, x]) }
+            }
+        }
+        return result
+    }
+
+    /// The smallest and largest value of map `channel`, or of all maps.
+    public func range(channel: Int? = nil) -> ClosedRange<Float> {
+        var low = Float.infinity
+        var high = -Float.infinity
+        for c in channel.map({ $0...$0 }) ?? 0...(channels - 1) {
+            for y in 0..<height {
+                for x in 0..<width {
+                    let v = self[c, y, x]
+                    low = min(low, v)
+                    high = max(high, v)
+                }
+            }
+        }
+        return low...high
+    }
+}

@@ -1,0 +1,78 @@
+/// LeNet-5 weights in a safetensors file: the tensors of `LeNet5.parameterShapes` as F32, and
+/// free-form metadata on how they were made.
+public struct WeightsFile: Sendable {
+    public var model: LeNet5
+    public var metadata: [String: String]
+
+    public init(model: LeNet5, metadata: [String: String] = [:]) {
+        self.model = model
+        self.metadata = metadata
+    }
+
+    /// Reads and checks a weights file. Every fault is reported with the file's path.
+    public init(contentsOf path: String) throws(WeightsError) {
+        let bytes: [UInt8]
+        do {
+            bytes = try readFileContents(path)
+        } catch {
+            throw WeightsError(path: path, fault: error.reason)
+        }
+        try self.init(bytes: bytes, path: path)
+    }
+
+    public init(bytes: [UInt8], path: String) throws(WeightsError) {
+        let file: Safetensors
+        do {
+            file = try Safetensors(bytes: bytes)
+        } catch {
+            throw WeightsError(path: path, fault: error.fault)
+        }
+        var tensors = [String: Tensor]()
+        for (name, shape) in LeNet5.parameterShapes {
+            guard let entry = file.entries[name] else {
+                throw WeightsError(path: path, fault: "missing tensor \(name)")
+            }
+            guard entry.dtype == "F32" else {
+                throw WeightsError(path: path, fault: "tensor \(name) is \(entry.dtype), expected F32")
+            }
+            guard entry.shape == shape else {
+                throw WeightsError(
+                    path: path,
+                    fault: "tensor \(name) has shape \(entry.shape), expected \(shape)")
+            }
+            let tensor: Tensor
+            do {
+                tensor = try file.floats(name)
+            } catch {
+                throw WeightsError(path: path, fault: error.fault)
+            }
+            if let bad = tensor.scalars.firstIndex(where: { !$0.isFinite }) {
+                let kind = tensor.scalars[bad].isNaN ? "NaN" : "infinity"
+                throw WeightsError(path: path, fault: "tensor \(name) holds \(kind) at index \(bad)")
+            }
+            tensors[name] = tensor
+        }
+        model = LeNet5(named: tensors)
+        metadata = file.metadata
+    }
+
+    /// The file's bytes: tensors in the order of `LeNet5.parameterShapes`.
+    public var bytes: [UInt8] {
+        Safetensors.encode(tensors: model.namedParameters, metadata: metadata)
+    }
+
+    public func write(to path: String) throws(WeightsError) {
+        do {
+            try writeFileContents(bytes, to: path)
+        } catch {
+            throw WeightsError(path: path, fault: error.reason)
+        }
+    }
+}
+
+/// A weights file that cannot be used, and why.
+public struct WeightsError: Error, CustomStringConvertible, Equatable {
+    public let path: String
+    public let fault: String
+    public var description: String { "\(path): \(fault)" }
+}
