@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "LeNet5", dependencies: ["Kernels", "KernelsAVX2", "KernelsAVX512", "CPUFeatures"]),
         // Backpropagation, the optimiser, augmentation, MNIST.
-        .target(name: "Training", dependencies: ["LeNet5", "Kernels", "CZlib"]),
+        .target(name: "Training", dependencies: ["LeNet5", "Kernels", "CZlib"], swiftSettings: optimised),
         // The sketchpad's state, layout and widgets, rendered into a cell buffer. No terminal.
         .target(name: "Sketchpad", dependencies: ["LeNet5"]),
         // The only module that talks to ncurses.

@@ -1,6 +1,4 @@
 import Kernels
-import KernelsAVX2
-import KernelsAVX512
 
 /// A trained model made ready to run: its parameters packed once for the kernels of the chosen
 /// instruction set. Immutable, so one classifier serves any number of threads, each with its own
@@ -40,10 +38,6 @@ public final class Classifier: @unchecked Sendable {
 
     /// Runs the network on the input already in `trace.maps(.input)`.
     func run(_ trace: ForwardTrace) {
-        switch instructionSet {
-        case .portable: forwardPortable(parameters: parameters, trace: trace.buffer)
-        case .avx2: forwardAVX2(parameters: parameters, trace: trace.buffer)
-        case .avx512: forwardAVX512(parameters: parameters, trace: trace.buffer)
-        }
+        KernelDispatch.forward(instructionSet, parameters: parameters, trace: trace.buffer)
     }
 }

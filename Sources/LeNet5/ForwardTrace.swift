@@ -15,7 +15,8 @@ public enum TracedLayer: String, CaseIterable, Sendable {
 /// Read it through `maps(_:)`; the buffer's internal order is the kernels' business.
 /// Not thread-safe: give each thread its own trace.
 public final class ForwardTrace {
-    let buffer: UnsafeMutablePointer<Float>
+    /// The raw values in `Kernels.TraceLayout`, for code that runs the kernels itself (training).
+    public let buffer: UnsafeMutablePointer<Float>
 
     public init() {
         // 64-byte alignment: a cache line, and one AVX-512 vector.

@@ -1,0 +1,42 @@
+import Kernels
+import KernelsAVX2
+import KernelsAVX512
+
+/// The compiled kernels of one instruction set, for callers that manage their own buffers
+/// (training). `Classifier` is the way in for everything else.
+public enum KernelDispatch {
+    /// `Kernels.forward` on packed parameters and a trace buffer (`Kernels.TraceLayout`).
+    @inline(__always)
+    public static func forward(
+        _ set: InstructionSet, parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>
+    ) {
+        switch set {
+        case .portable: forwardPortable(parameters: parameters, trace: trace)
+        case .avx2: forwardAVX2(parameters: parameters, trace: trace)
+        case .avx512: forwardAVX512(parameters: parameters, trace: trace)
+        }
+    }
+
+    /// `Kernels.backward`: adds one sample's gradient to `gradient`.
+    @inline(__always)
+    public static func backward(
+        _ set: InstructionSet, parameters: UnsafePointer<Float>, transposed: UnsafePointer<Float>,
+        trace: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+        gradient: UnsafeMutablePointer<Float>
+    ) {
+        switch set {
+        case .portable:
+            backwardPortable(
+                parameters: parameters, transposed: transposed, trace: trace, scratch: scratch,
+                gradient: gradient)
+        case .avx2:
+            backwardAVX2(
+                parameters: parameters, transposed: transposed, trace: trace, scratch: scratch,
+                gradient: gradient)
+        case .avx512:
+            backwardAVX512(
+                parameters: parameters, transposed: transposed, trace: trace, scratch: scratch,
+                gradient: gradient)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Adam (Kingma and Ba, 2015) with PyTorch's defaults, over the packed parameters. The padding in
+/// the packed layout has zero gradient, so it stays zero.
+struct Adam {
+    var learningRate: Float
+    let beta1: Float = 0.9
+    let beta2: Float = 0.999
+    let epsilon: Float = 1e-8
+    private(set) var step = 0
+    let firstMoment: AlignedBuffer
+    let secondMoment: AlignedBuffer
+
+    init(count: Int, learningRate: Float) {
+        self.learningRate = learningRate
+        firstMoment = AlignedBuffer(count: count)
+        secondMoment = AlignedBuffer(count: count)
+    }
+
+    mutating func update(_ parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>) {
+        step += 1
+        let m = firstMoment.pointer
+        let v = secondMoment.pointer
+        let correction1 = 1 - powf(beta1, Float(step))
+        let correction2 = 1 - powf(beta2, Float(step))
+        let stepSize = learningRate / correction1
+        let (b1, b2, eps) = (beta1, beta2, epsilon)
+        let root2 = correction2.squareRoot()
+        for i in 0..<firstMoment.count {
+            let g = gradient[i]
+            m[i] = b1 * m[i] + (1 - b1) * g
+            v[i] = b2 * v[i] + (1 - b2) * g * g
+            parameters[i] -= stepSize * m[i] / (v[i].squareRoot() / root2 + eps)
+        }
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#endif

@@ -1,0 +1,24 @@
+/// A fixed-size buffer of floats on a 64-byte boundary (a cache line, an AVX-512 vector), zeroed.
+/// The kernels take raw pointers; this owns the memory behind them.
+final class AlignedBuffer {
+    let pointer: UnsafeMutablePointer<Float>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        pointer = UnsafeMutableRawPointer.allocate(
+            byteCount: count * MemoryLayout<Float>.stride, alignment: 64
+        ).initializeMemory(as: Float.self, repeating: 0, count: count)
+    }
+
+    convenience init(_ values: [Float]) {
+        self.init(count: values.count)
+        values.withUnsafeBufferPointer { pointer.update(from: $0.baseAddress!, count: $0.count) }
+    }
+
+    deinit { pointer.deallocate() }
+
+    var array: [Float] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
+
+    func zero() { pointer.update(repeating: 0, count: count) }
+}

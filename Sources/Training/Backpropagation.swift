@@ -1,0 +1,90 @@
+import Dispatch
+import Kernels
+import LeNet5
+
+/// What one thread needs to run samples forward and back: a trace, scratch for the activation
+/// gradients, and its own sum of parameter gradients.
+final class GradientWorkspace {
+    let trace = ForwardTrace()
+    let scratch = AlignedBuffer(count: GradientScratchLayout.count)
+    let gradient = AlignedBuffer(count: ParameterLayout.count)
+    var loss: Double = 0
+    var correct = 0
+}
+
+/// The loss and its gradient over a batch, computed by several threads at once. Each thread takes
+/// a fixed, contiguous share of the batch and sums its own gradient; the shares are then added in
+/// thread order, so the result depends only on the inputs and the number of threads.
+final class BatchGradient {
+    let instructionSet: InstructionSet
+    let workspaces: [GradientWorkspace]
+    /// C5, F6 and Output weights transposed for the backward pass; refreshed after each update.
+    let transposed = AlignedBuffer(count: TransposedLayout.count)
+
+    init(threads: Int, instructionSet: InstructionSet) {
+        self.instructionSet = instructionSet
+        workspaces = (0..<max(1, threads)).map { _ in GradientWorkspace() }
+    }
+
+    func prepare(parameters: PackedParameters) {
+        parameters.transpose(into: transposed.pointer)
+    }
+
+    /// Runs `count` samples forward and back. `fill(i, input)` writes sample i's 32x32 input and
+    /// returns its label; it is called from several threads at once. Afterwards the first
+    /// workspace's gradient holds the batch's, and the result is the batch's total loss and the
+    /// number of samples classified correctly.
+    func run(
+        parameters: UnsafePointer<Float>, count: Int,
+        fill: @Sendable (Int, UnsafeMutablePointer<Float>) -> Int
+    ) -> (loss: Double, correct: Int) {
+        let shares = workspaces.count
+        let work = UncheckedSendable(self)
+        let parameters = UncheckedSendable(parameters)
+        DispatchQueue.concurrentPerform(iterations: shares) { share in
+            let me = work.value
+            let space = me.workspaces[share]
+            space.gradient.zero()
+            space.loss = 0
+            space.correct = 0
+            let range = (count * share / shares)..<(count * (share + 1) / shares)
+            for i in range {
+                let trace = space.trace.buffer
+                let label = fill(i, trace + TraceLayout.input)
+                KernelDispatch.forward(me.instructionSet, parameters: parameters.value, trace: trace)
+                let probabilities = trace + TraceLayout.probabilities
+                space.loss -= Double(logf(max(probabilities[label], 1e-30)))
+                if space.trace.prediction.digit == label { space.correct += 1 }
+                crossEntropyGradient(
+                    probabilities: probabilities, label: label, batchSize: count,
+                    into: space.scratch.pointer + GradientScratchLayout.output)
+                KernelDispatch.backward(
+                    me.instructionSet, parameters: parameters.value,
+                    transposed: me.transposed.pointer, trace: trace,
+                    scratch: space.scratch.pointer, gradient: space.gradient.pointer)
+            }
+        }
+        let total = workspaces[0].gradient.pointer
+        var loss = workspaces[0].loss
+        var correct = workspaces[0].correct
+        for space in workspaces.dropFirst() {
+            for i in 0..<ParameterLayout.count { total[i] += space.gradient.pointer[i] }
+            loss += space.loss
+            correct += space.correct
+        }
+        return (loss, correct)
+    }
+
+    var gradient: UnsafeMutablePointer<Float> { workspaces[0].gradient.pointer }
+}
+
+/// Carries a value across a concurrency boundary that the compiler cannot see is safe: the work
+/// above touches disjoint workspaces and only reads the shared parameters.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#endif
