@@ -25,20 +25,24 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Asks the processor which vector instructions it has, so one binary runs everywhere.
         .target(name: "CPUFeatures"),
+        // Assets/lenet5.safetensors, built into the binary.
+        .target(name: "BundledWeights", cSettings: [.headerSearchPath("../../Assets")]),
 
         // The arithmetic, written once and generic over the vector width. The two wide modules
         // specialise it for AVX2 and AVX-512; `LeNet5` picks one at run time.
-        .target(name: "Kernels", swiftSettings: optimised),
+        .target(name: "VectorIntrinsics"),
+        .target(name: "Kernels", dependencies: ["VectorIntrinsics"], swiftSettings: optimised),
         .target(
-            name: "KernelsAVX2", dependencies: ["Kernels"],
+            name: "KernelsAVX2", dependencies: ["Kernels", "VectorIntrinsics"],
             swiftSettings: optimised + [.unsafeFlags(["-target-cpu", "haswell"])]),
         .target(
-            name: "KernelsAVX512", dependencies: ["Kernels"],
+            name: "KernelsAVX512", dependencies: ["Kernels", "VectorIntrinsics"],
             swiftSettings: optimised + [.unsafeFlags(["-target-cpu", "skylake-avx512"])]),
 
         // The network: layers, forward trace, weights, preprocessing. Knows nothing of any UI.
         .target(
-            name: "LeNet5", dependencies: ["Kernels", "KernelsAVX2", "KernelsAVX512", "CPUFeatures"]),
+            name: "LeNet5",
+            dependencies: ["Kernels", "KernelsAVX2", "KernelsAVX512", "CPUFeatures", "BundledWeights"]),
         // Backpropagation, the optimiser, augmentation, MNIST.
         .target(name: "Training", dependencies: ["LeNet5", "Kernels", "CZlib"], swiftSettings: optimised),
         // The sketchpad's state, layout and widgets, rendered into a cell buffer. No terminal.

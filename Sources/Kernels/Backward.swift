@@ -12,7 +12,9 @@ public func backward<U: VectorUnit>(
     backwardOutput(unit, transposed: transposed, trace: trace, scratch: scratch, gradient: gradient)
     backwardF6(unit, transposed: transposed, trace: trace, scratch: scratch, gradient: gradient)
     backwardC5(unit, transposed: transposed, trace: trace, scratch: scratch, gradient: gradient)
-    backwardS4C3(unit, parameters: parameters, trace: trace, scratch: scratch, gradient: gradient)
+    backwardS4(unit, trace: trace, scratch: scratch)
+    backwardC3Weights(unit, trace: trace, scratch: scratch, gradient: gradient)
+    backwardS2(unit, parameters: parameters, scratch: scratch)
     backwardS2C1(unit, trace: trace, scratch: scratch, gradient: gradient)
 }
 
@@ -30,7 +32,7 @@ public func crossEntropyGradient(
 }
 
 /// Output layer: weight and bias gradients, and the gradient with respect to F6.
-@inlinable @inline(__always)
+@inlinable @inline(never)
 func backwardOutput<U: VectorUnit>(
     _ unit: U.Type, transposed: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>,
     scratch: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>
@@ -46,7 +48,7 @@ func backwardOutput<U: VectorUnit>(
 }
 
 /// F6: through tanh, then weight and bias gradients, and the gradient with respect to C5.
-@inlinable @inline(__always)
+@inlinable @inline(never)
 func backwardF6<U: VectorUnit>(
     _ unit: U.Type, transposed: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>,
     scratch: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>
@@ -63,7 +65,7 @@ func backwardF6<U: VectorUnit>(
 }
 
 /// C5: through tanh, then weight and bias gradients, and the gradient with respect to S4.
-@inlinable @inline(__always)
+@inlinable @inline(never)
 func backwardC5<U: VectorUnit>(
     _ unit: U.Type, transposed: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>,
     scratch: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>
@@ -79,38 +81,54 @@ func backwardC5<U: VectorUnit>(
         coefficients: dC5, count: 120, initial: nil, into: scratch + GradientScratchLayout.s4)
 }
 
-/// S4 and C3: the pooling spreads each S4 gradient over its four C3 positions, a quarter each;
-/// through tanh; then C3's weight and bias gradients (vectorised across maps, channels last) and
-/// the gradient with respect to S2.
+/// The position of C3 gradient (y, x), which lives inside a zero border of 4 (18 x 18 x 16).
 @inlinable @inline(__always)
-func backwardS4C3<U: VectorUnit>(
-    _ unit: U.Type, parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>,
-    scratch: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>
+func paddedC3(_ y: Int, _ x: Int) -> Int { ((y + 4) * 18 + x + 4) * 16 }
+
+/// S4 and C3's tanh: the pooling spreads each S4 gradient over its four C3 positions, a quarter
+/// each, then through tanh. Channels last.
+@inlinable @inline(never)
+func backwardS4<U: VectorUnit>(
+    _ unit: U.Type, trace: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
 ) {
     let dS4 = scratch + GradientScratchLayout.s4
     let dC3 = scratch + GradientScratchLayout.c3
     let c3 = trace + TraceLayout.c3
-    let s2 = trace + TraceLayout.s2
     let quarter = U.splat(0.25)
-    let one = U.splat(1)
     for y in 0..<10 {
         for x in 0..<10 {
             let from = dS4 + ((y / 2) * 5 + x / 2) * 16
-            let at = (y * 10 + x) * 16
+            let c = c3 + (y * 10 + x) * 16
+            let target = dC3 + paddedC3(y, x)
             var group = 0
             while group < 16 {
-                let c = U.load(c3 + at + group)
-                U.store(U.load(from + group) * quarter * (one - c * c), dC3 + at + group)
+                let value = U.load(c + group)
+                U.store(
+                    U.multiply(U.multiply(U.load(from + group), quarter), U.tanhDerivative(value)),
+                    target + group)
                 group += U.width
             }
         }
     }
+}
+
+/// C3's weight and bias gradients, vectorised across maps: for each tap, the sum over positions of
+/// the S2 value under the tap times the C3 gradient there.
+@inlinable @inline(never)
+func backwardC3Weights<U: VectorUnit>(
+    _ unit: U.Type, trace: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+    gradient: UnsafeMutablePointer<Float>
+) {
+    let dC3 = scratch + GradientScratchLayout.c3
+    let s2 = trace + TraceLayout.s2
     var group = 0
     while group < 16 {
         var biasSum = U.splat(0)
-        for position in 0..<100 { biasSum += U.load(dC3 + position * 16 + group) }
+        for y in 0..<10 {
+            for x in 0..<10 { biasSum = U.add(biasSum, U.load(dC3 + paddedC3(y, x) + group)) }
+        }
         let biasTarget = gradient + ParameterLayout.c3Bias + group
-        U.store(U.load(biasTarget) + biasSum, biasTarget)
+        U.store(U.add(U.load(biasTarget), biasSum), biasTarget)
         // The five taps of one kernel row share each gradient vector loaded.
         for map in 0..<6 {
             for ky in 0..<5 {
@@ -118,45 +136,60 @@ func backwardS4C3<U: VectorUnit>(
                 var k0 = zero, k1 = zero, k2 = zero, k3 = zero, k4 = zero
                 for y in 0..<10 {
                     let row = s2 + map * 196 + (y + ky) * 14
+                    let d = dC3 + paddedC3(y, 0) + group
                     for x in 0..<10 {
-                        let d = U.load(dC3 + (y * 10 + x) * 16 + group)
-                        k0 = U.multiplyAdd(d, row[x], k0)
-                        k1 = U.multiplyAdd(d, row[x + 1], k1)
-                        k2 = U.multiplyAdd(d, row[x + 2], k2)
-                        k3 = U.multiplyAdd(d, row[x + 3], k3)
-                        k4 = U.multiplyAdd(d, row[x + 4], k4)
+                        let v = U.load(d + x * 16)
+                        k0 = U.multiplyAdd(v, row[x], k0)
+                        k1 = U.multiplyAdd(v, row[x + 1], k1)
+                        k2 = U.multiplyAdd(v, row[x + 2], k2)
+                        k3 = U.multiplyAdd(v, row[x + 3], k3)
+                        k4 = U.multiplyAdd(v, row[x + 4], k4)
                     }
                 }
                 let w = gradient + ParameterLayout.c3Weight + (map * 5 + ky) * 5 * 16 + group
-                U.store(U.load(w) + k0, w)
-                U.store(U.load(w + 16) + k1, w + 16)
-                U.store(U.load(w + 32) + k2, w + 32)
-                U.store(U.load(w + 48) + k3, w + 48)
-                U.store(U.load(w + 64) + k4, w + 64)
+                U.store(U.add(U.load(w), k0), w)
+                U.store(U.add(U.load(w + 16), k1), w + 16)
+                U.store(U.add(U.load(w + 32), k2), w + 32)
+                U.store(U.add(U.load(w + 48), k3), w + 48)
+                U.store(U.add(U.load(w + 64), k4), w + 64)
             }
         }
         group += U.width
     }
-    // dS2[map][yy][xx] = sum over the taps (ky, kx) that reach a C3 position of
-    // <C3 weights of that tap, C3 gradient at (yy - ky, xx - kx)>, a dot product across maps.
+}
+
+/// The gradient with respect to S2: dS2[map][yy][xx] is the sum over the 25 taps (ky, kx) of
+/// <C3 weights of that tap, C3 gradient at (yy - ky, xx - kx)>, a dot product across maps;
+/// positions outside C3 fall in the zero border. Two neighbouring outputs share the weights.
+@inlinable @inline(never)
+func backwardS2<U: VectorUnit>(
+    _ unit: U.Type, parameters: UnsafePointer<Float>, scratch: UnsafeMutablePointer<Float>
+) {
+    let dC3 = scratch + GradientScratchLayout.c3
     let weight = parameters + ParameterLayout.c3Weight
     let dS2 = scratch + GradientScratchLayout.s2
     for map in 0..<6 {
         for yy in 0..<14 {
-            for xx in 0..<14 {
-                var total = U.splat(0)
-                for ky in max(0, yy - 9)...min(4, yy) {
-                    for kx in max(0, xx - 9)...min(4, xx) {
+            var xx = 0
+            while xx < 14 {
+                var left = U.splat(0)
+                var right = U.splat(0)
+                for ky in 0..<5 {
+                    for kx in 0..<5 {
                         let w = weight + ((map * 5 + ky) * 5 + kx) * 16
-                        let d = dC3 + ((yy - ky) * 10 + (xx - kx)) * 16
+                        let d = dC3 + paddedC3(yy - ky, xx - kx)
                         var g = 0
                         while g < 16 {
-                            total = U.multiplyAdd(U.load(w + g), U.load(d + g), total)
+                            let wv = U.load(w + g)
+                            left = U.multiplyAdd(wv, U.load(d + g), left)
+                            right = U.multiplyAdd(wv, U.load(d + 16 + g), right)
                             g += U.width
                         }
                     }
                 }
-                dS2[map * 196 + yy * 14 + xx] = U.sum(total)
+                dS2[map * 196 + yy * 14 + xx] = U.sum(left)
+                dS2[map * 196 + yy * 14 + xx + 1] = U.sum(right)
+                xx += 2
             }
         }
     }
@@ -165,7 +198,7 @@ func backwardS4C3<U: VectorUnit>(
 /// S2 and C1: the pooling spreads each S2 gradient over four C1 positions; through tanh; then C1's
 /// weight and bias gradients. The C1 gradient is laid out with rows of 32 (28 used, 4 zero), so
 /// that whole vectors cover a row and the padding contributes nothing.
-@inlinable @inline(__always)
+@inlinable @inline(never)
 func backwardS2C1<U: VectorUnit>(
     _ unit: U.Type, trace: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
     gradient: UnsafeMutablePointer<Float>
@@ -174,12 +207,22 @@ func backwardS2C1<U: VectorUnit>(
     let dC1 = scratch + GradientScratchLayout.c1
     let c1 = trace + TraceLayout.c1
     let input = trace + TraceLayout.input
+    let quarter = U.splat(0.25)
     for map in 0..<6 {
         for y in 0..<28 {
             let row = dC1 + (map * 28 + y) * 32
-            for x in 0..<28 {
-                let c = c1[map * 784 + y * 28 + x]
-                row[x] = 0.25 * dS2[map * 196 + (y / 2) * 14 + x / 2] * (1 - c * c)
+            let from = dS2 + map * 196 + (y / 2) * 14
+            let output = c1 + map * 784 + y * 28
+            // Columns 28..<32 read past the row; they are zeroed below.
+            var x = 0
+            while x < 32 {
+                let (low, high) = U.duplicateLanes(U.load(from + x / 2))
+                let c0 = U.load(output + x)
+                let c1 = U.load(output + x + U.width)
+                U.store(U.multiply(U.multiply(low, quarter), U.tanhDerivative(c0)), row + x)
+                U.store(
+                    U.multiply(U.multiply(high, quarter), U.tanhDerivative(c1)), row + x + U.width)
+                x += 2 * U.width
             }
             row[28] = 0
             row[29] = 0
@@ -199,7 +242,7 @@ func backwardS2C1<U: VectorUnit>(
                 var x = 0
                 while x < 32 {
                     let d = U.load(dC1 + (map * 28 + y) * 32 + x)
-                    if ky == 0 { biasSum += d }
+                    if ky == 0 { biasSum = U.add(biasSum, d) }
                     k0 = U.multiplyAdd(d, U.load(row + x), k0)
                     k1 = U.multiplyAdd(d, U.load(row + x + 1), k1)
                     k2 = U.multiplyAdd(d, U.load(row + x + 2), k2)
@@ -225,11 +268,9 @@ func throughTanh<U: VectorUnit>(
     _ unit: U.Type, _ gradient: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>,
     count: Int
 ) {
-    let one = U.splat(1)
     var i = 0
     while i < count {
-        let y = U.load(output + i)
-        U.store(U.load(gradient + i) * (one - y * y), gradient + i)
+        U.store(U.multiply(U.load(gradient + i), U.tanhDerivative(U.load(output + i))), gradient + i)
         i += U.width
     }
 }
@@ -242,7 +283,7 @@ func accumulate<U: VectorUnit>(
 ) {
     var i = 0
     while i < count {
-        U.store(U.load(target + i) + U.load(values + i), target + i)
+        U.store(U.add(U.load(target + i), U.load(values + i)), target + i)
         i += U.width
     }
 }

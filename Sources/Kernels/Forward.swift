@@ -25,7 +25,7 @@ public func forward<U: VectorUnit>(
 /// neighbouring output columns of all six maps, so one input load feeds six multiply-adds.
 /// A row of 28 is covered by vectors starting at 0, w, 2w, ... with the last one moved back to end
 /// at column 28; the overlap is computed twice and stored twice, identically.
-@inlinable @inline(__always)
+@inlinable @inline(never)
 func convolveC1<U: VectorUnit>(
     _ unit: U.Type, parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>
 ) {
@@ -74,7 +74,7 @@ func convolveC1<U: VectorUnit>(
 /// S2: 2x2 average with stride 2 over each C1 map. Two rows are added, then neighbouring columns.
 /// Each output row is written as whole vectors of 16 values (14 used); the extra two land at the
 /// start of the next row, which is written afterwards, or in the padding after the last row.
-@inlinable @inline(__always)
+@inlinable @inline(never)
 func poolS2<U: VectorUnit>(_ unit: U.Type, trace: UnsafeMutablePointer<Float>) {
     let input = trace + TraceLayout.c1
     let out = trace + TraceLayout.s2
@@ -87,9 +87,9 @@ func poolS2<U: VectorUnit>(_ unit: U.Type, trace: UnsafeMutablePointer<Float>) {
             // Columns 0..<32 of the two rows; 28..<32 belong to the next row and are discarded.
             var x = 0
             while x < 32 {
-                let first = U.load(top + x) + U.load(bottom + x)
-                let second = U.load(top + x + U.width) + U.load(bottom + x + U.width)
-                U.store(U.pairSums(first, second) * quarter, target + x / 2)
+                let first = U.add(U.load(top + x), U.load(bottom + x))
+                let second = U.add(U.load(top + x + U.width), U.load(bottom + x + U.width))
+                U.store(U.multiply(U.pairSums(first, second), quarter), target + x / 2)
                 x += 2 * U.width
             }
         }
@@ -99,7 +99,7 @@ func poolS2<U: VectorUnit>(_ unit: U.Type, trace: UnsafeMutablePointer<Float>) {
 /// C3: 16 maps of 10x10 from all six S2 maps. Vectorised across maps: a vector holds `width` of the
 /// 16 maps at one position, and one output row (10 positions) is accumulated at once, so each
 /// weight vector loaded feeds ten multiply-adds with a broadcast S2 value.
-@inlinable @inline(__always)
+@inlinable @inline(never)
 func convolveC3<U: VectorUnit>(
     _ unit: U.Type, parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>
 ) {
@@ -151,7 +151,7 @@ func convolveC3<U: VectorUnit>(
 }
 
 /// S4: 2x2 average with stride 2, channels last, so each vector is `width` maps at one position.
-@inlinable @inline(__always)
+@inlinable @inline(never)
 func poolS4<U: VectorUnit>(_ unit: U.Type, trace: UnsafeMutablePointer<Float>) {
     let input = trace + TraceLayout.c3
     let out = trace + TraceLayout.s4
@@ -162,8 +162,9 @@ func poolS4<U: VectorUnit>(_ unit: U.Type, trace: UnsafeMutablePointer<Float>) {
             var group = 0
             while group < 16 {
                 let p = topLeft + group
-                let sum = (U.load(p) + U.load(p + 16)) + (U.load(p + 160) + U.load(p + 176))
-                U.store(sum * quarter, out + (y * 5 + x) * 16 + group)
+                let sum = U.add(
+                    U.add(U.load(p), U.load(p + 16)), U.add(U.load(p + 160), U.load(p + 176)))
+                U.store(U.multiply(sum, quarter), out + (y * 5 + x) * 16 + group)
                 group += U.width
             }
         }
@@ -172,7 +173,7 @@ func poolS4<U: VectorUnit>(_ unit: U.Type, trace: UnsafeMutablePointer<Float>) {
 
 /// C5: 120 units, each a 5x5 convolution over all 16 S4 maps, which covers them whole, so it is a
 /// dense layer over S4's 400 values, vectorised across units.
-@inlinable @inline(__always)
+@inlinable @inline(never)
 func convolveC5<U: VectorUnit>(
     _ unit: U.Type, parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>
 ) {
@@ -185,7 +186,7 @@ func convolveC5<U: VectorUnit>(
 }
 
 /// F6: 84 units over C5's 120.
-@inlinable @inline(__always)
+@inlinable @inline(never)
 func denseF6<U: VectorUnit>(
     _ unit: U.Type, parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>
 ) {
@@ -268,7 +269,7 @@ func combineBlock<U: VectorUnit>(
 
 /// Output: 10 logits (of 16 lanes, the last six zero) over F6's 84 units. Four partial sums break
 /// the dependency chain of 84 multiply-adds into one vector.
-@inlinable @inline(__always)
+@inlinable @inline(never)
 func denseOutput<U: VectorUnit>(
     _ unit: U.Type, parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>
 ) {
@@ -288,7 +289,7 @@ func denseOutput<U: VectorUnit>(
             a3 = U.multiplyAdd(U.load(w + 48), input[i + 3], a3)
             i += 4
         }
-        U.store((a0 + a1) + (a2 + a3), logits + group)
+        U.store(U.add(U.add(a0, a1), U.add(a2, a3)), logits + group)
         group += U.width
     }
 }

@@ -81,8 +81,10 @@ public enum GradientScratchLayout {
     @inlinable public static var f6: Int { 16 }
     @inlinable public static var c5: Int { f6 + 96 }
     @inlinable public static var s4: Int { c5 + 128 }
+    /// C3's gradient, channels last, inside a zero border of 4 positions (18 x 18 x 16), so that
+    /// S2's gradient can sum over all 25 taps without bounds checks. Only the inside is written.
     @inlinable public static var c3: Int { s4 + 400 }
-    @inlinable public static var s2: Int { c3 + 1600 }
+    @inlinable public static var s2: Int { c3 + 18 * 18 * 16 }
     @inlinable public static var c1: Int { s2 + 1184 }
     /// C1's gradient has rows of 32 floats, 28 used and 4 zero.
     @inlinable public static var count: Int { c1 + 6 * 28 * 32 }

@@ -1,9 +1,24 @@
+import VectorIntrinsics
+
 /// A vector unit of the processor, as the kernels see it: a SIMD width and the few operations whose
 /// best instruction differs between instruction sets. Everything else is written once, generically,
 /// and specialised per unit in the modules `KernelsAVX2` and `KernelsAVX512`, which are compiled for
 /// those instruction sets.
 public protocol VectorUnit {
     associatedtype Vector: SIMD where Vector.Scalar == Float
+
+    // Every operation on vectors goes through the unit, where it is implemented on the concrete
+    // SIMD type. The standard library's generic SIMD operators work lane by lane and leave LLVM's
+    // SLP vectoriser to put the lanes back together, which it does unpredictably (transposing
+    // accumulators, shuffling through the constant pool); the concrete ones are single vector
+    // instructions.
+    static func add(_ a: Vector, _ b: Vector) -> Vector
+    static func subtract(_ a: Vector, _ b: Vector) -> Vector
+    static func multiply(_ a: Vector, _ b: Vector) -> Vector
+    static func divide(_ a: Vector, _ b: Vector) -> Vector
+    static func splat(_ value: Float) -> Vector
+    static func load(_ pointer: UnsafePointer<Float>) -> Vector
+    static func store(_ vector: Vector, _ pointer: UnsafeMutablePointer<Float>)
 
     /// `a * b + c`, fused where the hardware has FMA. Without FMA the fused form would be a call to
     /// `fmaf` per lane, so the portable unit multiplies and adds instead.
@@ -16,6 +31,14 @@ public protocol VectorUnit {
     /// The sum of the lanes, as a tree of halves (the standard library's `sum()` adds them one after
     /// another, a long dependency chain).
     static func sum(_ v: Vector) -> Float
+
+    /// Each lane of the low half twice, then each lane of the high half twice:
+    /// `([v0, v0, v1, v1, ...], [..., vn-1, vn-1])`. Undoing a 2x pooling along a row is this.
+    static func duplicateLanes(_ v: Vector) -> (low: Vector, high: Vector)
+
+    /// `v` limited to `-limit...limit`. (The standard library's generic `pointwiseMin` is not
+    /// inlined into specialised code; each unit's concrete version is.)
+    static func clamp(_ v: Vector, _ limit: Float) -> Vector
 }
 
 /// Four lanes, separate multiply and add: SSE2, which every x86-64 processor has.
@@ -23,18 +46,46 @@ public enum PortableUnit: VectorUnit {
     public typealias Vector = SIMD4<Float>
 
     @inlinable @inline(__always)
+    public static func add(_ a: Vector, _ b: Vector) -> Vector { a + b }
+
+    @inlinable @inline(__always)
+    public static func subtract(_ a: Vector, _ b: Vector) -> Vector { a - b }
+
+    @inlinable @inline(__always)
+    public static func multiply(_ a: Vector, _ b: Vector) -> Vector { a * b }
+
+    @inlinable @inline(__always)
+    public static func divide(_ a: Vector, _ b: Vector) -> Vector { a / b }
+
+    @inlinable @inline(__always)
+    public static func splat(_ value: Float) -> Vector { Vector(repeating: value) }
+
+    @inlinable @inline(__always)
+    public static func load(_ pointer: UnsafePointer<Float>) -> Vector {
+        UnsafeRawPointer(pointer).loadUnaligned(as: Vector.self)
+    }
+
+    @inlinable @inline(__always)
+    public static func store(_ vector: Vector, _ pointer: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: vector, as: Vector.self)
+    }
+
+    @inlinable @inline(__always)
     public static func multiplyAdd(_ a: Vector, _ b: Vector, _ c: Vector) -> Vector { a * b + c }
 
     @inlinable @inline(__always)
-    public static func pairSums(_ a: Vector, _ b: Vector) -> Vector {
-        Vector(lowHalf: a.evenHalf + a.oddHalf, highHalf: b.evenHalf + b.oddHalf)
+    public static func pairSums(_ a: Vector, _ b: Vector) -> Vector { lenet5_pair_sums4(a, b) }
+
+    @inlinable @inline(__always)
+    public static func sum(_ v: Vector) -> Float { lenet5_sum4(v) }
+
+    @inlinable @inline(__always)
+    public static func duplicateLanes(_ v: Vector) -> (low: Vector, high: Vector) {
+        (lenet5_duplicate_low4(v), lenet5_duplicate_high4(v))
     }
 
     @inlinable @inline(__always)
-    public static func sum(_ v: Vector) -> Float {
-        let half = v.lowHalf + v.highHalf
-        return half[0] + half[1]
-    }
+    public static func clamp(_ v: Vector, _ limit: Float) -> Vector { lenet5_clamp4(v, limit) }
 }
 
 extension VectorUnit {
@@ -42,27 +93,20 @@ extension VectorUnit {
     static var width: Int { Vector.scalarCount }
 
     @inlinable @inline(__always)
-    static func load(_ pointer: UnsafePointer<Float>) -> Vector {
-        UnsafeRawPointer(pointer).loadUnaligned(as: Vector.self)
-    }
-
-    @inlinable @inline(__always)
     static func load(_ pointer: UnsafeMutablePointer<Float>) -> Vector {
-        UnsafeRawPointer(pointer).loadUnaligned(as: Vector.self)
+        load(UnsafePointer(pointer))
     }
 
+    /// `1 - y * y`: the derivative of tanh, written in terms of its output y.
     @inlinable @inline(__always)
-    static func store(_ vector: Vector, _ pointer: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: vector, as: Vector.self)
+    static func tanhDerivative(_ y: Vector) -> Vector {
+        subtract(splat(1), multiply(y, y))
     }
-
-    @inlinable @inline(__always)
-    static func splat(_ value: Float) -> Vector { Vector(repeating: value) }
 
     /// `a * broadcast(b) + c`.
     @inlinable @inline(__always)
     static func multiplyAdd(_ a: Vector, _ b: Float, _ c: Vector) -> Vector {
-        multiplyAdd(a, Vector(repeating: b), c)
+        multiplyAdd(a, splat(b), c)
     }
 
     /// tanh to within 4e-7 of the exact value: the rational approximation Eigen uses
@@ -72,19 +116,19 @@ extension VectorUnit {
     @inlinable @inline(__always)
     static func tanh(_ x: Vector) -> Vector {
         let limit: Float = 7.90531110763549805
-        let clamped = pointwiseMax(pointwiseMin(x, splat(limit)), splat(-limit))
-        let x2 = clamped * clamped
+        let clamped = clamp(x, limit)
+        let x2 = multiply(clamped, clamped)
         var p = multiplyAdd(x2, splat(-2.76076847742355e-16), splat(2.00018790482477e-13))
         p = multiplyAdd(x2, p, splat(-8.60467152213735e-11))
         p = multiplyAdd(x2, p, splat(5.12229709037114e-08))
         p = multiplyAdd(x2, p, splat(1.48572235717979e-05))
         p = multiplyAdd(x2, p, splat(6.37261928875436e-04))
         p = multiplyAdd(x2, p, splat(4.89352455891786e-03))
-        p = p * clamped
+        p = multiply(p, clamped)
         var q = multiplyAdd(x2, splat(1.19825839466702e-06), splat(1.18534705686654e-04))
         q = multiplyAdd(x2, q, splat(2.26843463243900e-03))
         q = multiplyAdd(x2, q, splat(4.89352518554385e-03))
-        return p / q
+        return divide(p, q)
     }
 
     /// Applies tanh to `count` values (a multiple of the width), keeping the input.

@@ -2,27 +2,55 @@
 // specialised here, become its instructions. Call nothing in this module unless the processor has
 // the instruction set; `LeNet5` checks before it does.
 import Kernels
+import VectorIntrinsics
 
 /// AVX2 with FMA: eight lanes, sixteen registers.
 public enum AVX2Unit: VectorUnit {
     public typealias Vector = SIMD8<Float>
 
     @inlinable @inline(__always)
+    public static func add(_ a: Vector, _ b: Vector) -> Vector { a + b }
+
+    @inlinable @inline(__always)
+    public static func subtract(_ a: Vector, _ b: Vector) -> Vector { a - b }
+
+    @inlinable @inline(__always)
+    public static func multiply(_ a: Vector, _ b: Vector) -> Vector { a * b }
+
+    @inlinable @inline(__always)
+    public static func divide(_ a: Vector, _ b: Vector) -> Vector { a / b }
+
+    @inlinable @inline(__always)
+    public static func splat(_ value: Float) -> Vector { Vector(repeating: value) }
+
+    @inlinable @inline(__always)
+    public static func load(_ pointer: UnsafePointer<Float>) -> Vector {
+        UnsafeRawPointer(pointer).loadUnaligned(as: Vector.self)
+    }
+
+    @inlinable @inline(__always)
+    public static func store(_ vector: Vector, _ pointer: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: vector, as: Vector.self)
+    }
+
+    @inlinable @inline(__always)
     public static func multiplyAdd(_ a: Vector, _ b: Vector, _ c: Vector) -> Vector {
-        c.addingProduct(a, b)
+        lenet5_fma8(a, b, c)
     }
 
     @inlinable @inline(__always)
-    public static func pairSums(_ a: Vector, _ b: Vector) -> Vector {
-        Vector(lowHalf: a.evenHalf + a.oddHalf, highHalf: b.evenHalf + b.oddHalf)
+    public static func pairSums(_ a: Vector, _ b: Vector) -> Vector { lenet5_pair_sums8(a, b) }
+
+    @inlinable @inline(__always)
+    public static func sum(_ v: Vector) -> Float { lenet5_sum8(v) }
+
+    @inlinable @inline(__always)
+    public static func duplicateLanes(_ v: Vector) -> (low: Vector, high: Vector) {
+        (lenet5_duplicate_low8(v), lenet5_duplicate_high8(v))
     }
 
     @inlinable @inline(__always)
-    public static func sum(_ v: Vector) -> Float {
-        let half = v.lowHalf + v.highHalf
-        let quarter = half.lowHalf + half.highHalf
-        return quarter[0] + quarter[1]
-    }
+    public static func clamp(_ v: Vector, _ limit: Float) -> Vector { lenet5_clamp8(v, limit) }
 }
 
 /// `Kernels.forward` for this unit.

@@ -76,3 +76,28 @@ public struct WeightsError: Error, CustomStringConvertible, Equatable {
     public let fault: String
     public var description: String { "\(path): \(fault)" }
 }
+
+import BundledWeights
+
+extension WeightsFile {
+    /// The name under which the built-in weights are reported.
+    public static let bundledName = "Assets/lenet5.safetensors (built in)"
+
+    /// The bytes of Assets/lenet5.safetensors as they were when the binary was built.
+    public static var bundledBytes: [UInt8] {
+        var count = 0
+        guard let start = lenet5_bundled_weights(&count) else { return [] }
+        return Array(UnsafeBufferPointer(start: start, count: count))
+    }
+
+    /// The weights that ship with lenet5.
+    public static func bundled() throws(WeightsError) -> WeightsFile {
+        try WeightsFile(bytes: bundledBytes, path: bundledName)
+    }
+
+    /// The weights at `path`, or the bundled ones for nil.
+    public static func load(_ path: String?) throws(WeightsError) -> WeightsFile {
+        guard let path else { return try bundled() }
+        return try WeightsFile(contentsOf: path)
+    }
+}

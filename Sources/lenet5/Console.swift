@@ -1,0 +1,97 @@
+import LeNet5
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Output for people and scripts: results on standard output, messages and progress on standard
+/// error, so that `--json` output stays clean.
+enum Console {
+    static func error(_ message: String) {
+        write("lenet5: \(message)\n", to: STDERR_FILENO)
+    }
+
+    static func note(_ message: String) {
+        write(message + "\n", to: STDERR_FILENO)
+    }
+
+    /// Unbuffered, straight to the descriptor.
+    static func write(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeMutableBytes {
+                Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written)
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return }
+            written += count
+        }
+    }
+
+    /// A line on standard output. Output goes through here rather than `print`, so that it is
+    /// never left in a buffer when the process exits or a progress line follows on stderr.
+    static func out(_ line: String = "") {
+        write(line + "\n", to: STDOUT_FILENO)
+    }
+
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Columns of the terminal on standard error, or 80.
+    static var width: Int {
+        var size = winsize()
+        if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        return 80
+    }
+
+    /// One JSON object per line.
+    static func json(_ fields: [String: JSONValue]) {
+        out(JSONValue.object(fields).serialized)
+    }
+}
+
+extension JSONValue {
+    /// A number; NaN and infinities, which JSON lacks, become null.
+    static func of(_ value: Double) -> JSONValue {
+        value.isFinite ? .number(String(value)) : .null
+    }
+
+    static func of(_ value: Float) -> JSONValue {
+        value.isFinite ? .number(String(value)) : .null
+    }
+
+    static func of(_ value: Int) -> JSONValue { .number(String(value)) }
+}
+
+/// "12.3 s", "4 min 05 s".
+func formatDuration(_ seconds: Double) -> String {
+    guard seconds.isFinite, seconds >= 0 else { return "?" }
+    if seconds < 60 { return String(format1(seconds)) + " s" }
+    let whole = Int(seconds.rounded())
+    let minutes = whole / 60
+    let rest = whole % 60
+    return "\(minutes) min " + (rest < 10 ? "0" : "") + "\(rest) s"
+}
+
+/// One decimal.
+func format1(_ value: Double) -> String { formatFixed(value, digits: 1) }
+
+/// `digits` decimals, without Foundation's String(format:).
+func formatFixed(_ value: Double, digits: Int) -> String {
+    guard value.isFinite else { return String(value) }
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let scaled = (abs(value) * scale).rounded()
+    let whole = Int(scaled / scale)
+    var fraction = String(Int(scaled - Double(whole) * scale))
+    while fraction.count < digits { fraction = "0" + fraction }
+    let sign = value < 0 && scaled != 0 ? "-" : ""
+    return digits == 0 ? sign + String(whole) : sign + String(whole) + "." + fraction
+}
+
+/// "99.31%"
+func percent(_ share: Double, digits: Int = 2) -> String {
+    formatFixed(share * 100, digits: digits) + "%"
+}

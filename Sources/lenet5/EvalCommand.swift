@@ -1,0 +1,69 @@
+import ArgumentParser
+import LeNet5
+import Training
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure the accuracy on the 10,000 MNIST test digits.",
+        discussion: """
+            Each 28x28 digit is padded by 2 to 32x32, as LeCun did, and classified as it is (no
+            preprocessing). Prints the accuracy, each digit's accuracy and the confusion matrix.
+            """)
+
+    @Option(help: ArgumentHelp("Directory holding the MNIST IDX files, gzipped or not.", valueName: "dir"))
+    var mnist: String
+
+    @OptionGroup var weights: WeightsOption
+
+    @Option(help: "Threads running the forward passes.")
+    var threads = 2
+
+    @Flag(help: "Print {accuracy, correct, total, inference_seconds, ...} as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
+    }
+
+    func run() throws {
+        let file = try weights.load()
+        let test: MNISTDataset
+        do {
+            test = try MNIST.testSet(directory: mnist)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode.failure
+        }
+        let result = Evaluation.run(Classifier(file.model), on: test, threads: threads)
+        if json {
+            Console.json([
+                "accuracy": .of(result.accuracy), "correct": .of(result.correct),
+                "total": .of(result.total), "inference_seconds": .of(result.inferenceSeconds),
+                "class_accuracy": .array(result.classAccuracy.map { $0.map { JSONValue.of($0) } ?? .null }),
+                "confusion": .array(result.confusion.map { JSONValue.array($0.map { JSONValue.of($0) }) }),
+            ])
+            return
+        }
+        Console.out("MNIST test accuracy: \(percent(result.accuracy)) (\(result.correct) of \(result.total))")
+        Console.out("inference: \(formatFixed(result.inferenceSeconds * 1000, digits: 1)) ms on \(threads) threads")
+        Console.out()
+        Console.out("digit  accuracy   count")
+        for digit in 0..<10 {
+            let count = result.confusion[digit].reduce(0, +)
+            let accuracy = result.classAccuracy[digit].map { percent($0) } ?? "-"
+            Console.out("  \(digit)    \(pad(accuracy, 7))  \(pad(String(count), 6))")
+        }
+        Console.out()
+        Console.out("confusion (rows: true digit, columns: predicted)")
+        Console.out("     " + (0..<10).map { pad(String($0), 5) }.joined())
+        for digit in 0..<10 {
+            Console.out("  \(digit)  " + result.confusion[digit].map { pad($0 == 0 ? "." : String($0), 5) }.joined())
+        }
+    }
+}
+
+/// Right-aligned in `width` columns.
+func pad(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
+}
