@@ -47,8 +47,9 @@ let package = Package(
         .target(name: "Training", dependencies: ["LeNet5", "Kernels", "CZlib"], swiftSettings: optimised),
         // The sketchpad's state, layout and widgets, rendered into a cell buffer. No terminal.
         .target(name: "Sketchpad", dependencies: ["LeNet5"]),
-        // The only module that talks to ncurses.
-        .target(name: "Terminal", dependencies: ["Sketchpad", "CNCurses"]),
+        // The only module that talks to ncurses, and its signal guard.
+        .target(name: "TerminalSignals"),
+        .target(name: "Terminal", dependencies: ["Sketchpad", "CNCurses", "TerminalSignals"]),
         .executableTarget(
             name: "lenet5",
             dependencies: [

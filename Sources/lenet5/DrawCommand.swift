@@ -1,6 +1,95 @@
 import ArgumentParser
+import LeNet5
+import Sketchpad
+import Terminal
 
 struct DrawCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "draw", abstract: "TODO")
-    func run() throws { throw ExitCode.failure }
+    static let configuration = CommandConfiguration(
+        commandName: "draw",
+        abstract: "Open the sketchpad: draw a digit, watch LeNet-5 classify it layer by layer.",
+        discussion: """
+            Draw with the left mouse button (the right one erases) or with the keys: arrows or
+            h j k l move, Space paints, p puts the pen down, e toggles the eraser, [ and ] set the
+            brush, c clears, u undoes, s saves. Tab steps through the layers. ? lists every key,
+            q quits. Needs an interactive terminal of at least 60x22 (100x36 for the full view).
+            """)
+
+    @Option(help: ArgumentHelp("Start from a saved drawing (a text grid or a 32x32 PGM).", valueName: "file"))
+    var load: String?
+
+    @OptionGroup var weights: WeightsOption
+
+    @Flag(help: "Only ASCII characters: # for ink, +-| for frames.")
+    var ascii = false
+
+    @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    func run() throws {
+        guard TerminalSession.isInteractive else {
+            Console.error(
+                "the sketchpad needs an interactive terminal (standard input and output are not both "
+                    + "terminals); to classify drawings from files or pipes, use `lenet5 predict FILE...`")
+            throw ExitCode(2)
+        }
+        // Everything that can fail on bad input fails here, before the screen is taken over.
+        let classifier = Classifier(try weights.load().model)
+        let canvas = try loadCanvas()
+        let session: TerminalSession
+        do {
+            session = try TerminalSession(allowColor: !noColor)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode.failure
+        }
+        defer { session.restore() }
+        let size = session.size
+        var state = SketchpadState(
+            network: LiveNetwork(classifier), width: size.width, height: size.height,
+            options: DisplayOptions(ascii: ascii, colors: session.colors), canvas: canvas)
+        var dirty = true
+        while session.stopSignal == nil {
+            if dirty {
+                session.draw(state.render())
+                dirty = false
+            }
+            guard let event = session.nextEvent(timeout: 100) else { continue }
+            dirty = true
+            var effect = state.update(event)
+            while let current = effect {
+                switch current {
+                case .quit:
+                    return
+                case .save(let path, let contents, let overwrite):
+                    effect = state.update(save(contents, to: path, overwrite: overwrite))
+                }
+            }
+        }
+    }
+
+    func save(_ contents: String, to path: String, overwrite: Bool) -> Event {
+        do {
+            try writeFileContents(Array(contents.utf8), to: path, overwrite: overwrite)
+            return .saved(path: path)
+        } catch {
+            return .saveFailed(path: path, reason: error.reason, exists: error.reason == "already exists")
+        }
+    }
+
+    func loadCanvas() throws -> Canvas {
+        guard let load else { return Canvas() }
+        do {
+            let drawing = try DrawingFormats.drawing(from: readFileContents(load, limit: 64 << 20))
+            guard let canvas = Canvas(drawing) else {
+                Console.error("\(load): is \(drawing.width)x\(drawing.height); the canvas is 32x32")
+                throw ExitCode.failure
+            }
+            return canvas
+        } catch let error as FileReadError {
+            Console.error(error.description)
+        } catch let error as DrawingError {
+            Console.error("\(load): \(error.fault)")
+        }
+        throw ExitCode.failure
+    }
 }

@@ -1,6 +1,115 @@
 import ArgumentParser
+import LeNet5
 
 struct PredictCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "predict", abstract: "TODO")
-    func run() throws { throw ExitCode.failure }
+    static let configuration = CommandConfiguration(
+        commandName: "predict",
+        abstract: "Classify drawings: text grids (as the sketchpad saves them) or PGM images.",
+        discussion: """
+            A text grid is 32 lines of 32 characters, '.', ' ' or '0' for background and '#' or '1'
+            for ink. A PGM (P2 or P5) may be any size; light-on-dark and dark-on-light both work.
+            '-' reads standard input. Each drawing is scaled and centred as MNIST's digits were
+            (see README) unless --no-preprocess is given. A drawing without ink has no prediction.
+            A file that cannot be read is reported and skipped; the exit status is then 1.
+            """)
+
+    @Argument(help: ArgumentHelp("Drawings to classify ('-' for standard input).", valueName: "file"))
+    var files: [String]
+
+    @OptionGroup var weights: WeightsOption
+
+    @Flag(help: "One JSON object per line per file: {file, prediction, confidence, probabilities}.")
+    var json = false
+
+    @Flag(
+        name: .customLong("no-preprocess"),
+        help: "Feed a 32x32 drawing to the network as it is (ink 1.0, background 0.0).")
+    var noPreprocess = false
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("name at least one file, or - for standard input") }
+        guard files.filter({ $0 == "-" }).count <= 1 else {
+            throw ValidationError("standard input (-) can be read only once")
+        }
+    }
+
+    func run() throws {
+        let classifier = Classifier(try weights.load().model)
+        let trace = ForwardTrace()
+        var failures = 0
+        for file in files {
+            let name = file == "-" ? "<stdin>" : file
+            do {
+                let input = try prepare(file)
+                guard let input else {
+                    report(blank: name)
+                    continue
+                }
+                classifier.forward(input, into: trace)
+                report(name, trace.probabilities)
+            } catch {
+                failures += 1
+                Console.error("\(name): \(error.fault)")
+                if json { Console.json(["file": .string(name), "error": .string(error.fault)]) }
+            }
+        }
+        if failures > 0 { throw ExitCode.failure }
+    }
+
+    /// The network input for a file, nil for a drawing without ink.
+    func prepare(_ file: String) throws(DrawingFileError) -> [Float]? {
+        let bytes: [UInt8]
+        do {
+            // Drawings are small; a limit keeps a wrong path to a huge file from eating the memory.
+            bytes = try readFileContents(file, limit: 64 << 20)
+        } catch {
+            throw DrawingFileError(fault: error.reason)
+        }
+        let drawing: Bitmap
+        do {
+            drawing = try DrawingFormats.drawing(from: bytes)
+        } catch {
+            throw DrawingFileError(fault: error.fault)
+        }
+        if noPreprocess {
+            guard let raw = Preprocessing.rawInput(from: drawing) else {
+                throw DrawingFileError(
+                    fault: "is \(drawing.width)x\(drawing.height); --no-preprocess needs 32x32")
+            }
+            return raw.contains { $0 > 0 } ? raw : nil
+        }
+        return Preprocessing.networkInput(from: drawing)
+    }
+
+    func report(_ name: String, _ probabilities: [Float]) {
+        let ranked = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
+        let best = ranked[0]
+        if json {
+            Console.json([
+                "file": .string(name), "prediction": .of(best),
+                "confidence": .of(probabilities[best]),
+                "probabilities": .array(probabilities.map { .of($0) }),
+            ])
+            return
+        }
+        let others = ranked[1..<3].map { "\($0) \(percent(Double(probabilities[$0]), digits: 1))" }
+        Console.out(
+            "\(name): \(best) (\(percent(Double(probabilities[best]), digits: 1)))  next: "
+                + others.joined(separator: ", "))
+    }
+
+    func report(blank name: String) {
+        if json {
+            Console.json([
+                "file": .string(name), "prediction": .null, "confidence": .null,
+                "probabilities": .null,
+            ])
+        } else {
+            Console.out("\(name): no ink, no prediction")
+        }
+    }
+}
+
+struct DrawingFileError: Error {
+    let fault: String
 }

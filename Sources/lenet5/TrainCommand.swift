@@ -42,6 +42,11 @@ struct TrainCommand: ParsableCommand {
     @Flag(name: .customLong("no-augment"), help: "Train on the MNIST digits as they are.")
     var noAugment = false
 
+    @Option(
+        name: .customLong("sketch-share"),
+        help: "Share of training digits redrawn as sketchpad sketches (the rest stay MNIST-like).")
+    var sketchShare: Float = 0.6
+
     @Option(name: .customLong("limit"), help: "Use only the first N training digits (for quick trials).")
     var limit: Int?
 
@@ -58,6 +63,9 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("--learning-rate must be a positive number")
         }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        guard (0...1).contains(sketchShare) else {
+            throw ValidationError("--sketch-share must be between 0 and 1")
+        }
     }
 
     func run() throws {
@@ -76,7 +84,7 @@ struct TrainCommand: ParsableCommand {
         options.seed = seed
         options.learningRate = learningRate
         options.threads = threads
-        options.augmentation = noAugment ? nil : Augmentation()
+        options.augmentation = noAugment ? nil : augmentation
         var generator = SeededGenerator(seed: seed)
         let trainer = Trainer(model: LeNet5(using: &generator), options: options)
         let progress = ProgressBar(enabled: Console.standardErrorIsTerminal)
@@ -123,9 +131,15 @@ struct TrainCommand: ParsableCommand {
                 "epoch_seconds": .array(epochSeconds.map { .of($0) }),
                 "mean_epoch_seconds": .of(epochSeconds.reduce(0, +) / Double(epochSeconds.count)),
                 "test_accuracy": .of(testAccuracy),
-                "augmentation": noAugment ? .null : .string(Augmentation().summary),
+                "augmentation": noAugment ? .null : .string(augmentation.summary),
             ])
         }
+    }
+
+    var augmentation: Augmentation {
+        var augmentation = Augmentation()
+        augmentation.mnistShare = 1 - sketchShare
+        return augmentation
     }
 
     /// The command line as a person would type it again.
@@ -142,7 +156,7 @@ struct TrainCommand: ParsableCommand {
             "batch_size": String(batchSize),
             "seed": String(seed),
             "optimizer": "Adam, learning rate \(learningRate) falling along a cosine to \(options.finalLearningRate)",
-            "augmentation": noAugment ? "none" : Augmentation().summary,
+            "augmentation": noAugment ? "none" : augmentation.summary,
             "training_digits": String(limit.map { min($0, 60_000) } ?? 60_000),
             "mnist_test_accuracy": formatFixed(testAccuracy, digits: 4),
         ]

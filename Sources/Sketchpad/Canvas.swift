@@ -1,0 +1,140 @@
+import LeNet5
+
+/// The drawing: 32x32 cells, each ink or paper.
+public struct Canvas: Equatable, Sendable {
+    public static let side = 32
+    private(set) var cells: [Bool]
+
+    public init() { cells = [Bool](repeating: false, count: Self.side * Self.side) }
+
+    /// A drawing read from a file: any value of at least one half is ink. It must be 32x32.
+    public init?(_ bitmap: Bitmap) {
+        guard bitmap.width == Self.side && bitmap.height == Self.side else { return nil }
+        cells = bitmap.pixels.map { $0 >= 0.5 }
+    }
+
+    public subscript(x: Int, y: Int) -> Bool {
+        get { cells[y * Self.side + x] }
+        set { cells[y * Self.side + x] = newValue }
+    }
+
+    public var isEmpty: Bool { !cells.contains(true) }
+
+    public var inkCount: Int { cells.lazy.filter { $0 }.count }
+
+    public static func contains(_ point: Point) -> Bool {
+        (0..<side).contains(point.x) && (0..<side).contains(point.y)
+    }
+
+    /// Paints (or erases) a brush of `size` (1, 2 or 3) at `point`. Size 2 reaches right and down,
+    /// size 3 is centred, so that the cursor is always part of what is painted.
+    public mutating func stamp(at point: Point, brush size: Int, ink: Bool) {
+        let low = size == 3 ? -1 : 0
+        for dy in low..<(low + size) {
+            for dx in low..<(low + size) {
+                let p = Point(x: point.x + dx, y: point.y + dy)
+                if Self.contains(p) { self[p.x, p.y] = ink }
+            }
+        }
+    }
+
+    /// Paints a straight line of brush stamps from `a` to `b` (Bresenham), so that a fast mouse
+    /// stroke, whose motion reports are several cells apart, has no gaps.
+    public mutating func line(from a: Point, to b: Point, brush size: Int, ink: Bool) {
+        for p in Self.cellsOnLine(from: a, to: b) { stamp(at: p, brush: size, ink: ink) }
+    }
+
+    public static func cellsOnLine(from a: Point, to b: Point) -> [Point] {
+        var points = [Point]()
+        var x = a.x
+        var y = a.y
+        let dx = abs(b.x - a.x)
+        let dy = -abs(b.y - a.y)
+        let sx = a.x < b.x ? 1 : -1
+        let sy = a.y < b.y ? 1 : -1
+        var error = dx + dy
+        while true {
+            points.append(Point(x: x, y: y))
+            if x == b.x && y == b.y { return points }
+            let e2 = 2 * error
+            if e2 >= dy {
+                error += dy
+                x += sx
+            }
+            if e2 <= dx {
+                error += dx
+                y += sy
+            }
+        }
+    }
+
+    public mutating func clear() { cells = [Bool](repeating: false, count: cells.count) }
+
+    /// Ink 1, paper 0, for preprocessing and saving.
+    public var bitmap: Bitmap {
+        Bitmap(width: Self.side, height: Self.side, pixels: cells.map { $0 ? 1 : 0 })
+    }
+}
+
+public struct Point: Equatable, Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
+    }
+}
+
+public struct Rect: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+    public var isEmpty: Bool { width == 0 || height == 0 }
+
+    public func contains(_ p: Point) -> Bool {
+        p.x >= x && p.x < maxX && p.y >= y && p.y < maxY
+    }
+
+    /// Shrunk by `margin` on every side.
+    public func inset(_ margin: Int) -> Rect {
+        Rect(x: x + margin, y: y + margin, width: width - 2 * margin, height: height - 2 * margin)
+    }
+
+    /// The top `rows` rows, and the rest.
+    public func splitTop(_ rows: Int) -> (Rect, Rect) {
+        let top = min(rows, height)
+        return (
+            Rect(x: x, y: y, width: width, height: top),
+            Rect(x: x, y: y + top, width: width, height: height - top)
+        )
+    }
+
+    /// The bottom `rows` rows, and the rest above them.
+    public func splitBottom(_ rows: Int) -> (bottom: Rect, rest: Rect) {
+        let bottom = min(rows, height)
+        return (
+            Rect(x: x, y: maxY - bottom, width: width, height: bottom),
+            Rect(x: x, y: y, width: width, height: height - bottom)
+        )
+    }
+
+    /// The left `columns` columns, and the rest.
+    public func splitLeft(_ columns: Int) -> (Rect, Rect) {
+        let left = min(columns, width)
+        return (
+            Rect(x: x, y: y, width: left, height: height),
+            Rect(x: x + left, y: y, width: width - left, height: height)
+        )
+    }
+}

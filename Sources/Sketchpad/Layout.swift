@@ -1,0 +1,67 @@
+/// Where everything goes for a terminal size (after ratatui: layout hands out rectangles, widgets
+/// draw inside them).
+///
+/// - full: the canvas at two columns per cell, so that cells look square (66x34 with its frame),
+///   the prediction under it or beside it, the network panel on the right. Needs 100x36.
+/// - compact: the canvas at one column per cell and two cells per row, in half blocks (34x18),
+///   the prediction as a bar chart under it, the network panel on the right. Needs 60x22; 80x24
+///   fits. The mouse reaches pairs of rows there; the keys reach every cell.
+/// - tooSmall: only a message saying the size needed.
+public struct Layout: Equatable, Sendable {
+    public enum Mode: Equatable, Sendable { case full, compact, tooSmall }
+
+    public static let fullMinimum = (width: 100, height: 36)
+    public static let compactMinimum = (width: 60, height: 22)
+
+    public let mode: Mode
+    public let title: Rect
+    public let status: Rect
+    /// The canvas with its frame, and the cells inside it.
+    public let canvasFrame: Rect
+    public let canvas: Rect
+    public let prediction: Rect
+    public let network: Rect
+
+    public init(width: Int, height: Int) {
+        let screen = Rect(x: 0, y: 0, width: width, height: height)
+        let zero = Rect(x: 0, y: 0, width: 0, height: 0)
+        if width >= Self.fullMinimum.width && height >= Self.fullMinimum.height {
+            mode = .full
+        } else if width >= Self.compactMinimum.width && height >= Self.compactMinimum.height {
+            mode = .compact
+        } else {
+            mode = .tooSmall
+            (title, status, canvasFrame, canvas, prediction, network) = (zero, zero, zero, zero, zero, screen)
+            return
+        }
+        let (top, rest) = screen.splitTop(1)
+        let (bottom, body) = rest.splitBottom(1)
+        title = top
+        status = bottom
+        let frameSize = mode == .full ? (width: 66, height: 34) : (width: 34, height: 18)
+        let (left, right) = body.splitLeft(frameSize.width)
+        let (frame, belowCanvas) = left.splitTop(frameSize.height)
+        canvasFrame = frame
+        canvas = frame.inset(1)
+        let panel = Rect(x: right.x + 1, y: right.y, width: right.width - 1, height: right.height)
+        if mode == .compact || belowCanvas.height >= 13 {
+            prediction = belowCanvas
+            network = panel
+        } else {
+            let (upper, lower) = panel.splitTop(13)
+            prediction = upper
+            network = lower
+        }
+    }
+
+    /// The canvas cell under a screen position, or nil. In compact mode this is the upper cell of
+    /// the pair a row shows.
+    public func canvasCell(atScreen point: Point) -> Point? {
+        guard canvas.contains(point) else { return nil }
+        switch mode {
+        case .full: return Point(x: (point.x - canvas.x) / 2, y: point.y - canvas.y)
+        case .compact: return Point(x: point.x - canvas.x, y: 2 * (point.y - canvas.y))
+        case .tooSmall: return nil
+        }
+    }
+}

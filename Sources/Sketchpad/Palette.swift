@@ -1,0 +1,83 @@
+/// How values become characters and colours. Heatmaps are ASCII, as a terminal, a log and a
+/// clipboard all keep: the magnitude is a character of a ramp; the sign is a colour where there is
+/// colour, and otherwise a second ramp of hollow characters for negative values beside the solid
+/// ones for positive values.
+public struct Palette: Sendable {
+    public let options: DisplayOptions
+
+    public init(_ options: DisplayOptions) { self.options = options }
+
+    /// From blank to dense, for values between 0 and 1, and for magnitudes in colour.
+    public static let ramp: [Unicode.Scalar] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
+    /// Without colour: magnitudes 1 to 5 of positive values, solid...
+    public static let positiveRamp: [Unicode.Scalar] = [".", ":", "+", "#", "@"]
+    /// ...and of negative values, hollow.
+    public static let negativeRamp: [Unicode.Scalar] = [",", "-", "=", "o", "O"]
+
+    /// Warm for positive, cool for negative, from faint to strong (xterm 256-colour indices).
+    static let warm: [UInt8] = [180, 222, 221, 215, 214, 208, 202, 196, 160]
+    static let cool: [UInt8] = [146, 153, 117, 111, 75, 69, 33, 27, 21]
+
+    /// A value between 0 and 1 (an input pixel, a probability).
+    public func unsigned(_ value: Float) -> Cell {
+        let v = value.isFinite ? min(1, max(0, value)) : 0
+        let level = Int((v * 9).rounded())
+        return Cell(Self.ramp[level], .plain)
+    }
+
+    /// A value between -1 and 1.
+    public func signed(_ value: Float) -> Cell {
+        let v = value.isFinite ? min(1, max(-1, value)) : 0
+        let magnitude = abs(v)
+        if options.colors == .none {
+            let level = Int((magnitude * 5).rounded())
+            guard level > 0 else { return Cell(" ") }
+            return Cell(v > 0 ? Self.positiveRamp[level - 1] : Self.negativeRamp[level - 1])
+        }
+        let level = Int((magnitude * 9).rounded())
+        guard level > 0 else { return Cell(" ") }
+        return Cell(Self.ramp[level], Style(foreground: color(positive: v > 0, level: level), bold: level >= 7))
+    }
+
+    /// The colour of a signed value of magnitude `level` (1...9).
+    func color(positive: Bool, level: Int) -> Color {
+        switch options.colors {
+        case .none: .default
+        case .basic: positive ? .red : .cyan
+        case .extended: .indexed((positive ? Self.warm : Self.cool)[level - 1])
+        }
+    }
+
+    /// A line explaining the shades, for a legend.
+    public func legend(signed: Bool) -> [(String, Style)] {
+        if !signed {
+            return [("0 [", .plain), (String(String.UnicodeScalarView(Self.ramp)), .plain), ("] 1", .plain)]
+        }
+        if options.colors == .none {
+            return [
+                ("-1 ", .plain), (String(String.UnicodeScalarView(Self.negativeRamp.reversed())), .plain),
+                (" 0 ", .plain), (String(String.UnicodeScalarView(Self.positiveRamp)), .plain), (" +1", .plain),
+            ]
+        }
+        var parts: [(String, Style)] = [("-1 ", .plain)]
+        for level in stride(from: 9, through: 1, by: -1) {
+            parts.append((String(Self.ramp[level]), Style(foreground: color(positive: false, level: level), bold: level >= 7)))
+        }
+        parts.append((" 0 ", .plain))
+        for level in 1...9 {
+            parts.append((String(Self.ramp[level]), Style(foreground: color(positive: true, level: level), bold: level >= 7)))
+        }
+        parts.append((" +1", .plain))
+        return parts
+    }
+
+    // Frame and block characters, or their ASCII stand-ins.
+    var ink: Unicode.Scalar { options.ascii ? "#" : "\u{2588}" }
+    var horizontal: Unicode.Scalar { options.ascii ? "-" : "\u{2500}" }
+    var vertical: Unicode.Scalar { options.ascii ? "|" : "\u{2502}" }
+    var corners: [Unicode.Scalar] { options.ascii ? ["+", "+", "+", "+"] : ["\u{250C}", "\u{2510}", "\u{2514}", "\u{2518}"] }
+    var arrows: (left: String, right: String, up: String, down: String) {
+        options.ascii ? ("<-", "->", "up", "down") : ("\u{2190}", "\u{2192}", "\u{2191}", "\u{2193}")
+    }
+}
+

@@ -1,0 +1,91 @@
+import LeNet5
+
+/// What the terminal can show.
+public enum ColorSupport: Equatable, Sendable {
+    /// No colour: signs show in the choice of characters.
+    case none
+    /// The eight basic colours.
+    case basic
+    /// The 256 xterm colours.
+    case extended
+}
+
+public struct DisplayOptions: Equatable, Sendable {
+    /// Only ASCII characters, for terminals and fonts without block and box-drawing characters.
+    public var ascii: Bool
+    public var colors: ColorSupport
+
+    public init(ascii: Bool = false, colors: ColorSupport = .extended) {
+        self.ascii = ascii
+        self.colors = colors
+    }
+}
+
+/// Where keys go: to drawing on the canvas, or to exploring the network's layers.
+public enum Focus: Equatable, Sendable {
+    case canvas
+    case network
+}
+
+/// A question the sketchpad is waiting for an answer to.
+public enum Prompt: Equatable, Sendable {
+    /// Typing a file name to save under.
+    case saveName(String)
+    /// The file exists: replace it?
+    case confirmOverwrite(path: String)
+}
+
+/// Everything the sketchpad shows, changed only by `update` (after Bubble Tea's Model/Update).
+public struct SketchpadState {
+    public var canvas = Canvas()
+    public var cursor = Point(x: 16, y: 16)
+    /// Moving the cursor paints (or erases) while the pen is down.
+    public var penDown = false
+    public var eraser = false
+    /// 1, 2 or 3 cells.
+    public var brush = 1
+    var history = History()
+
+    public var focus = Focus.canvas
+    /// Index into `LeNet5.architecture`: 0 is the input as the network sees it.
+    public var layerIndex = 0
+    /// The map (or unit) picked in the selected layer.
+    public var mapIndex = 0
+    public var zoomed = false
+    /// Show what came before tanh (and the logits before softmax) instead of the outputs.
+    public var showPreActivation = false
+    public var showHelp = false
+    public var prompt: Prompt?
+    /// A one-line message in the status bar until the next key.
+    public var message: String?
+
+    public var width: Int
+    public var height: Int
+    public var options: DisplayOptions
+    public let network: LiveNetwork
+
+    /// The mouse stroke in progress: whether it paints or erases, and the last cell it reached.
+    var stroke: (ink: Bool, last: Point)?
+
+    public init(network: LiveNetwork, width: Int, height: Int, options: DisplayOptions, canvas: Canvas = Canvas()) {
+        self.network = network
+        self.width = width
+        self.height = height
+        self.options = options
+        self.canvas = canvas
+        network.classify(canvas)
+    }
+
+    public var layout: Layout { Layout(width: width, height: height) }
+
+    public var selectedLayer: LayerDescription { LeNet5.architecture[layerIndex] }
+
+    /// Maps (or units) in the selected layer.
+    public var mapCount: Int { Self.mapCount(of: selectedLayer) }
+
+    /// The first dimension: maps of a convolution layer, units of a dense one.
+    static func mapCount(of layer: LayerDescription) -> Int { layer.shape[0] }
+
+    var canUndo: Bool { !history.undoStack.isEmpty }
+    var canRedo: Bool { !history.redoStack.isEmpty }
+}

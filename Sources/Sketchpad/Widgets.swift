@@ -1,0 +1,59 @@
+/// Small drawing helpers shared by the widgets.
+extension CellBuffer {
+    /// A box around `rect` with `title` in its top edge; returns the inside.
+    @discardableResult
+    mutating func frame(_ rect: Rect, title: String = "", palette: Palette, highlighted: Bool = false) -> Rect {
+        guard rect.width >= 2 && rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
+        let style = highlighted ? Style(foreground: palette.options.colors == .none ? .default : .cyan, bold: true) : Style.plain
+        let c = palette.corners
+        set(rect.x, rect.y, Cell(c[0], style))
+        set(rect.maxX - 1, rect.y, Cell(c[1], style))
+        set(rect.x, rect.maxY - 1, Cell(c[2], style))
+        set(rect.maxX - 1, rect.maxY - 1, Cell(c[3], style))
+        for x in (rect.x + 1)..<(rect.maxX - 1) {
+            set(x, rect.y, Cell(palette.horizontal, style))
+            set(x, rect.maxY - 1, Cell(palette.horizontal, style))
+        }
+        for y in (rect.y + 1)..<(rect.maxY - 1) {
+            set(rect.x, y, Cell(palette.vertical, style))
+            set(rect.maxX - 1, y, Cell(palette.vertical, style))
+        }
+        if !title.isEmpty && rect.width > 4 {
+            write(" " + title + " ", x: rect.x + 2, y: rect.y, style: Style(bold: true), clip: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
+        }
+        return rect.inset(1)
+    }
+
+    /// Writes styled pieces one after another; returns the column after the last.
+    @discardableResult
+    mutating func write(_ pieces: [(String, Style)], x: Int, y: Int, clip: Rect? = nil) -> Int {
+        var column = x
+        for (text, style) in pieces { column = write(text, x: column, y: y, style: style, clip: clip) }
+        return column
+    }
+}
+
+/// Text helpers.
+func fixed(_ value: Float, _ digits: Int) -> String {
+    guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+    var scale: Float = 1
+    for _ in 0..<digits { scale *= 10 }
+    let scaled = (abs(value) * scale).rounded()
+    let whole = Int(scaled / scale)
+    var fraction = String(Int(scaled - Float(whole) * scale))
+    while fraction.count < digits { fraction = "0" + fraction }
+    let sign = value < 0 && scaled != 0 ? "-" : ""
+    return digits == 0 ? sign + String(whole) : sign + String(whole) + "." + fraction
+}
+
+func percentText(_ p: Float) -> String { fixed(p * 100, 1) + "%" }
+
+func grouped(_ value: Int) -> String {
+    let digits = String(value)
+    var result = ""
+    for (i, digit) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { result += "," }
+        result.append(digit)
+    }
+    return result
+}
