@@ -60,6 +60,6 @@ let package = Package(
         .testTarget(name: "LeNet5Tests", dependencies: ["LeNet5"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LeNet5"]),
         .testTarget(name: "SketchpadTests", dependencies: ["Sketchpad", "LeNet5"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LeNet5"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LeNet5", "lenet5"], exclude: ["Fixtures"]),
     ]
 )

@@ -7,7 +7,7 @@ either with one-cell strokes (its skeleton, as a mouse with a one-cell brush dra
 This is an independent implementation (numpy, scipy, scikit-image) of the kind of drawing the
 training augmentation imitates, so it checks the model rather than the augmentation code.
 
-    python3 Scripts/mnist-sketches.py MNIST_DIR OUTDIR [--count N] [--seed S]
+    python3 Scripts/mnist-sketches.py MNIST_DIR OUTDIR [--count N] [--seed S] [--heights 14-30]
 writes OUTDIR/thin/D_NNNNN.txt and OUTDIR/thick/D_NNNNN.txt (NNNNN: index in the test set).
 Needs numpy, scipy and scikit-image (pip install scikit-image).
 """
@@ -29,11 +29,14 @@ def read_idx(path):
     return np.frombuffer(data, np.uint8, offset=4 + 4 * dims).reshape(shape)
 
 
+HEIGHTS = (14, 30)
+
+
 def place(digit, rng):
-    """The digit on a 32x32 grid: random height 14-30 cells, slant, position; grey 0..1."""
+    """The digit on a 32x32 grid: random height (HEIGHTS, in cells), slant, position; grey 0..1."""
     ys, xs = np.nonzero(digit > 60)
     top, bottom, left, right = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
-    height = rng.uniform(14, 30)
+    height = rng.uniform(*HEIGHTS)
     scale = height / (bottom - top)
     stretch = rng.uniform(0.85, 1.2)
     shear = rng.uniform(-0.2, 0.2)
@@ -63,6 +66,10 @@ def main():
     mnist, out = args[0], args[1]
     count = int(args[args.index("--count") + 1]) if "--count" in args else 1000
     seed = int(args[args.index("--seed") + 1]) if "--seed" in args else 7
+    global HEIGHTS
+    if "--heights" in args:
+        low, high = args[args.index("--heights") + 1].split("-")
+        HEIGHTS = (float(low), float(high))
     rng = np.random.default_rng(seed)
     images = read_idx(os.path.join(mnist, "t10k-images-idx3-ubyte.gz"))
     labels = read_idx(os.path.join(mnist, "t10k-labels-idx1-ubyte.gz"))

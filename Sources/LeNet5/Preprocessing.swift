@@ -4,9 +4,10 @@
 /// is padded by 2 to 32x32, as in the paper.
 ///
 /// The scaling is an exact box filter (each output pixel is the mean of the input over its
-/// preimage) and the centring is to a fraction of a pixel. Both preserve the centre of mass, so
-/// the result's centre of mass is the centre (16, 16) of the 32x32 input whatever the drawing's
-/// size and position.
+/// preimage), which anti-aliases, and the centring is to a fraction of a pixel, so the result's
+/// centre of mass lies within a few hundredths of a pixel of the centre (16, 16) of the input,
+/// whatever the drawing's size and position. (Not exactly: the filter moves each input pixel's
+/// ink onto the output's pixel grid.)
 public enum Preprocessing {
     /// The side of the box the ink is scaled to fit.
     public static let boxSide: Float = 20

@@ -31,9 +31,8 @@ struct NetworkPanel {
         renderInfo(view, into: &buffer)
         renderFooter(view, into: &buffer, palette: palette)
         guard state.network.hasPrediction else {
-            buffer.write(
-                "Draw a digit on the canvas: each layer's feature maps appear here.",
-                x: body.x + 1, y: body.y + 1, style: .dim, clip: body)
+            buffer.write("Draw a digit on the canvas:", x: body.x + 1, y: body.y + 1, style: .dim, clip: body)
+            buffer.write("each layer's feature maps appear here.", x: body.x + 1, y: body.y + 2, style: .dim, clip: body)
             return
         }
         if state.zoomed {
@@ -46,11 +45,14 @@ struct NetworkPanel {
     }
 
     func renderTabs(into buffer: inout CellBuffer) {
+        let names = LeNet5.architecture.map(\.name)
+        // Roomy tabs where they fit, else names one space apart.
+        let roomy = names.map { $0.count + 3 }.reduce(0, +) <= inner.width
         var x = inner.x
-        for (index, layer) in LeNet5.architecture.enumerated() {
+        for (index, name) in names.enumerated() {
             let selected = index == state.layerIndex
             let style = selected ? Style(bold: true, reverse: true) : Style.plain
-            x = buffer.write(" \(layer.name) ", x: x, y: inner.y, style: style, clip: inner) + 1
+            x = buffer.write(roomy ? " \(name) " : name, x: x, y: inner.y, style: style, clip: inner) + 1
         }
     }
 
@@ -60,17 +62,20 @@ struct NetworkPanel {
         if view.beforeActivation {
             role += view.traced == .logits ? " - showing logits, before softmax" : " - showing values before tanh"
         }
-        if layer.layer == .input { role = "what the network sees: the drawing scaled into 20x20, centred by mass" }
+        if layer.layer == .input { role = "what the network sees: the drawing, scaled and centred" }
         buffer.write([(layer.name + "  ", .bold), (role, .plain)], x: inner.x, y: inner.y + 1, clip: inner)
         let shape = layer.shape.map(String.init).joined(separator: "x")
-        var facts = "output \(shape)  \(grouped(layer.parameterCount)) parameters"
-        if state.network.hasPrediction {
-            let range = view.maps.range()
-            facts += "  values \(fixed(range.lowerBound, 2)) to \(fixed(range.upperBound, 2))"
-        }
         let noun = view.isSpatial ? "map" : (layer.layer == .probabilities ? "class" : "unit")
-        let first = layer.layer == .probabilities ? 0 : 1
-        facts += "  \(noun) \(state.mapIndex + first) of \(state.mapCount)"
+        let number = state.mapIndex + (layer.layer == .probabilities ? 0 : 1)
+        var range = ""
+        if state.network.hasPrediction {
+            let values = view.maps.range()
+            range = "values \(fixed(values.lowerBound, 2)) to \(fixed(values.upperBound, 2))  "
+        }
+        var facts = "output \(shape)  \(grouped(layer.parameterCount)) parameters  \(range)\(noun) \(number) of \(state.mapCount)"
+        if facts.count > inner.width {
+            facts = "\(shape)  \(grouped(layer.parameterCount)) params  \(range)\(noun) \(number)/\(state.mapCount)"
+        }
         buffer.write(facts, x: inner.x, y: inner.y + 2, style: .dim, clip: inner)
     }
 
@@ -84,10 +89,10 @@ struct NetworkPanel {
         let hint: String
         if state.focus == .network {
             hint = state.zoomed
-                ? "\(a.left)\(a.right) map  \(a.up)\(a.down) layer  Enter/Esc back  a before/after activation"
-                : "\(a.left)\(a.right) map  \(a.up)\(a.down) layer  Enter zoom  a before/after activation  Esc draw"
+                ? "\(a.left)\(a.right) map  \(a.up)\(a.down) layer  Enter/Esc back  a before/after tanh"
+                : "\(a.left)\(a.right) map  \(a.up)\(a.down) layer  Enter zoom  Esc draw  a before/after tanh"
         } else {
-            hint = "Tab: explore the layers  (n/N next/previous)"
+            hint = "Tab: explore the layers (n/N next/previous)"
         }
         buffer.write(hint, x: inner.x, y: inner.maxY - 1, style: .dim, clip: inner)
     }

@@ -77,7 +77,7 @@ public struct Palette: Sendable {
     var vertical: Unicode.Scalar { options.ascii ? "|" : "\u{2502}" }
     var corners: [Unicode.Scalar] { options.ascii ? ["+", "+", "+", "+"] : ["\u{250C}", "\u{2510}", "\u{2514}", "\u{2518}"] }
     var arrows: (left: String, right: String, up: String, down: String) {
-        options.ascii ? ("<-", "->", "up", "down") : ("\u{2190}", "\u{2192}", "\u{2191}", "\u{2193}")
+        options.ascii ? ("<-/", "->", "up/", "down") : ("\u{2190}", "\u{2192}", "\u{2191}", "\u{2193}")
     }
 }
 

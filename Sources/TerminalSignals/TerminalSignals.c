@@ -34,7 +34,15 @@ void lenet5_guard_terminal(void) {
     stop.sa_handler = on_stop;
     sigemptyset(&stop.sa_mask);
     int stops[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-    for (unsigned i = 0; i < sizeof stops / sizeof stops[0]; i++) sigaction(stops[i], &stop, NULL);
+    // A parent may have started us with these blocked (threads of some runtimes block every
+    // signal, and children inherit the mask): unblock them, or they would never arrive.
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    for (unsigned i = 0; i < sizeof stops / sizeof stops[0]; i++) {
+        sigaction(stops[i], &stop, NULL);
+        sigaddset(&unblock, stops[i]);
+    }
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
     struct sigaction crash;
     memset(&crash, 0, sizeof crash);
     crash.sa_handler = on_crash;

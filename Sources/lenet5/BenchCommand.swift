@@ -1,5 +1,6 @@
 import ArgumentParser
 import LeNet5
+import Sketchpad
 import Training
 
 struct BenchCommand: ParsableCommand {
@@ -61,16 +62,49 @@ struct BenchCommand: ParsableCommand {
             batchTimes.append(Evaluation.run(classifier, inputs: batch, labels: labels, threads: 2).inferenceSeconds)
         }
         let batchSeconds = batchTimes.sorted()[batchTimes.count / 2]
+        let frame = frameMicroseconds(classifier)
         if json {
             Console.json([
                 "instruction_set": .string(set.rawValue),
                 "forward_median_us": .of(median), "forward_p99_us": .of(p99),
                 "batch10k_seconds": .of(batchSeconds),
+                "frame_us": .of(frame.median), "frame_p99_us": .of(frame.p99),
             ])
             return
         }
         Console.out("instruction set: \(set.rawValue)")
         Console.out("forward, 1 image, 1 thread, full trace: median \(formatFixed(median, digits: 2)) us, p99 \(formatFixed(p99, digits: 2)) us")
         Console.out("10,000 images, 2 threads: \(formatFixed(batchSeconds * 1000, digits: 1)) ms")
+        Console.out(
+            "sketchpad frame (mouse event, preprocessing, forward, render 160x50): median "
+                + "\(formatFixed(frame.median, digits: 1)) us, p99 \(formatFixed(frame.p99, digits: 1)) us")
+    }
+
+    /// One mouse event that changes the drawing, through to a rendered 160x50 frame: what the
+    /// sketchpad does between a motion report and writing to the terminal. Alternately paints and
+    /// erases one cell beside a drawn 7, so that every event changes the canvas.
+    func frameMicroseconds(_ classifier: Classifier) -> (median: Double, p99: Double) {
+        var canvas = Canvas()
+        canvas.line(from: Point(x: 8, y: 6), to: Point(x: 24, y: 6), brush: 2, ink: true)
+        canvas.line(from: Point(x: 24, y: 6), to: Point(x: 14, y: 28), brush: 2, ink: true)
+        var state = SketchpadState(
+            network: LiveNetwork(classifier), width: 160, height: 50,
+            options: DisplayOptions(ascii: false, colors: .extended), canvas: canvas)
+        _ = state.update(.key(.tab))
+        _ = state.update(.key(.tab))
+        let area = state.layout.canvas
+        let point = (x: area.x + 2 * 20, y: area.y + 20)
+        var samples = [Double]()
+        for i in 0..<max(200, runs / 10) {
+            let button: MouseEvent.Button = i % 2 == 0 ? .left : .right
+            let start = monotonicSeconds()
+            _ = state.update(.mouse(MouseEvent(button: button, action: .press, x: point.x, y: point.y)))
+            let frame = state.render()
+            samples.append(monotonicSeconds() - start)
+            _ = state.update(.mouse(MouseEvent(button: button, action: .release, x: point.x, y: point.y)))
+            precondition(frame.width == 160)
+        }
+        samples.sort()
+        return (samples[samples.count / 2] * 1e6, samples[samples.count * 99 / 100] * 1e6)
     }
 }

@@ -48,7 +48,11 @@ struct DrawCommand: ParsableCommand {
             network: LiveNetwork(classifier), width: size.width, height: size.height,
             options: DisplayOptions(ascii: ascii, colors: session.colors), canvas: canvas)
         var dirty = true
-        while session.stopSignal == nil {
+        while true {
+            if let signal = session.stopSignal {
+                // Restored by the defer; the conventional status for death by a signal.
+                throw ExitCode(128 + signal)
+            }
             if dirty {
                 session.draw(state.render())
                 dirty = false

@@ -1,0 +1,237 @@
+import Foundation
+import LeNet5
+import Testing
+
+@testable import Sketchpad
+
+/// Frames compared as lines of text (after ratatui's Buffer::with_lines). The zero-weight model
+/// makes every activation 0 and every class 10% on any instruction set, so frames are exact.
+@Suite struct RenderTests {
+    @Test func emptyCompactFrame() {
+        let state = makeState(width: 80, height: 24)
+        #expect(state.render().lines == [
+            " lenet5  LeNet-5 sketchpad                                        Prediction: - ",
+            "+- Canvas 32x32 -----------------+ +- Network ---------------------------------+",
+            "|                                | |Input C1 S2 C3 S4 C5 F6 Output             |",
+            "|                                | |Input  what the network sees: the drawing, |",
+            "|                                | |output 1x32x32  0 parameters  map 1 of 1   |",
+            "|                                | |                                           |",
+            "|                                | |                                           |",
+            "|                                | | Draw a digit on the canvas:               |",
+            "|                                | | each layer's feature maps appear here.    |",
+            "|                                | |                                           |",
+            "|                                | |                                           |",
+            "|                                | |                                           |",
+            "|                                | |                                           |",
+            "|                                | |                                           |",
+            "|                                | |                                           |",
+            "|                                | |                                           |",
+            "|                                | |                                           |",
+            "|                                | |                                           |",
+            "+--------------------------------+ |                                           |",
+            " Prediction: -  (draw a digit)     |                                           |",
+            "                                   |shades 0 [ .:-=+*#%@] 1                    |",
+            "                                   |Tab: explore the layers (n/N next/previous)|",
+            " 0  1  2  3  4  5  6  7  8  9      +-------------------------------------------+",
+            "pen up  brush 1  cursor 16,16                                    ? help  q quit ",
+        ])
+    }
+
+    @Test func aSevenInTheCompactFrameWithC1Selected() {
+        var state = makeState(width: 80, height: 24)
+        state.drawSevenWithKeys()
+        state.press(.tab, .tab)
+        #expect(state.render().lines == [
+            " lenet5  LeNet-5 sketchpad                                 Prediction: 0  10.0% ",
+            "+- Canvas 32x32 -----------------+ +- Network ---------------------------------+",
+            "|                                | |Input C1 S2 C3 S4 C5 F6 Output             |",
+            "|                                | |C1  convolution 6@5x5, tanh                |",
+            "|                                | |6x28x28  156 params  values 0.00 to 0.00  m|",
+            "|        #################       | |                                           |",
+            "|                       #        | |1           2           3                  |",
+            "|                      ##        | |                                           |",
+            "|                     ##         | |                                           |",
+            "|                     #          | |                                           |",
+            "|                    ##          | |                                           |",
+            "|                   ##           | |                                           |",
+            "|                   #            | |4           5           6                  |",
+            "|                  ##            | |                                           |",
+            "|                 ##             | |                                           |",
+            "|                 #              | |                                           |",
+            "|                ##              | |                                           |",
+            "|              ###               | |                                           |",
+            "+--------------------------------+ |                                           |",
+            " Prediction: 0  10.0%              |                                           |",
+            "                                   |shades -1 Oo=-, 0 .:+#@ +1                 |",
+            "                                   |<-/-> map  up/down layer  Enter zoom  Esc d|",
+            " 0  1  2  3  4  5  6  7  8  9      +-------------------------------------------+",
+            "pen up  brush 1  cursor 14,31                                    ? help  q quit ",
+        ])
+    }
+
+    @Test func fullFrameShowsTheCanvasCellsTwoColumnsWide() {
+        var state = makeState()
+        state.drawSevenWithKeys()
+        let lines = state.render().lines
+        #expect(lines[0].hasPrefix(" lenet5  LeNet-5 sketchpad") && lines[0].hasSuffix("Prediction: 0  10.0% "))
+        #expect(lines[1].hasPrefix("+- Canvas 32x32 " + String(repeating: "-", count: 49) + "+ +- Network "))
+        // Each canvas row: a border, 32 cells of two columns (ink "##"; paper blank, with a dot
+        // every fourth cell), a border.
+        for y in 0..<32 {
+            var expected = "|"
+            for x in 0..<32 {
+                let underCursor = Point(x: x, y: y) == state.cursor
+                if state.canvas[x, y] { expected += "##" } else if underCursor { expected += "  " } else {
+                    expected += x % 4 == 0 && y % 4 == 0 ? ".." : "  "
+                }
+            }
+            expected += "|"
+            #expect(String(lines[2 + y].prefix(66)) == expected, "canvas row \(y)")
+        }
+        #expect(lines[34].hasPrefix("+" + String(repeating: "-", count: 64) + "+"))
+        #expect(lines[35].hasPrefix(" Prediction: 0  10.0%"))
+        // Ten bars of 10% each, a tenth of the 54 columns.
+        for digit in 0..<10 {
+            #expect(lines[36 + digit].hasPrefix(" \(digit) |#####" + String(repeating: " ", count: 49) + "| 10.0%"))
+        }
+        #expect(lines[49].hasPrefix("pen up  brush 1  cursor 14,31") && lines[49].hasSuffix("? help  q quit "))
+    }
+
+    @Test func theCursorShowsInReverseVideoWhileTheCanvasHasTheFocus() {
+        var state = makeState()
+        let buffer = state.render()
+        let (x, y) = state.screen(16, 16)
+        #expect(buffer[x, y].style.reverse && buffer[x + 1, y].style.reverse)
+        #expect(!buffer[x + 2, y].style.reverse)
+        state.press(.tab)
+        let (xx, yy) = state.screen(16, 16)
+        #expect(!state.render()[xx, yy].style.reverse)
+    }
+
+    @Test func theInputMapIsExactlyWhatTheNetworkSees() throws {
+        var state = makeState()
+        state.drawSevenWithKeys()
+        let buffer = state.render()
+        let input = try #require(Preprocessing.networkInput(from: state.canvas.bitmap))
+        let panel = NetworkPanel(state: state, area: state.layout.network)
+        let origin = try #require(panel.placements(panel.view).maps.first?.origin)
+        let palette = Palette(state.options)
+        for y in 0..<32 {
+            for x in 0..<32 {
+                let expected = palette.unsigned(input[y * 32 + x]).character
+                #expect(buffer[origin.x + 2 * x, origin.y + y].character == expected)
+                #expect(buffer[origin.x + 2 * x + 1, origin.y + y].character == expected)
+            }
+        }
+    }
+
+    @Test(arguments: Array(LeNet5.architecture.indices))
+    func everyLayerHasItsTabInfoAndMaps(index: Int) {
+        var state = makeState(model: randomModel)
+        state.drawSevenWithKeys()
+        state.press(.tab)
+        for _ in 0..<index { state.press(.tab) }
+        let layer = LeNet5.architecture[index]
+        #expect(state.selectedLayer == layer)
+        let buffer = state.render()
+        let lines = buffer.lines
+        let inner = state.layout.network.inset(1)
+        // The selected tab alone is in reverse video.
+        let tabs = lines[inner.y]
+        let start = tabs.range(of: " \(layer.name) ")!.lowerBound
+        let column = tabs.distance(from: tabs.startIndex, to: start)
+        #expect(buffer[column + 1, inner.y].style.reverse)
+        let info = lines[inner.y + 1]
+        #expect(info.contains("\(layer.name)  "))
+        let shape = layer.shape.map(String.init).joined(separator: "x")
+        #expect(lines[inner.y + 2].contains("output \(shape)  \(grouped(layer.parameterCount)) parameters"))
+        let panel = NetworkPanel(state: state, area: state.layout.network)
+        let view = panel.view
+        if view.isSpatial && layer.layer != .input {
+            // Every map is labelled 1...n above its heatmap.
+            let maps = panel.placements(view).maps
+            #expect(maps.count == layer.shape[0])
+            for map in maps {
+                let label = String(lines[map.origin.y - 1].dropFirst(map.origin.x).prefix(String(map.index + 1).count))
+                #expect(label == "\(map.index + 1)")
+            }
+        } else if !view.isSpatial {
+            #expect(lines.contains { $0.contains(layer.layer == .probabilities ? "class 0: probability" : "unit 1: ") })
+        }
+    }
+
+    @Test func zoomShowsTheMapBesideItsKernels() {
+        var state = makeState(model: randomModel)
+        state.drawSevenWithKeys()
+        state.press(.tab, .tab, .tab, .tab, .right, .right, .enter)
+        #expect(state.selectedLayer.name == "C3" && state.mapIndex == 2 && state.zoomed)
+        let text = state.render().lines.joined(separator: "\n")
+        #expect(text.contains("C3 map 3"))
+        #expect(text.contains("kernels applied to each S2 map, 5x5:"))
+        #expect(text.contains("bias \(fixed(randomModel.c3.bias.scalars[2], 4))"))
+        for source in 1...6 { #expect(text.contains("\(source)  ") || text.contains("\(source) ")) }
+        // S2 maps have no kernel: the zoom says what they average.
+        state.press(.escape, .up, .enter)
+        #expect(state.render().lines.joined().contains("the mean of each 2x2 block of C1 map 3"))
+    }
+
+    @Test func aTooSmallTerminalSaysTheSizeNeededAndRecovers() {
+        var state = makeState(width: 50, height: 12)
+        let lines = state.render().lines
+        #expect(lines.contains { $0.contains("The terminal is 50x12.") })
+        #expect(lines.contains { $0.contains("lenet5 needs at least 60x22") })
+        state.send(.resize(width: 80, height: 24))
+        #expect(state.render().lines[0].hasPrefix(" lenet5  LeNet-5 sketchpad"))
+    }
+
+    @Test func helpListsEveryKey() {
+        var state = makeState()
+        state.press(.character("?"))
+        let text = state.render().lines.joined(separator: "\n")
+        for key in ["left mouse", "right mouse", "arrows, h j k l", "Space", "p ", "e ", "[  ]", "c ", "u  Ctrl-Z",
+            "U  Ctrl-R", "s ", "Tab  Shift-Tab", "Enter", "Esc", "q  Ctrl-C"]
+        {
+            #expect(text.contains(key), "\(key)")
+        }
+    }
+
+    @Test func theSavePromptShowsInTheStatusBar() {
+        var state = makeState()
+        state.drawSevenWithKeys()
+        state.press(.character("s"))
+        #expect(state.render().lines[49].hasPrefix("Save as: digit.txt_   Enter save  Esc cancel"))
+        state.send(.saveFailed(path: "digit.txt", reason: "already exists", exists: true))
+        #expect(state.render().lines[49].hasPrefix("digit.txt exists. Replace it? y/n"))
+    }
+}
+
+@Suite struct PaletteTests {
+    @Test func withoutColourTheSignShowsInTheCharacters() {
+        let palette = Palette(DisplayOptions(ascii: true, colors: .none))
+        #expect(palette.signed(0).character == " ")
+        let positives = stride(from: Float(0.2), through: 1, by: 0.2).map { palette.signed($0).character }
+        let negatives = stride(from: Float(0.2), through: 1, by: 0.2).map { palette.signed(-$0).character }
+        #expect(positives == Palette.positiveRamp)
+        #expect(negatives == Palette.negativeRamp)
+        #expect(Set(positives).isDisjoint(with: negatives))
+    }
+
+    @Test func withColourTheMagnitudeIsTheRampAndTheSignTheColour() {
+        for colors in [ColorSupport.basic, .extended] {
+            let palette = Palette(DisplayOptions(ascii: false, colors: colors))
+            let up = palette.signed(0.8)
+            let down = palette.signed(-0.8)
+            #expect(up.character == down.character)
+            #expect(up.style.foreground != down.style.foreground)
+            #expect(up.style.foreground != .default)
+        }
+    }
+
+    @Test func unsignedValuesFollowTheRamp() {
+        let palette = Palette(DisplayOptions())
+        #expect(palette.unsigned(0).character == " ")
+        #expect(palette.unsigned(1).character == "@")
+        #expect(palette.unsigned(2).character == "@")
+        #expect(palette.unsigned(.nan).character == " ")
+    }
+}

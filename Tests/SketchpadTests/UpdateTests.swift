@@ -1,0 +1,232 @@
+import LeNet5
+import Testing
+
+@testable import Sketchpad
+
+@Suite struct DrawingTests {
+    @Test func spacePaintsAndTheEraserErases() {
+        var state = makeState()
+        state.press(.character(" "))
+        #expect(state.canvas[16, 16])
+        state.press(.character("e"), .character(" "))
+        #expect(state.canvas.isEmpty)
+    }
+
+    @Test func penDownPaintsWhereTheCursorGoes() {
+        var state = makeState()
+        state.press(.character("p"), .right, .right, .character("l"), .down, .character("j"), .character("p"))
+        #expect(state.canvas.inkCount == 6)
+        for p in [(16, 16), (17, 16), (18, 16), (19, 16), (19, 17), (19, 18)] { #expect(state.canvas[p.0, p.1]) }
+        // Pen up: moving no longer paints.
+        state.press(.right, .right)
+        #expect(state.canvas.inkCount == 6)
+    }
+
+    @Test func theCursorStaysOnTheCanvas() {
+        var state = makeState()
+        for _ in 0..<40 { state.press(.left, .up) }
+        #expect(state.cursor == Point(x: 0, y: 0))
+        for _ in 0..<40 { state.press(.character("l"), .character("j")) }
+        #expect(state.cursor == Point(x: 31, y: 31))
+    }
+
+    @Test func brushSizeStaysBetweenOneAndThree() {
+        var state = makeState()
+        state.press(.character("["), .character("["))
+        #expect(state.brush == 1)
+        state.press(.character("]"), .character("]"), .character("]"), .character("]"))
+        #expect(state.brush == 3)
+        state.press(.character(" "))
+        #expect(state.canvas.inkCount == 9)
+    }
+
+    @Test func aStrokeIsOneUndoStepAndRedoBringsItBack() {
+        var state = makeState()
+        state.drawSevenWithKeys()
+        let seven = state.canvas
+        #expect(!seven.isEmpty)
+        state.press(.character("u"))
+        #expect(state.canvas.isEmpty)
+        state.press(.character("U"))
+        #expect(state.canvas == seven)
+        state.press(.control("z"))
+        #expect(state.canvas.isEmpty)
+        state.press(.control("r"))
+        #expect(state.canvas == seven)
+        state.press(.character("c"))
+        #expect(state.canvas.isEmpty)
+        state.press(.character("u"))
+        #expect(state.canvas == seven)
+    }
+
+    @Test func undoWithNothingToUndoSaysSo() {
+        var state = makeState()
+        state.press(.character("u"))
+        #expect(state.message == "Nothing to undo")
+    }
+
+    @Test func aFastMouseStrokeHasNoGaps() {
+        var state = makeState()
+        // Three motion reports far apart, as a quick flick gives.
+        state.mouse(.left, .press, 2, 2)
+        state.mouse(.left, .drag, 20, 9)
+        state.mouse(.left, .drag, 25, 30)
+        state.mouse(.left, .release, 25, 30)
+        let expected = Set(Canvas.cellsOnLine(from: Point(x: 2, y: 2), to: Point(x: 20, y: 9))
+            + Canvas.cellsOnLine(from: Point(x: 20, y: 9), to: Point(x: 25, y: 30)))
+        #expect(state.canvas.inkCount == expected.count)
+        for p in expected { #expect(state.canvas[p.x, p.y]) }
+        // The stroke is one undo step.
+        state.press(.character("u"))
+        #expect(state.canvas.isEmpty)
+    }
+
+    @Test func theRightButtonErases() {
+        var state = makeState()
+        state.press(.character("]"), .character("]"), .character(" "))
+        #expect(state.canvas.inkCount == 9)
+        state.press(.character("["), .character("["))
+        state.mouse(.right, .press, 16, 16)
+        state.mouse(.right, .release, 16, 16)
+        #expect(state.canvas.inkCount == 8 && !state.canvas[16, 16])
+    }
+
+    @Test func dragsWithoutAPressDoNothing() {
+        var state = makeState()
+        state.mouse(.left, .drag, 5, 5)
+        state.mouse(.none, .move, 6, 6)
+        #expect(state.canvas.isEmpty)
+    }
+
+    @Test func aStrokeLeavingTheCanvasFollowsItsEdge() {
+        var state = makeState()
+        state.mouse(.left, .press, 30, 10)
+        // Far to the right of the canvas, on the network panel.
+        _ = state.update(.mouse(MouseEvent(button: .left, action: .drag, x: 120, y: state.screen(0, 10).y)))
+        state.mouse(.left, .release, 31, 10)
+        #expect(state.canvas.inkCount == 2 && state.canvas[31, 10])
+    }
+
+    @Test func theCompactCanvasPaintsBothRowsOfAScreenRow() {
+        var state = makeState(width: 80, height: 24)
+        #expect(state.layout.mode == .compact)
+        state.mouse(.left, .press, 10, 8)
+        state.mouse(.left, .release, 10, 8)
+        #expect(state.canvas.inkCount == 2 && state.canvas[10, 8] && state.canvas[10, 9])
+    }
+
+    @Test func everyChangeIsClassifiedAndAnEmptyCanvasIsNot() {
+        var state = makeState(model: randomModel)
+        #expect(state.network.prediction == nil)
+        state.drawSevenWithKeys()
+        #expect(state.network.prediction != nil)
+        let first = state.network.trace.probabilities
+        let ink = state.canvas.inkCount
+        state.cursor = Point(x: 28, y: 28)
+        state.press(.character(" "))
+        #expect(state.canvas.inkCount == ink + 1)
+        #expect(state.network.trace.probabilities != first)
+        state.press(.character("c"))
+        #expect(state.network.prediction == nil)
+    }
+}
+
+@Suite struct CommandTests {
+    @Test func qAndCtrlCQuit() {
+        var state = makeState()
+        #expect(state.update(.key(.character("q"))) == .quit)
+        #expect(state.update(.key(.control("c"))) == .quit)
+    }
+
+    @Test func savingAsksForANameAndNeverOverwritesSilently() {
+        var state = makeState()
+        state.press(.character("s"))
+        #expect(state.prompt == nil && state.message?.contains("empty") == true)
+        state.drawSevenWithKeys()
+        state.press(.character("s"))
+        #expect(state.prompt == .saveName("digit.txt"))
+        for _ in 0..<9 { state.press(.backspace) }
+        state.type("seven.txt")
+        let effect = state.update(.key(.enter))
+        let grid = DrawingFormats.textGrid(state.canvas.bitmap)
+        #expect(effect == .save(path: "seven.txt", contents: grid, overwrite: false))
+        // The file exists: ask, and only "y" overwrites.
+        state.send(.saveFailed(path: "seven.txt", reason: "already exists", exists: true))
+        #expect(state.prompt == .confirmOverwrite(path: "seven.txt"))
+        #expect(state.update(.key(.character("x"))) == nil)
+        #expect(state.update(.key(.character("n"))) == nil)
+        #expect(state.prompt == .saveName("seven.txt"))
+        _ = state.update(.key(.enter))
+        state.send(.saveFailed(path: "seven.txt", reason: "already exists", exists: true))
+        #expect(state.update(.key(.character("y"))) == .save(path: "seven.txt", contents: grid, overwrite: true))
+        state.send(.saved(path: "seven.txt"))
+        #expect(state.prompt == nil && state.message == "Saved seven.txt")
+    }
+
+    @Test func keysTypedIntoThePromptDoNotDraw() {
+        var state = makeState()
+        state.drawSevenWithKeys()
+        let before = state.canvas
+        state.press(.character("s"))
+        state.type("c q p")
+        #expect(state.canvas == before && state.prompt == .saveName("digit.txtc q p"))
+        state.press(.escape)
+        #expect(state.prompt == nil && state.message == "Not saved")
+    }
+
+    @Test func aFailedSaveSaysWhy() {
+        var state = makeState()
+        state.drawSevenWithKeys()
+        state.press(.character("s"))
+        state.send(.saveFailed(path: "/nope/seven.txt", reason: "no such file or directory", exists: false))
+        #expect(state.message == "Cannot save /nope/seven.txt: no such file or directory")
+        #expect(state.prompt == .saveName("/nope/seven.txt"))
+    }
+
+    @Test func helpShowsAndAnyKeyClosesIt() {
+        var state = makeState()
+        state.press(.character("?"))
+        #expect(state.showHelp)
+        state.press(.character(" "))
+        #expect(!state.showHelp && state.canvas.isEmpty)
+    }
+
+    @Test func tabStepsThroughTheLayersAndTheArrowsPickMaps() {
+        var state = makeState()
+        state.press(.tab)
+        #expect(state.focus == .network && state.layerIndex == 0)
+        state.press(.tab)
+        #expect(state.selectedLayer.name == "C1" && state.mapCount == 6)
+        state.press(.right, .right)
+        #expect(state.mapIndex == 2)
+        state.press(.left, .left, .left)
+        #expect(state.mapIndex == 5)
+        state.press(.enter)
+        #expect(state.zoomed)
+        state.press(.escape)
+        #expect(!state.zoomed && state.focus == .network)
+        state.press(.escape)
+        #expect(state.focus == .canvas)
+        // The arrows move the cursor again; n and N step layers as Tab does.
+        state.press(.right)
+        #expect(state.cursor == Point(x: 17, y: 16))
+        state.press(.character("n"), .character("n"))
+        #expect(state.selectedLayer.name == "S2")
+        state.press(.backTab, .backTab, .backTab)
+        #expect(state.selectedLayer.name == "Output")
+        #expect(state.mapIndex <= 9)
+        state.press(.down)
+        #expect(state.selectedLayer.name == "Input")
+    }
+
+    @Test func resizingChangesTheLayout() {
+        var state = makeState()
+        #expect(state.layout.mode == .full)
+        state.send(.resize(width: 80, height: 24))
+        #expect(state.layout.mode == .compact)
+        state.send(.resize(width: 40, height: 10))
+        #expect(state.layout.mode == .tooSmall)
+        state.send(.resize(width: 160, height: 50))
+        #expect(state.layout.mode == .full)
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import LeNet5
+import Testing
+
+@testable import Training
+
+/// The IDX reader on files made here, and on the real MNIST when ../shared/data/mnist exists.
+@Suite struct MNISTTests {
+    static let directory: String = {
+        let file = "\(#filePath)"
+        var url = URL(fileURLWithPath: file)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("shared/data/mnist").path
+    }()
+    static let available = FileManager.default.fileExists(atPath: directory + "/t10k-images-idx3-ubyte.gz")
+
+    func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "lenet5-mnist-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func idx(type: UInt8 = 8, dimensions: [Int], data: [UInt8]) -> Data {
+        var bytes: [UInt8] = [0, 0, type, UInt8(dimensions.count)]
+        for d in dimensions { bytes += [UInt8(d >> 24 & 255), UInt8(d >> 16 & 255), UInt8(d >> 8 & 255), UInt8(d & 255)] }
+        return Data(bytes + data)
+    }
+
+    /// Writes a three-digit test set, plain.
+    func writeSet(_ dir: String, images: Data, labels: Data) throws {
+        try images.write(to: URL(fileURLWithPath: dir + "/t10k-images-idx3-ubyte"))
+        try labels.write(to: URL(fileURLWithPath: dir + "/t10k-labels-idx1-ubyte"))
+    }
+
+    @Test func readsPlainFiles() throws {
+        let dir = try temporaryDirectory()
+        let pixels = (0..<(3 * 784)).map { UInt8($0 % 256) }
+        try writeSet(dir, images: idx(dimensions: [3, 28, 28], data: pixels), labels: idx(dimensions: [3], data: [7, 0, 9]))
+        let set = try MNIST.testSet(directory: dir)
+        #expect(set.count == 3 && set.labels == [7, 0, 9] && set.pixels == pixels)
+        let input = set.paddedInput(1)
+        #expect(input[0] == 0 && input[2 * 32 + 2] == Float(pixels[784]) / 255)
+    }
+
+    @Test func badFilesNameTheFileAndTheFault() throws {
+        let dir = try temporaryDirectory()
+        let images = idx(dimensions: [2, 28, 28], data: [UInt8](repeating: 0, count: 2 * 784))
+        let cases: [(Data, Data, String)] = [
+            (idx(dimensions: [2, 28, 27], data: [UInt8](repeating: 0, count: 2 * 784 - 56)), idx(dimensions: [2], data: [1, 2]), "28x28"),
+            (images, idx(dimensions: [3], data: [1, 2, 3]), "3 labels for 2 images"),
+            (images, idx(dimensions: [2], data: [1, 12]), "label 12 at index 1"),
+            (images, idx(dimensions: [2], data: [1]), "holds 1"),
+            (images.prefix(100), idx(dimensions: [2], data: [1, 2]), "larger than the file"),
+            (Data([1, 2, 3]), idx(dimensions: [2], data: [1, 2]), "too short"),
+            (idx(type: 0x0D, dimensions: [2, 28, 28], data: [UInt8](repeating: 0, count: 2 * 784 * 4)), idx(dimensions: [2], data: [1, 2]), "unsigned bytes"),
+        ]
+        for (imageData, labelData, expected) in cases {
+            try writeSet(dir, images: imageData, labels: labelData)
+            do {
+                _ = try MNIST.testSet(directory: dir)
+                Issue.record("accepted: \(expected)")
+            } catch {
+                #expect(error.description.contains(expected), "\(error)")
+                #expect(error.path.hasPrefix(dir))
+            }
+        }
+        #expect(throws: MNISTError.self) { try MNIST.testSet(directory: dir + "/missing") }
+    }
+
+    @Test func aTruncatedGzipIsAnError() throws {
+        guard Self.available else { return }
+        let dir = try temporaryDirectory()
+        let whole = try Data(contentsOf: URL(fileURLWithPath: Self.directory + "/t10k-labels-idx1-ubyte.gz"))
+        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: dir + "/t10k-labels-idx1-ubyte.gz"))
+        try Data(contentsOf: URL(fileURLWithPath: Self.directory + "/t10k-images-idx3-ubyte.gz"))
+            .write(to: URL(fileURLWithPath: dir + "/t10k-images-idx3-ubyte.gz"))
+        #expect(throws: MNISTError.self) { try MNIST.testSet(directory: dir) }
+    }
+
+    @Test(.enabled(if: available, "needs ../shared/data/mnist; skipped when it is absent"))
+    func readsTheRealMNIST() throws {
+        let mnist = try MNIST(directory: Self.directory)
+        #expect(mnist.training.count == 60_000 && mnist.test.count == 10_000)
+        // The label counts of the test set, as published.
+        var counts = [Int](repeating: 0, count: 10)
+        for label in mnist.test.labels { counts[Int(label)] += 1 }
+        #expect(counts == [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009])
+    }
+}
+
+@Suite struct AugmentationTests {
+    static let digits: MNISTDataset = {
+        // Ten synthetic digits are enough to check properties; real ones when available.
+        if MNISTTests.available, let set = try? MNIST.testSet(directory: MNISTTests.directory) { return set.prefix(200) }
+        var pixels = [UInt8](repeating: 0, count: 10 * 784)
+        for d in 0..<10 { for y in 5..<23 { for x in (8 + d)..<(12 + d) { pixels[d * 784 + y * 28 + x] = 255 } } }
+        return MNISTDataset(pixels: pixels, labels: (0..<10).map { UInt8($0) })
+    }()
+
+    func sample(_ index: Int, seed: UInt64, _ augmentation: Augmentation = Augmentation()) -> [Float] {
+        var generator = SeededGenerator(seed: seed, stream: 2, item: UInt64(index))
+        var input = [Float](repeating: -1, count: 1024)
+        input.withUnsafeMutableBufferPointer { augmentation.input(Self.digits, index, using: &generator, into: $0.baseAddress!) }
+        return input
+    }
+
+    @Test func sameSeedSameSampleOtherSeedOtherSample() {
+        for index in 0..<20 {
+            #expect(sample(index % Self.digits.count, seed: 5) == sample(index % Self.digits.count, seed: 5))
+        }
+        let differing = (0..<20).filter { sample($0 % Self.digits.count, seed: 5) != sample($0 % Self.digits.count, seed: 6) }
+        #expect(differing.count >= 18)
+    }
+
+    @Test func everySampleIsAValidNonBlankInput() {
+        for index in 0..<Self.digits.count {
+            for seed in 0..<3 {
+                let input = sample(index, seed: UInt64(seed))
+                #expect(input.allSatisfy { (0...1).contains($0) })
+                #expect(input.reduce(0, +) > 3)
+            }
+        }
+    }
+
+    @Test func sketchesAreHardInkPreprocessed() throws {
+        var augmentation = Augmentation()
+        augmentation.mnistShare = 0
+        augmentation.continentalShare = 0
+        for index in 0..<20 {
+            let input = sample(index, seed: 9, augmentation)
+            // Preprocessed: the centre of mass in the middle, to within the box filter's rounding.
+            var mass: Float = 0, sx: Float = 0, sy: Float = 0
+            for y in 0..<32 { for x in 0..<32 { let v = input[y * 32 + x]; mass += v; sx += v * (Float(x) + 0.5); sy += v * (Float(y) + 0.5) } }
+            #expect(abs(sx / mass - 16) < 0.05 && abs(sy / mass - 16) < 0.05, "centre \(sx / mass), \(sy / mass)")
+        }
+    }
+
+    @Test func thinningLeavesOnePixelStrokes() {
+        var bar = Bitmap(width: 32, height: 32)
+        for y in 4..<28 { for x in 10..<16 { bar[x, y] = 1 } }
+        let thin = Raster.thin(bar)
+        // One pixel wide everywhere, and still connected from top to bottom.
+        for y in 0..<32 { #expect((0..<32).filter { thin[$0, y] > 0 }.count <= 1) }
+        #expect((0..<32).filter { y in (0..<32).contains { thin[$0, y] > 0 } }.count >= 18)
+    }
+
+    @Test func continentalStrokesAddInk() {
+        var generator = SeededGenerator(seed: 1)
+        var one = Bitmap(width: 28, height: 28)
+        for y in 4..<24 { one[14, y] = 1; one[15, y] = 1 }
+        let before = one.pixels.reduce(0, +)
+        Augmentation.addContinentalStrokes(to: &one, label: 1, using: &generator)
+        #expect(one.pixels.reduce(0, +) > before + 5)
+        // The flag goes down to the left of the stem's top.
+        #expect((4..<14).contains { y in (0..<13).contains { one[$0, y] > 0.5 } })
+    }
+}
+
+@Suite struct TrainerTests {
+    static let small: MNISTDataset = AugmentationTests.digits
+
+    func train(seed: UInt64, threads: Int, epochs: Int = 2) -> LeNet5 {
+        var options = TrainingOptions()
+        options.seed = seed
+        options.threads = threads
+        options.epochs = epochs
+        options.batchSize = 16
+        var generator = SeededGenerator(seed: seed)
+        let trainer = Trainer(model: LeNet5(using: &generator), options: options)
+        for epoch in 1...epochs { _ = trainer.trainEpoch(epoch, on: Self.small) }
+        return trainer.model
+    }
+
+    @Test func trainingIsDeterministicForASeedAndAThreadCount() {
+        #expect(train(seed: 4, threads: 2) == train(seed: 4, threads: 2))
+        #expect(train(seed: 4, threads: 1) == train(seed: 4, threads: 1))
+        #expect(train(seed: 4, threads: 2) != train(seed: 5, threads: 2))
+    }
+
+    @Test func theLossFallsOnDigitsItTrainsOn() {
+        var options = TrainingOptions()
+        options.augmentation = nil
+        options.batchSize = 10
+        options.epochs = 30
+        var generator = SeededGenerator(seed: 2)
+        let trainer = Trainer(model: LeNet5(using: &generator), options: options)
+        let data = Self.small.prefix(50)
+        let first = trainer.trainEpoch(1, on: data)
+        var last = first
+        for epoch in 2...30 { last = trainer.trainEpoch(epoch, on: data) }
+        #expect(last.loss < first.loss / 5)
+        #expect(last.trainingAccuracy > 0.95)
+    }
+
+    @Test func adamTakesTheFirstStepOfItsDefinition() {
+        // With one step, m/(1-b1) = g and sqrt(v/(1-b2)) = |g|: every parameter moves by lr * sign(g).
+        var adam = Adam(count: 4, learningRate: 0.01)
+        var parameters: [Float] = [1, 2, 3, 4]
+        let gradient: [Float] = [0.5, -2, 1e-3, 0]
+        parameters.withUnsafeMutableBufferPointer { p in
+            gradient.withUnsafeBufferPointer { adam.update(p.baseAddress!, gradient: $0.baseAddress!) }
+        }
+        #expect(abs(parameters[0] - 0.99) < 1e-6 && abs(parameters[1] - 2.01) < 1e-6)
+        #expect(abs(parameters[2] - 2.99) < 1e-4 && parameters[3] == 4)
+    }
+}
