@@ -60,6 +60,7 @@ let package = Package(
         .testTarget(name: "LeNet5Tests", dependencies: ["LeNet5"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LeNet5"]),
         .testTarget(name: "SketchpadTests", dependencies: ["Sketchpad", "LeNet5"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Sketchpad"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LeNet5", "lenet5"], exclude: ["Fixtures"]),
     ]
 )

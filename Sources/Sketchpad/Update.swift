@@ -215,8 +215,10 @@ extension SketchpadState {
             history.record(canvas)
             let (size, compact) = (brush, layout.mode == .compact)
             modify { $0.stampMouse(at: cell, brush: size, ink: ink, compact: compact) }
-        case .drag:
+        case .drag, .release:
             guard let current = stroke else { return nil }
+            // A release where the last motion report did not reach still ends the line there.
+            defer { if mouse.action == .release { stroke = nil } }
             // Outside the canvas the stroke continues along its edge, so leaving and coming back
             // does not jump.
             let clamped = Point(
@@ -231,8 +233,6 @@ extension SketchpadState {
             }
             stroke = (current.ink, cell)
             cursor = cell
-        case .release:
-            stroke = nil
         case .move:
             break
         }

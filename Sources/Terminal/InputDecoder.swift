@@ -29,9 +29,10 @@ public struct InputDecoder {
     public init(codes: KeyCodes) { self.codes = codes }
 
     /// The next event, reading more input through `next` (which waits up to the given milliseconds
-    /// and returns nil when nothing came). `first` has already been read. Nil for input that means
+    /// and returns nil when nothing came) and handing back through `unread` input that turned out
+    /// to start the following event. `first` has already been read. Nil for input that means
     /// nothing here (an unknown escape sequence, a mouse wheel).
-    public func decode(_ first: RawInput, next: (Int) -> RawInput?) -> Event? {
+    public func decode(_ first: RawInput, next: (Int) -> RawInput?, unread: (RawInput) -> Void) -> Event? {
         switch first {
         case .keyCode(let code):
             switch code {
@@ -47,7 +48,7 @@ public struct InputDecoder {
             }
         case .character(let value):
             switch value {
-            case 27: return escape(next: next)
+            case 27: return escape(next: next, unread: unread)
             case 9: return .key(.tab)
             case 10, 13: return .key(.enter)
             case 8, 127: return .key(.backspace)
@@ -61,11 +62,12 @@ public struct InputDecoder {
     }
 
     /// After ESC: a lone Escape key, a mouse report, or a sequence ncurses did not know.
-    func escape(next: (Int) -> RawInput?) -> Event? {
-        // Bytes of one sequence arrive together; a person pressing Esc sends nothing after it.
+    func escape(next: (Int) -> RawInput?, unread: (RawInput) -> Void) -> Event? {
+        // Bytes of one sequence arrive together; a person pressing Esc sends nothing after it,
+        // or the next key, which is kept for the next event.
         guard let second = next(30) else { return .key(.escape) }
         guard second == .character(UInt32(UInt8(ascii: "["))) else {
-            // Alt and a key, or Esc pressed twice: treat as Escape.
+            unread(second)
             return .key(.escape)
         }
         guard let third = next(30) else { return .key(.escape) }

@@ -78,7 +78,7 @@ public final class TerminalSession {
             previous = nil
             return .resize(width: size.width, height: size.height)
         }
-        return decoder.decode(first) { self.read(timeout: $0) }
+        return decoder.decode(first, next: { self.read(timeout: $0) }, unread: { self.pushedBack.append($0) })
     }
 
     private func read(timeout: Int) -> RawInput? {

@@ -28,11 +28,12 @@ public struct Augmentation: Sendable, Equatable {
 
     /// One line for the weights' metadata.
     public var summary: String {
-        "mnist-like \(mnistShare) (rotation 10 deg, shear 0.2, scale 0.9-1.1, shift 1.5); "
-            + "sketches \(1 - mnistShare) (height 9-30 cells, rotation 12 deg, slant 0.35, "
+        func share(_ value: Float) -> String { String(Double((value * 100).rounded()) / 100) }
+        return "mnist-like \(share(mnistShare)) (rotation 10 deg, shear 0.2, scale 0.9-1.1, shift 1.5); "
+            + "sketches \(share(1 - mnistShare)) (height 9-30 cells, rotation 12 deg, slant 0.35, "
             + "stretch 0.75-1.3, styles: skeleton, brush 2, brush 3, threshold; then preprocessing); "
-            + "continental 1s and 7s \(continentalShare); elastic \(elasticShare) (amplitude "
-            + "\(elasticAmplitude) px on a 4x4 grid)"
+            + "continental 1s and 7s \(share(continentalShare)); elastic \(share(elasticShare)) (amplitude "
+            + "\(share(elasticAmplitude)) px on a 4x4 grid)"
     }
 
     /// Sample `index` of `dataset`, augmented with `generator`, as a 32x32 network input.

@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure the forward pass, a batch of 10,000 images, and a sketchpad frame.",
         discussion: """
-            forward: one image at a time on one thread, every layer kept in the trace, median and
+            forward: one image at a time on one thread, every layer kept in the trace, median and \
             99th percentile over many runs. batch: 10,000 random images on two threads.
             """)
 

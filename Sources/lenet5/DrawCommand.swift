@@ -8,9 +8,9 @@ struct DrawCommand: ParsableCommand {
         commandName: "draw",
         abstract: "Open the sketchpad: draw a digit, watch LeNet-5 classify it layer by layer.",
         discussion: """
-            Draw with the left mouse button (the right one erases) or with the keys: arrows or
-            h j k l move, Space paints, p puts the pen down, e toggles the eraser, [ and ] set the
-            brush, c clears, u undoes, s saves. Tab steps through the layers. ? lists every key,
+            Draw with the left mouse button (the right one erases) or with the keys: arrows or \
+            h j k l move, Space paints, p puts the pen down, e toggles the eraser, [ and ] set the \
+            brush, c clears, u undoes, s saves. Tab steps through the layers. ? lists every key, \
             q quits. Needs an interactive terminal of at least 60x22 (100x36 for the full view).
             """)
 

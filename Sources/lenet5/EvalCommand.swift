@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Measure the accuracy on the 10,000 MNIST test digits.",
         discussion: """
-            Each 28x28 digit is padded by 2 to 32x32, as LeCun did, and classified as it is (no
+            Each 28x28 digit is padded by 2 to 32x32, as LeCun did, and classified as it is (no \
             preprocessing). Prints the accuracy, each digit's accuracy and the confusion matrix.
             """)
 

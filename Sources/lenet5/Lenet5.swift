@@ -7,9 +7,9 @@ struct Lenet5: ParsableCommand {
         commandName: "lenet5",
         abstract: "Draw a digit in the terminal and watch LeNet-5 classify it, layer by layer.",
         discussion: """
-            With no subcommand, opens the sketchpad (the same as `lenet5 draw`).
-            The network is LeNet-5 (LeCun, Bottou, Bengio, Haffner, 1998); its trained weights are
-            built in, and every subcommand takes --weights FILE for others (safetensors, PyTorch
+            With no subcommand, opens the sketchpad (the same as `lenet5 draw`). \
+            The network is LeNet-5 (LeCun, Bottou, Bengio, Haffner, 1998); its trained weights are \
+            built in, and every subcommand takes --weights FILE for others (safetensors, PyTorch \
             names and layout: see `lenet5 summary`).
             """,
         subcommands: [

@@ -6,10 +6,10 @@ struct PredictCommand: ParsableCommand {
         commandName: "predict",
         abstract: "Classify drawings: text grids (as the sketchpad saves them) or PGM images.",
         discussion: """
-            A text grid is 32 lines of 32 characters, '.', ' ' or '0' for background and '#' or '1'
-            for ink. A PGM (P2 or P5) may be any size; light-on-dark and dark-on-light both work.
-            '-' reads standard input. Each drawing is scaled and centred as MNIST's digits were
-            (see README) unless --no-preprocess is given. A drawing without ink has no prediction.
+            A text grid is 32 lines of 32 characters, '.', ' ' or '0' for background and '#' or '1' \
+            for ink. A PGM (P2 or P5) may be any size; light-on-dark and dark-on-light both work. \
+            '-' reads standard input. Each drawing is scaled and centred as MNIST's digits were \
+            (see README) unless --no-preprocess is given. A drawing without ink has no prediction. \
             A file that cannot be read is reported and skipped; the exit status is then 1.
             """)
 

@@ -11,10 +11,10 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train LeNet-5 on MNIST and write its weights.",
         discussion: """
-            Backpropagation with Adam on mini-batches, the learning rate falling along a cosine,
-            the samples augmented to look like sketchpad drawings (see README). Deterministic for a
-            seed, a thread count and an instruction set. After every epoch the test accuracy is
-            measured and the weights are written to --out, so an interrupted run keeps its last
+            Backpropagation with Adam on mini-batches, the learning rate falling along a cosine, \
+            the samples augmented to look like sketchpad drawings (see README). Deterministic for a \
+            seed, a thread count and an instruction set. After every epoch the test accuracy is \
+            measured and the weights are written to --out, so an interrupted run keeps its last \
             epoch. The weights record how they were made in their metadata.
             """)
 
