@@ -79,7 +79,7 @@ struct SketchpadSessionTests {
         #expect(!tmux.screen.contains("LeNet-5 sketchpad"))
     }
 
-    @Test func ctrlCAndSIGTERMRestoreTheTerminal() throws {
+    @Test func ctrlCSIGTERMAndACrashRestoreTheTerminal() throws {
         let first = try Tmux(width: 100, height: 40)
         defer { first.kill() }
         try first.waitFor("LeNet-5 sketchpad")
@@ -93,6 +93,17 @@ struct SketchpadSessionTests {
         second.signal("TERM")
         #expect(try second.waitForExit() == 128 + 15)
         #expect(!second.screen.contains("LeNet-5 sketchpad"))
+
+        // A crash (here a SIGSEGV sent from outside) still gives the terminal back before dying.
+        let third = try Tmux(width: 100, height: 40)
+        defer { third.kill() }
+        try third.waitFor("LeNet-5 sketchpad")
+        third.signal("SEGV")
+        #expect(try third.waitForExit() == 128 + 11)
+        #expect(!third.screen.contains("LeNet-5 sketchpad"))
+        // The pane works as a shell again.
+        third.keys("echo restored-ok\r")
+        try third.waitFor("restored-ok")
     }
 
     @Test func aBadLoadFileFailsBeforeTheScreenIsTakenOver() throws {
@@ -123,7 +134,7 @@ struct Tmux {
     init(width: Int, height: Int, arguments: [String] = []) throws {
         directory = try Binary.temporaryDirectory()
         let command = "cd \(directory) && \(([Binary.path, "draw"] + arguments).joined(separator: " ")); "
-            + "echo EXIT=$? > status; sleep 30"
+            + "echo EXIT=$? > status; exec bash --norc -i"
         // The server this starts keeps whatever it inherits open: no pipes for it.
         run(["new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", command], output: false)
     }
