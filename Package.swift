@@ -42,9 +42,13 @@ let package = Package(
         // The network: layers, forward trace, weights, preprocessing. Knows nothing of any UI.
         .target(
             name: "LeNet5",
-            dependencies: ["Kernels", "KernelsAVX2", "KernelsAVX512", "CPUFeatures", "BundledWeights"]),
+            dependencies: [
+                "Kernels", "KernelsAVX2", "KernelsAVX512", "CPUFeatures", "BundledWeights",
+            ]),
         // Backpropagation, the optimiser, augmentation, MNIST.
-        .target(name: "Training", dependencies: ["LeNet5", "Kernels", "CZlib"], swiftSettings: optimised),
+        .target(
+            name: "Training", dependencies: ["LeNet5", "Kernels", "CZlib"], swiftSettings: optimised
+        ),
         // The sketchpad's state, layout and widgets, rendered into a cell buffer. No terminal.
         .target(name: "Sketchpad", dependencies: ["LeNet5"]),
         // The only module that talks to ncurses, and its signal guard.
@@ -61,6 +65,7 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LeNet5"]),
         .testTarget(name: "SketchpadTests", dependencies: ["Sketchpad", "LeNet5"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Sketchpad"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LeNet5", "lenet5"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["LeNet5", "lenet5"], exclude: ["Fixtures"]),
     ]
 )

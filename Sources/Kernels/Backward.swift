@@ -270,7 +270,8 @@ func throughTanh<U: VectorUnit>(
 ) {
     var i = 0
     while i < count {
-        U.store(U.multiply(U.load(gradient + i), U.tanhDerivative(U.load(output + i))), gradient + i)
+        U.store(
+            U.multiply(U.load(gradient + i), U.tanhDerivative(U.load(output + i))), gradient + i)
         i += U.width
     }
 }

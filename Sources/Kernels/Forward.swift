@@ -296,7 +296,9 @@ func denseOutput<U: VectorUnit>(
 
 /// Softmax of the 10 logits, shifted by their maximum so that exp cannot overflow.
 @inlinable @inline(__always)
-public func softmax(_ logits: UnsafeMutablePointer<Float>, into probabilities: UnsafeMutablePointer<Float>) {
+public func softmax(
+    _ logits: UnsafeMutablePointer<Float>, into probabilities: UnsafeMutablePointer<Float>
+) {
     var largest = logits[0]
     for k in 1..<10 { largest = max(largest, logits[k]) }
     var total: Float = 0

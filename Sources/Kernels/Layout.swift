@@ -1,20 +1,3 @@
-/// Sizes of LeNet-5, spelled as the arithmetic that fixes them.
-public enum Geometry {
-    public static let inputSide = 32
-    public static let kernelSide = 5
-    public static let kernelArea = kernelSide * kernelSide
-    public static let c1Maps = 6
-    public static let c1Side = inputSide - kernelSide + 1  // 28
-    public static let s2Side = c1Side / 2  // 14
-    public static let c3Maps = 16
-    public static let c3Side = s2Side - kernelSide + 1  // 10
-    public static let s4Side = c3Side / 2  // 5
-    public static let c5Units = 120
-    public static let c5Inputs = c3Maps * s4Side * s4Side  // 400
-    public static let f6Units = 84
-    public static let classes = 10
-}
-
 /// Where each packed parameter tensor lives in one flat buffer of floats. The kernels read the
 /// weights in the layouts below rather than PyTorch's, so that the innermost loop always runs over
 /// contiguous output channels or positions; `LeNet5` converts to and from PyTorch's layout.

@@ -12,7 +12,8 @@ public struct Bitmap: Equatable, Sendable {
     }
 
     public init(width: Int, height: Int) {
-        self.init(width: width, height: height, pixels: [Float](repeating: 0, count: width * height))
+        self.init(
+            width: width, height: height, pixels: [Float](repeating: 0, count: width * height))
     }
 
     public subscript(x: Int, y: Int) -> Float {

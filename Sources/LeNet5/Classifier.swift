@@ -17,9 +17,7 @@ public final class Classifier: @unchecked Sendable {
         let raw = UnsafeMutableRawPointer.allocate(
             byteCount: packed.count * MemoryLayout<Float>.stride, alignment: 64)
         parameters = raw.bindMemory(to: Float.self, capacity: packed.count)
-        packed.withUnsafeBufferPointer {
-            parameters.initialize(from: $0.baseAddress!, count: $0.count)
-        }
+        for (i, value) in packed.enumerated() { (parameters + i).initialize(to: value) }
     }
 
     deinit { parameters.deallocate() }
@@ -27,8 +25,10 @@ public final class Classifier: @unchecked Sendable {
     /// Runs the network on a 32x32 input (row by row, ink 1, background 0), keeping every layer in
     /// `trace`. Allocates nothing.
     public func forward(_ input: UnsafeBufferPointer<Float>, into trace: ForwardTrace) {
-        precondition(input.count == 1024, "the input is 32x32, not \(input.count) values")
-        (trace.buffer + TraceLayout.input).update(from: input.baseAddress!, count: 1024)
+        guard let source = input.baseAddress, input.count == 1024 else {
+            preconditionFailure("the input is 32x32, not \(input.count) values")
+        }
+        (trace.buffer + TraceLayout.input).update(from: source, count: 1024)
         run(trace)
     }
 

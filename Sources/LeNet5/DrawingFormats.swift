@@ -100,7 +100,8 @@ public enum DrawingFormats {
         } else {
             for i in 0..<count {
                 guard let value = try reader.optionalNumber() else {
-                    throw DrawingError("PGM raster is truncated: \(count) values expected, \(i) present")
+                    throw DrawingError(
+                        "PGM raster is truncated: \(count) values expected, \(i) present")
                 }
                 values.append(value)
             }
@@ -109,7 +110,8 @@ public enum DrawingFormats {
             return orient(width: width, height: height, values: values, maximum: maximum)
         }
         throw DrawingError(
-            "PGM value \(values[bad]) at pixel \(bad % width),\(bad / width) exceeds the maximum \(maximum)")
+            "PGM value \(values[bad]) at pixel \(bad % width),\(bad / width) exceeds the maximum \(maximum)"
+        )
     }
 
     /// Ink is whichever of dark and light the border has less of.
@@ -125,7 +127,8 @@ public enum DrawingFormats {
         }
         let lightPaper = border / borderCount > 0.5
         return Bitmap(
-            width: width, height: height, pixels: lightPaper ? brightness.map { 1 - $0 } : brightness)
+            width: width, height: height,
+            pixels: lightPaper ? brightness.map { 1 - $0 } : brightness)
     }
 
     static func describe(_ byte: UInt8) -> String {
@@ -156,7 +159,9 @@ struct PGMHeaderReader {
             if isWhitespace(bytes[index]) {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "#") {
-                while index < bytes.count && bytes[index] != 0x0A && bytes[index] != 0x0D { index += 1 }
+                while index < bytes.count && bytes[index] != 0x0A && bytes[index] != 0x0D {
+                    index += 1
+                }
             } else {
                 break
             }
@@ -171,7 +176,8 @@ struct PGMHeaderReader {
             guard value <= 1 << 30 else { throw DrawingError("PGM number is too large") }
         }
         guard digits > 0 else {
-            throw DrawingError("PGM has " + DrawingFormats.describe(bytes[index]) + " where a number belongs")
+            throw DrawingError(
+                "PGM has " + DrawingFormats.describe(bytes[index]) + " where a number belongs")
         }
         return value
     }

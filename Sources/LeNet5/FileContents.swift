@@ -13,7 +13,8 @@ public struct FileReadError: Error, CustomStringConvertible, Equatable {
 
 /// The bytes of a file, or of standard input for `-`. Refuses directories and files larger than
 /// `limit` (so a wrong path to a huge file fails at once instead of filling the memory).
-public func readFileContents(_ path: String, limit: Int = 1 << 30) throws(FileReadError) -> [UInt8] {
+public func readFileContents(_ path: String, limit: Int = 1 << 30) throws(FileReadError) -> [UInt8]
+{
     let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
     guard descriptor >= 0 else { throw FileReadError(path: path, reason: systemReason()) }
     defer { if path != "-" { close(descriptor) } }
@@ -51,8 +52,9 @@ public func writeFileContents(_ bytes: [UInt8], to path: String, overwrite: Bool
     guard descriptor >= 0 else { throw FileReadError(path: path, reason: systemReason()) }
     var written = 0
     while written < bytes.count {
-        let count = bytes.withUnsafeBytes {
-            write(descriptor, $0.baseAddress! + written, $0.count - written)
+        let count = bytes.withUnsafeBytes { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            return write(descriptor, base + written, buffer.count - written)
         }
         if count < 0 {
             if errno == EINTR { continue }

@@ -17,7 +17,9 @@ public enum JSONValue: Equatable, Sendable {
         parser.skipWhitespace()
         self = try parser.value(depth: 0)
         parser.skipWhitespace()
-        guard parser.index == bytes.endIndex else { throw parser.error("unexpected text after the value") }
+        guard parser.index == bytes.endIndex else {
+            throw parser.error("unexpected text after the value")
+        }
     }
 
     /// The value as an integer, if it is a number written without fraction or exponent that fits.
@@ -36,7 +38,9 @@ public enum JSONValue: Equatable, Sendable {
         case .array(let values): "[" + values.map(\.serialized).joined(separator: ",") + "]"
         case .object(let fields):
             "{"
-                + fields.keys.sorted().map { Self.quoted($0) + ":" + fields[$0]!.serialized }
+                + fields.sorted { $0.key < $1.key }.map {
+                    Self.quoted($0.key) + ":" + $0.value.serialized
+                }
                 .joined(separator: ",") + "}"
         }
     }

@@ -25,17 +25,21 @@ public struct PackedParameters: Equatable, Sendable {
         }
         for o in 0..<120 {
             for i in 0..<400 {
-                p[ParameterLayout.c5Weight + i * ParameterLayout.c5Stride + o] = w5[o * 400 + Self.pytorchIndexOfS4(i)]
+                p[ParameterLayout.c5Weight + i * ParameterLayout.c5Stride + o] =
+                    w5[o * 400 + Self.pytorchIndexOfS4(i)]
             }
             p[ParameterLayout.c5Bias + o] = model.c5.bias.scalars[o]
         }
         for j in 0..<84 {
-            for i in 0..<120 { p[ParameterLayout.f6Weight + i * ParameterLayout.f6Stride + j] = w6[j * 120 + i] }
+            for i in 0..<120 {
+                p[ParameterLayout.f6Weight + i * ParameterLayout.f6Stride + j] = w6[j * 120 + i]
+            }
             p[ParameterLayout.f6Bias + j] = model.f6.bias.scalars[j]
         }
         for k in 0..<10 {
             for j in 0..<84 {
-                p[ParameterLayout.outputWeight + j * ParameterLayout.outputStride + k] = wo[k * 84 + j]
+                p[ParameterLayout.outputWeight + j * ParameterLayout.outputStride + k] =
+                    wo[k * 84 + j]
             }
             p[ParameterLayout.outputBias + k] = model.output.bias.scalars[k]
         }
@@ -57,15 +61,19 @@ public struct PackedParameters: Equatable, Sendable {
         }
         for o in 0..<120 {
             for i in 0..<400 {
-                w5[o * 400 + Self.pytorchIndexOfS4(i)] = p[ParameterLayout.c5Weight + i * ParameterLayout.c5Stride + o]
+                w5[o * 400 + Self.pytorchIndexOfS4(i)] =
+                    p[ParameterLayout.c5Weight + i * ParameterLayout.c5Stride + o]
             }
         }
         for j in 0..<84 {
-            for i in 0..<120 { w6[j * 120 + i] = p[ParameterLayout.f6Weight + i * ParameterLayout.f6Stride + j] }
+            for i in 0..<120 {
+                w6[j * 120 + i] = p[ParameterLayout.f6Weight + i * ParameterLayout.f6Stride + j]
+            }
         }
         for k in 0..<10 {
             for j in 0..<84 {
-                wo[k * 84 + j] = p[ParameterLayout.outputWeight + j * ParameterLayout.outputStride + k]
+                wo[k * 84 + j] =
+                    p[ParameterLayout.outputWeight + j * ParameterLayout.outputStride + k]
             }
         }
         func slice(_ start: Int, _ count: Int) -> [Float] { Array(p[start..<start + count]) }

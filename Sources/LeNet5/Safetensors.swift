@@ -134,7 +134,8 @@ public struct Safetensors: Sendable {
         var scalars = [Float](repeating: 0, count: count)
         data.withUnsafeBytes { raw in
             for i in 0..<count {
-                let bits = raw.loadUnaligned(fromByteOffset: entry.range.lowerBound + 4 * i, as: UInt32.self)
+                let bits = raw.loadUnaligned(
+                    fromByteOffset: entry.range.lowerBound + 4 * i, as: UInt32.self)
                 scalars[i] = Float(bitPattern: UInt32(littleEndian: bits))
             }
         }
@@ -149,8 +150,10 @@ public struct Safetensors: Sendable {
         }
         return data.withUnsafeBytes { raw in
             (0..<entry.range.count / 8).map { i in
-                Int(Int64(littleEndian: raw.loadUnaligned(
-                    fromByteOffset: entry.range.lowerBound + 8 * i, as: Int64.self)))
+                Int(
+                    Int64(
+                        littleEndian: raw.loadUnaligned(
+                            fromByteOffset: entry.range.lowerBound + 8 * i, as: Int64.self)))
             }
         }
     }
@@ -170,14 +173,18 @@ public struct Safetensors: Sendable {
             ])
             offset += bytes
         }
-        if !metadata.isEmpty { header["__metadata__"] = .object(metadata.mapValues { .string($0) }) }
+        if !metadata.isEmpty {
+            header["__metadata__"] = .object(metadata.mapValues { .string($0) })
+        }
         var json = Array(JSONValue.object(header).serialized.utf8)
         // Pad with spaces to a multiple of 8, as the reference implementation does, so that the
         // data starts aligned.
         while json.count % 8 != 0 { json.append(0x20) }
         var bytes = [UInt8]()
         bytes.reserveCapacity(8 + json.count + offset)
-        for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: UInt64(json.count) >> (8 * UInt64(i)))) }
+        for i in 0..<8 {
+            bytes.append(UInt8(truncatingIfNeeded: UInt64(json.count) >> (8 * UInt64(i))))
+        }
         bytes += json
         for (_, tensor) in tensors {
             for scalar in tensor.scalars {

@@ -17,7 +17,9 @@ public struct Tensor: Equatable, Sendable {
     }
 
     /// Scalars drawn uniformly from `-bound...bound`.
-    public init(uniform shape: [Int], bound: Float, using generator: inout some RandomNumberGenerator) {
+    public init(
+        uniform shape: [Int], bound: Float, using generator: inout some RandomNumberGenerator
+    ) {
         let count = shape.reduce(1, *)
         self.init(
             shape: shape,
@@ -27,5 +29,7 @@ public struct Tensor: Equatable, Sendable {
     public var count: Int { scalars.count }
 
     /// `[6, 1, 5, 5]`, as PyTorch prints shapes.
-    public var shapeDescription: String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
+    public var shapeDescription: String {
+        "[" + shape.map(String.init).joined(separator: ", ") + "]"
+    }
 }

@@ -1,3 +1,5 @@
+import BundledWeights
+
 /// LeNet-5 weights in a safetensors file: the tensors of `LeNet5.parameterShapes` as F32, and
 /// free-form metadata on how they were made.
 public struct WeightsFile: Sendable {
@@ -33,7 +35,8 @@ public struct WeightsFile: Sendable {
                 throw WeightsError(path: path, fault: "missing tensor \(name)")
             }
             guard entry.dtype == "F32" else {
-                throw WeightsError(path: path, fault: "tensor \(name) is \(entry.dtype), expected F32")
+                throw WeightsError(
+                    path: path, fault: "tensor \(name) is \(entry.dtype), expected F32")
             }
             guard entry.shape == shape else {
                 throw WeightsError(
@@ -48,7 +51,8 @@ public struct WeightsFile: Sendable {
             }
             if let bad = tensor.scalars.firstIndex(where: { !$0.isFinite }) {
                 let kind = tensor.scalars[bad].isNaN ? "NaN" : "infinity"
-                throw WeightsError(path: path, fault: "tensor \(name) holds \(kind) at index \(bad)")
+                throw WeightsError(
+                    path: path, fault: "tensor \(name) holds \(kind) at index \(bad)")
             }
             tensors[name] = tensor
         }
@@ -76,8 +80,6 @@ public struct WeightsError: Error, CustomStringConvertible, Equatable {
     public let fault: String
     public var description: String { "\(path): \(fault)" }
 }
-
-import BundledWeights
 
 extension WeightsFile {
     /// The name under which the built-in weights are reported.

@@ -8,7 +8,8 @@ struct CanvasWidget {
 
     func render(into buffer: inout CellBuffer, palette: Palette) {
         let title = state.eraser ? "Canvas 32x32 - eraser" : "Canvas 32x32"
-        buffer.frame(layout.canvasFrame, title: title, palette: palette, highlighted: state.focus == .canvas)
+        buffer.frame(
+            layout.canvasFrame, title: title, palette: palette, highlighted: state.focus == .canvas)
         let area = layout.canvas
         let cursorCells = footprint()
         let showCursor = state.focus == .canvas && state.prompt == nil
@@ -18,9 +19,13 @@ struct CanvasWidget {
                 for x in 0..<Canvas.side {
                     let ink = state.canvas[x, y]
                     let underCursor = showCursor && cursorCells.contains(Point(x: x, y: y))
-                    var cell = ink ? Cell(palette.ink) : Cell(x % 4 == 0 && y % 4 == 0 ? "." : " ", .dim)
+                    var cell =
+                        ink ? Cell(palette.ink) : Cell(x % 4 == 0 && y % 4 == 0 ? "." : " ", .dim)
                     if underCursor {
-                        cell = ink ? Cell(palette.ink, .reverse) : Cell(state.penDown ? "+" : " ", .reverse)
+                        cell =
+                            ink
+                            ? Cell(palette.ink, .reverse)
+                            : Cell(state.penDown ? "+" : " ", .reverse)
                     }
                     buffer.set(area.x + 2 * x, area.y + y, cell, clip: area)
                     buffer.set(area.x + 2 * x + 1, area.y + y, cell, clip: area)
@@ -39,8 +44,13 @@ struct CanvasWidget {
                     case (true, false, false): cell = Cell("\u{2580}")
                     case (false, true, false): cell = Cell("\u{2584}")
                     }
-                    if showCursor && (cursorCells.contains(Point(x: x, y: 2 * row)) || cursorCells.contains(Point(x: x, y: 2 * row + 1))) {
-                        cell = Cell(cell.character == " " ? (state.penDown ? "+" : " ") : cell.character, .reverse)
+                    if showCursor
+                        && (cursorCells.contains(Point(x: x, y: 2 * row))
+                            || cursorCells.contains(Point(x: x, y: 2 * row + 1)))
+                    {
+                        cell = Cell(
+                            cell.character == " " ? (state.penDown ? "+" : " ") : cell.character,
+                            .reverse)
                     }
                     buffer.set(area.x + x, area.y + row, cell, clip: area)
                 }
@@ -73,7 +83,10 @@ struct PredictionWidget {
         let prediction = state.network.prediction
         var header: [(String, Style)] = [(" Prediction: ", .bold)]
         if let prediction {
-            header += [("\(prediction.digit)", Style(bold: true, reverse: true) ), ("  " + percentText(prediction.confidence), .bold)]
+            header += [
+                ("\(prediction.digit)", Style(bold: true, reverse: true)),
+                ("  " + percentText(prediction.confidence), .bold),
+            ]
         } else {
             header += [("-", .bold), ("  (draw a digit)", .dim)]
         }
@@ -81,12 +94,16 @@ struct PredictionWidget {
         if compact || area.height < 12 {
             renderColumns(into: &buffer, probabilities: probabilities, palette: palette)
         } else {
-            renderRows(into: &buffer, probabilities: probabilities, best: prediction?.digit, palette: palette)
+            renderRows(
+                into: &buffer, probabilities: probabilities, best: prediction?.digit,
+                palette: palette)
         }
     }
 
     /// One row per class: digit, bar, percentage.
-    func renderRows(into buffer: inout CellBuffer, probabilities: [Float]?, best: Int?, palette: Palette) {
+    func renderRows(
+        into buffer: inout CellBuffer, probabilities: [Float]?, best: Int?, palette: Palette
+    ) {
         let barWidth = max(4, area.width - 12)
         for digit in 0..<10 {
             let y = area.y + 1 + digit
@@ -97,7 +114,9 @@ struct PredictionWidget {
             buffer.write(" \(digit) ", x: area.x, y: y, style: labelStyle, clip: area)
             buffer.set(area.x + 3, y, Cell(palette.vertical, .dim), clip: area)
             let eighths = Int((p * Float(barWidth * 8)).rounded())
-            let barStyle = highlight && palette.options.colors != .none ? Style(foreground: .green, bold: true) : Style.plain
+            let barStyle =
+                highlight && palette.options.colors != .none
+                ? Style(foreground: .green, bold: true) : Style.plain
             for column in 0..<barWidth {
                 let filled = min(8, max(0, eighths - column * 8))
                 let character: Unicode.Scalar
@@ -110,7 +129,9 @@ struct PredictionWidget {
             }
             buffer.set(area.x + 4 + barWidth, y, Cell(palette.vertical, .dim), clip: area)
             let text = probabilities == nil ? "   -" : percentText(p)
-            buffer.write(String(repeating: " ", count: max(0, 6 - text.count)) + text, x: area.x + 5 + barWidth, y: y, style: labelStyle, clip: area)
+            buffer.write(
+                String(repeating: " ", count: max(0, 6 - text.count)) + text,
+                x: area.x + 5 + barWidth, y: y, style: labelStyle, clip: area)
         }
     }
 
@@ -135,7 +156,9 @@ struct PredictionWidget {
                 buffer.set(x + 1, labelY - 1 - row, Cell(character), clip: area)
             }
             let best = state.network.prediction?.digit == digit
-            buffer.write("\(digit)", x: x, y: labelY, style: best ? Style(bold: true, reverse: true) : .plain, clip: area)
+            buffer.write(
+                "\(digit)", x: x, y: labelY,
+                style: best ? Style(bold: true, reverse: true) : .plain, clip: area)
         }
     }
 }

@@ -13,12 +13,18 @@ struct Heatmap {
     let signed: Bool
 
     static func size(height: Int, width: Int, zoom: Int) -> (columns: Int, rows: Int) {
-        zoom == 0 ? (2 * width, height) : ((width + zoom - 1) / zoom, (height + 2 * zoom - 1) / (2 * zoom))
+        zoom == 0
+            ? (2 * width, height)
+            : ((width + zoom - 1) / zoom, (height + 2 * zoom - 1) / (2 * zoom))
     }
 
-    func size(zoom: Int) -> (columns: Int, rows: Int) { Self.size(height: height, width: width, zoom: zoom) }
+    func size(zoom: Int) -> (columns: Int, rows: Int) {
+        Self.size(height: height, width: width, zoom: zoom)
+    }
 
-    func render(into buffer: inout CellBuffer, at origin: Point, zoom: Int, palette: Palette, clip: Rect) {
+    func render(
+        into buffer: inout CellBuffer, at origin: Point, zoom: Int, palette: Palette, clip: Rect
+    ) {
         let (columns, rows) = size(zoom: zoom)
         for row in 0..<rows {
             for column in 0..<columns {
@@ -89,7 +95,9 @@ struct LayerView {
     var isSpatial: Bool { maps.height > 1 }
 
     func heatmap(channel: Int) -> Heatmap {
-        Heatmap(height: maps.height, width: maps.width, value: { maps[channel, $0, $1] }, scale: scale, signed: signed)
+        Heatmap(
+            height: maps.height, width: maps.width, value: { maps[channel, $0, $1] }, scale: scale,
+            signed: signed)
     }
 
     /// What a shade means here, for the legend.

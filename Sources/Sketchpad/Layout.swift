@@ -31,7 +31,9 @@ public struct Layout: Equatable, Sendable {
             mode = .compact
         } else {
             mode = .tooSmall
-            (title, status, canvasFrame, canvas, prediction, network) = (zero, zero, zero, zero, zero, screen)
+            (title, status, canvasFrame, canvas, prediction, network) = (
+                zero, zero, zero, zero, zero, screen
+            )
             return
         }
         let (top, rest) = screen.splitTop(1)

@@ -20,7 +20,8 @@ struct NetworkPanel {
     }
 
     var view: LayerView {
-        LayerView(state.selectedLayer, trace: state.network.trace, preActivation: state.showPreActivation)
+        LayerView(
+            state.selectedLayer, trace: state.network.trace, preActivation: state.showPreActivation)
     }
 
     func render(into buffer: inout CellBuffer, palette: Palette) {
@@ -31,8 +32,12 @@ struct NetworkPanel {
         renderInfo(view, into: &buffer)
         renderFooter(view, into: &buffer, palette: palette)
         guard state.network.hasPrediction else {
-            buffer.write("Draw a digit on the canvas:", x: body.x + 1, y: body.y + 1, style: .dim, clip: body)
-            buffer.write("each layer's feature maps appear here.", x: body.x + 1, y: body.y + 2, style: .dim, clip: body)
+            buffer.write(
+                "Draw a digit on the canvas:", x: body.x + 1, y: body.y + 1, style: .dim, clip: body
+            )
+            buffer.write(
+                "each layer's feature maps appear here.", x: body.x + 1, y: body.y + 2, style: .dim,
+                clip: body)
             return
         }
         if state.zoomed {
@@ -52,7 +57,9 @@ struct NetworkPanel {
         for (index, name) in names.enumerated() {
             let selected = index == state.layerIndex
             let style = selected ? Style(bold: true, reverse: true) : Style.plain
-            x = buffer.write(roomy ? " \(name) " : name, x: x, y: inner.y, style: style, clip: inner) + 1
+            x =
+                buffer.write(
+                    roomy ? " \(name) " : name, x: x, y: inner.y, style: style, clip: inner) + 1
         }
     }
 
@@ -60,10 +67,13 @@ struct NetworkPanel {
         let layer = view.description
         var role = layer.role
         if view.beforeActivation {
-            role += view.traced == .logits ? " - showing logits, before softmax" : " - showing values before tanh"
+            role +=
+                view.traced == .logits
+                ? " - showing logits, before softmax" : " - showing values before tanh"
         }
         if layer.layer == .input { role = "what the network sees: the drawing, scaled and centred" }
-        buffer.write([(layer.name + "  ", .bold), (role, .plain)], x: inner.x, y: inner.y + 1, clip: inner)
+        buffer.write(
+            [(layer.name + "  ", .bold), (role, .plain)], x: inner.x, y: inner.y + 1, clip: inner)
         let shape = layer.shape.map(String.init).joined(separator: "x")
         let noun = view.isSpatial ? "map" : (layer.layer == .probabilities ? "class" : "unit")
         let number = state.mapIndex + (layer.layer == .probabilities ? 0 : 1)
@@ -72,9 +82,11 @@ struct NetworkPanel {
             let values = view.maps.range()
             range = "values \(fixed(values.lowerBound, 2)) to \(fixed(values.upperBound, 2))  "
         }
-        var facts = "output \(shape)  \(grouped(layer.parameterCount)) parameters  \(range)\(noun) \(number) of \(state.mapCount)"
+        var facts =
+            "output \(shape)  \(grouped(layer.parameterCount)) parameters  \(range)\(noun) \(number) of \(state.mapCount)"
         if facts.count > inner.width {
-            facts = "\(shape)  \(grouped(layer.parameterCount)) params  \(range)\(noun) \(number)/\(state.mapCount)"
+            facts =
+                "\(shape)  \(grouped(layer.parameterCount)) params  \(range)\(noun) \(number)/\(state.mapCount)"
         }
         buffer.write(facts, x: inner.x, y: inner.y + 2, style: .dim, clip: inner)
     }
@@ -88,7 +100,8 @@ struct NetworkPanel {
         let a = palette.arrows
         let hint: String
         if state.focus == .network {
-            hint = state.zoomed
+            hint =
+                state.zoomed
                 ? "\(a.left)\(a.right) map  \(a.up)\(a.down) layer  Enter/Esc back  a before/after tanh"
                 : "\(a.left)\(a.right) map  \(a.up)\(a.down) layer  Enter zoom  Esc draw  a before/after tanh"
         } else {
@@ -139,9 +152,12 @@ struct NetworkPanel {
         for map in maps {
             let selected = map.index == state.mapIndex
             let label = view.description.layer == .input ? "input" : "\(map.index + 1)"
-            let style = selected && state.focus == .network ? Style(bold: true, reverse: true) : (selected ? Style.bold : Style.dim)
+            let style =
+                selected && state.focus == .network
+                ? Style(bold: true, reverse: true) : (selected ? Style.bold : Style.dim)
             buffer.write(label, x: map.origin.x, y: map.origin.y - 1, style: style, clip: body)
-            view.heatmap(channel: map.index).render(into: &buffer, at: map.origin, zoom: zoom, palette: palette, clip: body)
+            view.heatmap(channel: map.index).render(
+                into: &buffer, at: map.origin, zoom: zoom, palette: palette, clip: body)
         }
         if maps.count < view.maps.channels, let last = maps.last {
             buffer.write(
@@ -161,7 +177,9 @@ struct NetworkPanel {
     }
 
     func unitOrigin(_ index: Int, grid: (perRow: Int, cellWidth: Int)) -> Point {
-        Point(x: body.x + 4 + (index % grid.perRow) * grid.cellWidth, y: body.y + 1 + index / grid.perRow)
+        Point(
+            x: body.x + 4 + (index % grid.perRow) * grid.cellWidth,
+            y: body.y + 1 + index / grid.perRow)
     }
 
     func renderUnits(_ view: LayerView, into buffer: inout CellBuffer, palette: Palette) {
@@ -171,14 +189,19 @@ struct NetworkPanel {
         if isOutput {
             for k in 0..<count {
                 let origin = unitOrigin(k, grid: grid)
-                buffer.write("\(k)", x: origin.x, y: body.y, style: k == state.mapIndex ? Style(bold: true, reverse: true) : .dim, clip: body)
+                buffer.write(
+                    "\(k)", x: origin.x, y: body.y,
+                    style: k == state.mapIndex ? Style(bold: true, reverse: true) : .dim, clip: body
+                )
             }
         }
         for k in 0..<count {
             let origin = unitOrigin(k, grid: grid)
             let y = isOutput ? origin.y : origin.y
             if k % grid.perRow == 0 && !isOutput {
-                buffer.write(String(repeating: " ", count: max(0, 3 - String(k + 1).count)) + "\(k + 1)", x: body.x, y: y, style: .dim, clip: body)
+                buffer.write(
+                    String(repeating: " ", count: max(0, 3 - String(k + 1).count)) + "\(k + 1)",
+                    x: body.x, y: y, style: .dim, clip: body)
             }
             let v = view.maps[unit: k] / view.scale
             var cell = view.signed ? palette.signed(v) : palette.unsigned(v)
@@ -209,7 +232,9 @@ struct NetworkPanel {
         let view = self.view
         if view.isSpatial {
             for map in placements(view).maps {
-                let rect = Rect(x: map.origin.x, y: map.origin.y - 1, width: map.size.columns, height: map.size.rows + 1)
+                let rect = Rect(
+                    x: map.origin.x, y: map.origin.y - 1, width: map.size.columns,
+                    height: map.size.rows + 1)
                 if rect.contains(point) { return map.index }
             }
             return nil
@@ -217,7 +242,9 @@ struct NetworkPanel {
         let grid = unitGrid(view)
         for k in 0..<view.maps.channels {
             let origin = unitOrigin(k, grid: grid)
-            if point.y == origin.y && (origin.x..<(origin.x + grid.cellWidth)).contains(point.x) { return k }
+            if point.y == origin.y && (origin.x..<(origin.x + grid.cellWidth)).contains(point.x) {
+                return k
+            }
         }
         return nil
     }

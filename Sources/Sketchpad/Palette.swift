@@ -36,7 +36,9 @@ public struct Palette: Sendable {
         }
         let level = Int((magnitude * 9).rounded())
         guard level > 0 else { return Cell(" ") }
-        return Cell(Self.ramp[level], Style(foreground: color(positive: v > 0, level: level), bold: level >= 7))
+        return Cell(
+            Self.ramp[level],
+            Style(foreground: color(positive: v > 0, level: level), bold: level >= 7))
     }
 
     /// The colour of a signed value of magnitude `level` (1...9).
@@ -51,21 +53,34 @@ public struct Palette: Sendable {
     /// A line explaining the shades, for a legend.
     public func legend(signed: Bool) -> [(String, Style)] {
         if !signed {
-            return [("0 [", .plain), (String(String.UnicodeScalarView(Self.ramp)), .plain), ("] 1", .plain)]
+            return [
+                ("0 [", .plain), (String(String.UnicodeScalarView(Self.ramp)), .plain),
+                ("] 1", .plain),
+            ]
         }
         if options.colors == .none {
             return [
-                ("-1 ", .plain), (String(String.UnicodeScalarView(Self.negativeRamp.reversed())), .plain),
-                (" 0 ", .plain), (String(String.UnicodeScalarView(Self.positiveRamp)), .plain), (" +1", .plain),
+                ("-1 ", .plain),
+                (String(String.UnicodeScalarView(Self.negativeRamp.reversed())), .plain),
+                (" 0 ", .plain), (String(String.UnicodeScalarView(Self.positiveRamp)), .plain),
+                (" +1", .plain),
             ]
         }
         var parts: [(String, Style)] = [("-1 ", .plain)]
         for level in stride(from: 9, through: 1, by: -1) {
-            parts.append((String(Self.ramp[level]), Style(foreground: color(positive: false, level: level), bold: level >= 7)))
+            parts.append(
+                (
+                    String(Self.ramp[level]),
+                    Style(foreground: color(positive: false, level: level), bold: level >= 7)
+                ))
         }
         parts.append((" 0 ", .plain))
         for level in 1...9 {
-            parts.append((String(Self.ramp[level]), Style(foreground: color(positive: true, level: level), bold: level >= 7)))
+            parts.append(
+                (
+                    String(Self.ramp[level]),
+                    Style(foreground: color(positive: true, level: level), bold: level >= 7)
+                ))
         }
         parts.append((" +1", .plain))
         return parts
@@ -75,9 +90,11 @@ public struct Palette: Sendable {
     var ink: Unicode.Scalar { options.ascii ? "#" : "\u{2588}" }
     var horizontal: Unicode.Scalar { options.ascii ? "-" : "\u{2500}" }
     var vertical: Unicode.Scalar { options.ascii ? "|" : "\u{2502}" }
-    var corners: [Unicode.Scalar] { options.ascii ? ["+", "+", "+", "+"] : ["\u{250C}", "\u{2510}", "\u{2514}", "\u{2518}"] }
+    var corners: [Unicode.Scalar] {
+        options.ascii ? ["+", "+", "+", "+"] : ["\u{250C}", "\u{2510}", "\u{2514}", "\u{2518}"]
+    }
     var arrows: (left: String, right: String, up: String, down: String) {
-        options.ascii ? ("<-/", "->", "up/", "down") : ("\u{2190}", "\u{2192}", "\u{2191}", "\u{2193}")
+        options.ascii
+            ? ("<-/", "->", "up/", "down") : ("\u{2190}", "\u{2192}", "\u{2191}", "\u{2193}")
     }
 }
-

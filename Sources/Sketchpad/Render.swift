@@ -29,30 +29,44 @@ extension SketchpadState {
         ]
         let top = max(0, (height - lines.count) / 2)
         for (i, line) in lines.enumerated() {
-            buffer.write(line, x: max(0, (width - line.count) / 2), y: top + i, style: i == 1 ? .bold : .plain)
+            buffer.write(
+                line, x: max(0, (width - line.count) / 2), y: top + i,
+                style: i == 1 ? .bold : .plain)
         }
     }
 
     func renderTitle(into buffer: inout CellBuffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", .reverse))
-        buffer.write(" lenet5  LeNet-5 sketchpad", x: area.x, y: area.y, style: Style(bold: true, reverse: true), clip: area)
+        buffer.write(
+            " lenet5  LeNet-5 sketchpad", x: area.x, y: area.y,
+            style: Style(bold: true, reverse: true), clip: area)
         var summary = "Prediction: -"
         if let prediction = network.prediction {
             summary = "Prediction: \(prediction.digit)  \(percentText(prediction.confidence))"
         }
         let text = summary + " "
-        buffer.write(text, x: area.maxX - text.count, y: area.y, style: Style(bold: true, reverse: true), clip: area)
+        buffer.write(
+            text, x: area.maxX - text.count, y: area.y, style: Style(bold: true, reverse: true),
+            clip: area)
     }
 
     func renderStatus(into buffer: inout CellBuffer, area: Rect, palette: Palette) {
         switch prompt {
         case .saveName(let name):
-            let text = buffer.write([("Save as: ", .bold), (name, .plain), ("_", .reverse)], x: area.x, y: area.y, clip: area)
+            let text = buffer.write(
+                [("Save as: ", .bold), (name, .plain), ("_", .reverse)], x: area.x, y: area.y,
+                clip: area)
             buffer.write("   Enter save  Esc cancel", x: text, y: area.y, style: .dim, clip: area)
-            if let message { buffer.write("  " + message, x: text + 26, y: area.y, style: .bold, clip: area) }
+            if let message {
+                buffer.write("  " + message, x: text + 26, y: area.y, style: .bold, clip: area)
+            }
             return
         case .confirmOverwrite(let path):
-            buffer.write([(path, .bold), (" exists. Replace it? ", .plain), ("y", .bold), ("/", .plain), ("n", .bold)], x: area.x, y: area.y, clip: area)
+            buffer.write(
+                [
+                    (path, .bold), (" exists. Replace it? ", .plain), ("y", .bold), ("/", .plain),
+                    ("n", .bold),
+                ], x: area.x, y: area.y, clip: area)
             return
         case nil:
             break
@@ -101,7 +115,9 @@ struct HelpOverlay {
     func render(into buffer: inout CellBuffer, palette: Palette) {
         let width = min(buffer.width - 2, 58)
         let height = min(buffer.height - 2, Self.lines.count + 4)
-        let box = Rect(x: (buffer.width - width) / 2, y: (buffer.height - height) / 2, width: width, height: height)
+        let box = Rect(
+            x: (buffer.width - width) / 2, y: (buffer.height - height) / 2, width: width,
+            height: height)
         buffer.fill(box)
         let inner = buffer.frame(box, title: "Keys", palette: palette, highlighted: true)
         for (i, line) in Self.lines.enumerated() {

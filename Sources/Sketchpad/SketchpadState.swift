@@ -67,7 +67,10 @@ public struct SketchpadState {
     /// The mouse stroke in progress: whether it paints or erases, and the last cell it reached.
     var stroke: (ink: Bool, last: Point)?
 
-    public init(network: LiveNetwork, width: Int, height: Int, options: DisplayOptions, canvas: Canvas = Canvas()) {
+    public init(
+        network: LiveNetwork, width: Int, height: Int, options: DisplayOptions,
+        canvas: Canvas = Canvas()
+    ) {
         self.network = network
         self.width = width
         self.height = height

@@ -98,7 +98,8 @@ extension SketchpadState {
                     message = "Type a file name, or Esc to cancel"
                     return nil
                 }
-                return .save(path: path, contents: DrawingFormats.textGrid(canvas.bitmap), overwrite: false)
+                return .save(
+                    path: path, contents: DrawingFormats.textGrid(canvas.bitmap), overwrite: false)
             case .backspace, .delete:
                 if !name.isEmpty { name.removeLast() }
                 self.prompt = .saveName(name)
@@ -112,7 +113,8 @@ extension SketchpadState {
         case .confirmOverwrite(let path):
             switch key {
             case .character("y"), .character("Y"):
-                return .save(path: path, contents: DrawingFormats.textGrid(canvas.bitmap), overwrite: true)
+                return .save(
+                    path: path, contents: DrawingFormats.textGrid(canvas.bitmap), overwrite: true)
             case .character("n"), .character("N"), .escape:
                 self.prompt = .saveName(path)
             default: break
@@ -136,7 +138,8 @@ extension SketchpadState {
 
     mutating func moveCursor(dx: Int, dy: Int) {
         let next = Point(
-            x: min(Canvas.side - 1, max(0, cursor.x + dx)), y: min(Canvas.side - 1, max(0, cursor.y + dy)))
+            x: min(Canvas.side - 1, max(0, cursor.x + dx)),
+            y: min(Canvas.side - 1, max(0, cursor.y + dy)))
         if penDown {
             let from = cursor
             // The stroke began when the pen went down: moving adds to that undo step.
@@ -224,7 +227,9 @@ extension SketchpadState {
             let clamped = Point(
                 x: min(layout.canvas.maxX - 1, max(layout.canvas.x, point.x)),
                 y: min(layout.canvas.maxY - 1, max(layout.canvas.y, point.y)))
-            guard let cell = layout.canvasCell(atScreen: clamped), cell != current.last else { return nil }
+            guard let cell = layout.canvasCell(atScreen: clamped), cell != current.last else {
+                return nil
+            }
             let (size, compact) = (brush, layout.mode == .compact)
             modify { canvas in
                 for p in Canvas.cellsOnLine(from: current.last, to: cell) {

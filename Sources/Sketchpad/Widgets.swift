@@ -2,9 +2,16 @@
 extension CellBuffer {
     /// A box around `rect` with `title` in its top edge; returns the inside.
     @discardableResult
-    mutating func frame(_ rect: Rect, title: String = "", palette: Palette, highlighted: Bool = false) -> Rect {
-        guard rect.width >= 2 && rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
-        let style = highlighted ? Style(foreground: palette.options.colors == .none ? .default : .cyan, bold: true) : Style.plain
+    mutating func frame(
+        _ rect: Rect, title: String = "", palette: Palette, highlighted: Bool = false
+    ) -> Rect {
+        guard rect.width >= 2 && rect.height >= 2 else {
+            return Rect(x: rect.x, y: rect.y, width: 0, height: 0)
+        }
+        let style =
+            highlighted
+            ? Style(foreground: palette.options.colors == .none ? .default : .cyan, bold: true)
+            : Style.plain
         let c = palette.corners
         set(rect.x, rect.y, Cell(c[0], style))
         set(rect.maxX - 1, rect.y, Cell(c[1], style))
@@ -19,7 +26,9 @@ extension CellBuffer {
             set(rect.maxX - 1, y, Cell(palette.vertical, style))
         }
         if !title.isEmpty && rect.width > 4 {
-            write(" " + title + " ", x: rect.x + 2, y: rect.y, style: Style(bold: true), clip: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
+            write(
+                " " + title + " ", x: rect.x + 2, y: rect.y, style: Style(bold: true),
+                clip: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
         }
         return rect.inset(1)
     }
@@ -28,7 +37,9 @@ extension CellBuffer {
     @discardableResult
     mutating func write(_ pieces: [(String, Style)], x: Int, y: Int, clip: Rect? = nil) -> Int {
         var column = x
-        for (text, style) in pieces { column = write(text, x: column, y: y, style: style, clip: clip) }
+        for (text, style) in pieces {
+            column = write(text, x: column, y: y, style: style, clip: clip)
+        }
         return column
     }
 }

@@ -22,22 +22,34 @@ struct ZoomView {
             var zoom = 0
             while true {
                 let size = heatmap.size(zoom: zoom)
-                if (size.columns <= content.width && size.rows <= content.height) || zoom >= 8 { break }
+                if (size.columns <= content.width && size.rows <= content.height) || zoom >= 8 {
+                    break
+                }
                 zoom += 1
             }
-            heatmap.render(into: &buffer, at: Point(x: content.x, y: content.y), zoom: zoom, palette: palette, clip: content)
+            heatmap.render(
+                into: &buffer, at: Point(x: content.x, y: content.y), zoom: zoom, palette: palette,
+                clip: content)
         } else {
             let value = view.maps[unit: k]
             var lines = ["value \(fixed(value, 4))"]
             if isOutput {
                 let trace = state.network.trace
-                lines = ["probability \(percentText(trace.maps(.probabilities)[unit: k]))", "logit \(fixed(trace.maps(.logits)[unit: k], 3))"]
+                lines = [
+                    "probability \(percentText(trace.maps(.probabilities)[unit: k]))",
+                    "logit \(fixed(trace.maps(.logits)[unit: k], 3))",
+                ]
             } else if let pre = preActivation {
                 lines = ["output \(fixed(view.maps[unit: k], 4))", "before tanh \(fixed(pre, 4))"]
             }
-            for (i, line) in lines.enumerated() { buffer.write(line, x: content.x, y: content.y + i, clip: content) }
+            for (i, line) in lines.enumerated() {
+                buffer.write(line, x: content.x, y: content.y + i, clip: content)
+            }
         }
-        renderSources(into: &buffer, area: Rect(x: right.x, y: right.y + 2, width: right.width, height: right.height - 2), palette: palette)
+        renderSources(
+            into: &buffer,
+            area: Rect(x: right.x, y: right.y + 2, width: right.width, height: right.height - 2),
+            palette: palette)
     }
 
     var preActivation: Float? {
@@ -51,9 +63,12 @@ struct ZoomView {
     func renderSources(into buffer: inout CellBuffer, area: Rect, palette: Palette) {
         switch view.description.layer {
         case .input:
-            buffer.write("The drawing, scaled so that its ink fits a", x: area.x, y: area.y, clip: area)
-            buffer.write("20x20 box, centred by its centre of mass in", x: area.x, y: area.y + 1, clip: area)
-            buffer.write("the 32x32 input, as MNIST's digits were.", x: area.x, y: area.y + 2, clip: area)
+            buffer.write(
+                "The drawing, scaled so that its ink fits a", x: area.x, y: area.y, clip: area)
+            buffer.write(
+                "20x20 box, centred by its centre of mass in", x: area.x, y: area.y + 1, clip: area)
+            buffer.write(
+                "the 32x32 input, as MNIST's digits were.", x: area.x, y: area.y + 2, clip: area)
         case .c1:
             kernels(model.c1, sourceName: "input", into: &buffer, area: area, palette: palette)
         case .c3:
@@ -63,52 +78,83 @@ struct ZoomView {
         case .s2, .s4:
             let source = view.description.layer == .s2 ? "C1" : "C3"
             let traced: TracedLayer = view.description.layer == .s2 ? .c1 : .c3
-            buffer.write("the mean of each 2x2 block of \(source) map \(k + 1):", x: area.x, y: area.y, clip: area)
+            buffer.write(
+                "the mean of each 2x2 block of \(source) map \(k + 1):", x: area.x, y: area.y,
+                clip: area)
             let maps = state.network.trace.maps(traced)
-            let heatmap = Heatmap(height: maps.height, width: maps.width, value: { maps[k, $0, $1] }, scale: 1, signed: true)
-            let zoom = heatmap.size(zoom: 0).columns <= area.width && maps.height + 2 <= area.height ? 0 : 1
-            heatmap.render(into: &buffer, at: Point(x: area.x, y: area.y + 2), zoom: zoom, palette: palette, clip: area)
+            let heatmap = Heatmap(
+                height: maps.height, width: maps.width, value: { maps[k, $0, $1] }, scale: 1,
+                signed: true)
+            let zoom =
+                heatmap.size(zoom: 0).columns <= area.width && maps.height + 2 <= area.height
+                ? 0 : 1
+            heatmap.render(
+                into: &buffer, at: Point(x: area.x, y: area.y + 2), zoom: zoom, palette: palette,
+                clip: area)
         case .f6:
-            weights(row: model.f6.weight, inputs: 120, bias: model.f6.bias.scalars[k], sourceName: "C5", into: &buffer, area: area, palette: palette)
+            weights(
+                row: model.f6.weight, inputs: 120, bias: model.f6.bias.scalars[k], sourceName: "C5",
+                into: &buffer, area: area, palette: palette)
         case .probabilities:
-            weights(row: model.output.weight, inputs: 84, bias: model.output.bias.scalars[k], sourceName: "F6", into: &buffer, area: area, palette: palette)
+            weights(
+                row: model.output.weight, inputs: 84, bias: model.output.bias.scalars[k],
+                sourceName: "F6", into: &buffer, area: area, palette: palette)
         default:
             break
         }
     }
 
     /// The kernels that map k applies to each input map, 5x5 each, weights scaled together.
-    func kernels(_ convolution: Convolution, sourceName: String, into buffer: inout CellBuffer, area: Rect, palette: Palette) {
+    func kernels(
+        _ convolution: Convolution, sourceName: String, into buffer: inout CellBuffer, area: Rect,
+        palette: Palette
+    ) {
         let count = convolution.inputMaps
         let kernels = (0..<count).map { Array(convolution.kernel(output: k, input: $0)) }
         let largest = max(kernels.joined().map { abs($0) }.max() ?? 1, 1e-6)
-        buffer.write("kernels applied to each \(sourceName), 5x5:", x: area.x, y: area.y, clip: area)
-        buffer.write("(shades scaled by the largest |weight|, \(fixed(largest, 3)))", x: area.x, y: area.y + 1, style: .dim, clip: area)
+        buffer.write(
+            "kernels applied to each \(sourceName), 5x5:", x: area.x, y: area.y, clip: area)
+        buffer.write(
+            "(shades scaled by the largest |weight|, \(fixed(largest, 3)))", x: area.x,
+            y: area.y + 1, style: .dim, clip: area)
         let slotWidth = 12
         let perRow = max(1, area.width / slotWidth)
         for (i, kernel) in kernels.enumerated() {
             let x = area.x + (i % perRow) * slotWidth
             let y = area.y + 3 + (i / perRow) * 7
             buffer.write(count == 1 ? "input" : "\(i + 1)", x: x, y: y, style: .dim, clip: area)
-            let heatmap = Heatmap(height: 5, width: 5, value: { kernel[$0 * 5 + $1] }, scale: largest, signed: true)
-            heatmap.render(into: &buffer, at: Point(x: x, y: y + 1), zoom: 0, palette: palette, clip: area)
+            let heatmap = Heatmap(
+                height: 5, width: 5, value: { kernel[$0 * 5 + $1] }, scale: largest, signed: true)
+            heatmap.render(
+                into: &buffer, at: Point(x: x, y: y + 1), zoom: 0, palette: palette, clip: area)
         }
         let rows = (count + perRow - 1) / perRow
         buffer.write(
-            "bias \(fixed(convolution.bias.scalars[k], 4))", x: area.x, y: area.y + 3 + rows * 7, clip: area)
+            "bias \(fixed(convolution.bias.scalars[k], 4))", x: area.x, y: area.y + 3 + rows * 7,
+            clip: area)
     }
 
     /// The weights of a dense unit from each of its inputs, as a grid, and its bias.
-    func weights(row weight: Tensor, inputs: Int, bias: Float, sourceName: String, into buffer: inout CellBuffer, area: Rect, palette: Palette) {
+    func weights(
+        row weight: Tensor, inputs: Int, bias: Float, sourceName: String,
+        into buffer: inout CellBuffer, area: Rect, palette: Palette
+    ) {
         let values = Array(weight.scalars[(k * inputs)..<((k + 1) * inputs)])
         let largest = max(values.map { abs($0) }.max() ?? 1, 1e-6)
-        buffer.write("weights from the \(inputs) \(sourceName) units:", x: area.x, y: area.y, clip: area)
-        buffer.write("(shades scaled by the largest |weight|, \(fixed(largest, 3)))", x: area.x, y: area.y + 1, style: .dim, clip: area)
+        buffer.write(
+            "weights from the \(inputs) \(sourceName) units:", x: area.x, y: area.y, clip: area)
+        buffer.write(
+            "(shades scaled by the largest |weight|, \(fixed(largest, 3)))", x: area.x,
+            y: area.y + 1, style: .dim, clip: area)
         let perRow = 12
         let heatmap = Heatmap(
             height: (inputs + perRow - 1) / perRow, width: perRow,
-            value: { y, x in y * perRow + x < inputs ? values[y * perRow + x] : 0 }, scale: largest, signed: true)
-        heatmap.render(into: &buffer, at: Point(x: area.x, y: area.y + 3), zoom: 0, palette: palette, clip: area)
-        buffer.write("bias \(fixed(bias, 4))", x: area.x, y: area.y + 4 + heatmap.height, clip: area)
+            value: { y, x in y * perRow + x < inputs ? values[y * perRow + x] : 0 }, scale: largest,
+            signed: true)
+        heatmap.render(
+            into: &buffer, at: Point(x: area.x, y: area.y + 3), zoom: 0, palette: palette,
+            clip: area)
+        buffer.write(
+            "bias \(fixed(bias, 4))", x: area.x, y: area.y + 4 + heatmap.height, clip: area)
     }
 }

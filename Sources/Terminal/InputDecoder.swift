@@ -16,7 +16,9 @@ public struct KeyCodes: Sendable {
         backspace: Int32, delete: Int32, resize: Int32
     ) {
         (self.up, self.down, self.left, self.right) = (up, down, left, right)
-        (self.backTab, self.enter, self.backspace, self.delete, self.resize) = (backTab, enter, backspace, delete, resize)
+        (self.backTab, self.enter, self.backspace, self.delete, self.resize) = (
+            backTab, enter, backspace, delete, resize
+        )
     }
 }
 
@@ -32,7 +34,9 @@ public struct InputDecoder {
     /// and returns nil when nothing came) and handing back through `unread` input that turned out
     /// to start the following event. `first` has already been read. Nil for input that means
     /// nothing here (an unknown escape sequence, a mouse wheel).
-    public func decode(_ first: RawInput, next: (Int) -> RawInput?, unread: (RawInput) -> Void) -> Event? {
+    public func decode(_ first: RawInput, next: (Int) -> RawInput?, unread: (RawInput) -> Void)
+        -> Event?
+    {
         switch first {
         case .keyCode(let code):
             switch code {
@@ -53,7 +57,7 @@ public struct InputDecoder {
             case 10, 13: return .key(.enter)
             case 8, 127: return .key(.backspace)
             case 1...26:
-                return .key(.control(Character(Unicode.Scalar(value + 96)!)))
+                return .key(.control(Character(Unicode.Scalar(UInt8(value + 96)))))
             default:
                 guard let scalar = Unicode.Scalar(value) else { return nil }
                 return .key(.character(Character(scalar)))
@@ -92,7 +96,8 @@ public struct InputDecoder {
             guard case .character(let c)? = next(30) else { return nil }
             switch c {
             case 0x30...0x39:
-                numbers[numbers.count - 1] = min(100_000, numbers[numbers.count - 1] * 10 + Int(c - 0x30))
+                numbers[numbers.count - 1] = min(
+                    100_000, numbers[numbers.count - 1] * 10 + Int(c - 0x30))
                 digits += 1
             case UInt32(UInt8(ascii: ";")):
                 guard numbers.count < 3 else { return nil }
@@ -100,7 +105,8 @@ public struct InputDecoder {
             case UInt32(UInt8(ascii: "M")), UInt32(UInt8(ascii: "m")):
                 guard numbers.count == 3, digits > 0 else { return nil }
                 return Self.mouseEvent(
-                    code: numbers[0], column: numbers[1], row: numbers[2], released: c == UInt32(UInt8(ascii: "m")))
+                    code: numbers[0], column: numbers[1], row: numbers[2],
+                    released: c == UInt32(UInt8(ascii: "m")))
             default:
                 return nil
             }

@@ -23,7 +23,9 @@ public final class TerminalSession {
     }
 
     /// Standard input and output are both terminals.
-    public static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+    public static var isInteractive: Bool {
+        isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+    }
 
     /// Takes over the terminal. `allowColor` false (or NO_COLOR in the environment) draws without
     /// colour.
@@ -78,7 +80,8 @@ public final class TerminalSession {
             previous = nil
             return .resize(width: size.width, height: size.height)
         }
-        return decoder.decode(first, next: { self.read(timeout: $0) }, unread: { self.pushedBack.append($0) })
+        return decoder.decode(
+            first, next: { self.read(timeout: $0) }, unread: { self.pushedBack.append($0) })
     }
 
     private func read(timeout: Int) -> RawInput? {
@@ -94,7 +97,8 @@ public final class TerminalSession {
     /// Writes the cells that differ from the last frame.
     public func draw(_ buffer: CellBuffer) {
         guard !restored else { return }
-        let full = previous == nil || previous?.width != buffer.width || previous?.height != buffer.height
+        let full =
+            previous == nil || previous?.width != buffer.width || previous?.height != buffer.height
         if full { erase() }
         for y in 0..<buffer.height {
             var x = 0
@@ -140,7 +144,9 @@ public final class TerminalSession {
 
     /// A colour pair for the style's colours, made on first use.
     private func pair(for style: Style) -> Int16 {
-        guard colors != .none, style.foreground != .default || style.background != .default else { return 0 }
+        guard colors != .none, style.foreground != .default || style.background != .default else {
+            return 0
+        }
         let key = PairKey(foreground: style.foreground, background: style.background)
         if let pair = pairs[key] { return pair }
         let number = Int16(pairs.count + 1)

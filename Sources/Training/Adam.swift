@@ -15,7 +15,8 @@ struct Adam {
         secondMoment = AlignedBuffer(count: count)
     }
 
-    mutating func update(_ parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>) {
+    mutating func update(_ parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>)
+    {
         step += 1
         let m = firstMoment.pointer
         let v = secondMoment.pointer

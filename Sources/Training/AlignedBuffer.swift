@@ -13,7 +13,7 @@ final class AlignedBuffer {
 
     convenience init(_ values: [Float]) {
         self.init(count: values.count)
-        values.withUnsafeBufferPointer { pointer.update(from: $0.baseAddress!, count: $0.count) }
+        for (i, value) in values.enumerated() { pointer[i] = value }
     }
 
     deinit { pointer.deallocate() }

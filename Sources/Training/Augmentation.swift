@@ -29,7 +29,8 @@ public struct Augmentation: Sendable, Equatable {
     /// One line for the weights' metadata.
     public var summary: String {
         func share(_ value: Float) -> String { String(Double((value * 100).rounded()) / 100) }
-        return "mnist-like \(share(mnistShare)) (rotation 10 deg, shear 0.2, scale 0.9-1.1, shift 1.5); "
+        return
+            "mnist-like \(share(mnistShare)) (rotation 10 deg, shear 0.2, scale 0.9-1.1, shift 1.5); "
             + "sketches \(share(1 - mnistShare)) (height 9-30 cells, rotation 12 deg, slant 0.35, "
             + "stretch 0.75-1.3, styles: skeleton, brush 2, brush 3, threshold; then preprocessing); "
             + "continental 1s and 7s \(share(continentalShare)); elastic \(share(elasticShare)) (amplitude "
@@ -46,7 +47,8 @@ public struct Augmentation: Sendable, Equatable {
         if (label == 1 || label == 7) && generator.chance(continentalShare) {
             Self.addContinentalStrokes(to: &digit, label: label, using: &generator)
         }
-        let field = generator.chance(elasticShare)
+        let field =
+            generator.chance(elasticShare)
             ? DisplacementField(amplitude: elasticAmplitude, using: &generator) : nil
         if generator.chance(mnistShare) {
             Self.mnistLike(digit, field: field, using: &generator, into: input)
@@ -174,7 +176,8 @@ struct Placement {
         let sy = scale
         let column0 = SIMD2<Float>(c * sx, s * sx)
         let shearColumn = SIMD2<Float>(-slant * sy, sy)
-        let column1 = SIMD2<Float>(c * shearColumn.x - s * shearColumn.y, s * shearColumn.x + c * shearColumn.y)
+        let column1 = SIMD2<Float>(
+            c * shearColumn.x - s * shearColumn.y, s * shearColumn.x + c * shearColumn.y)
         return (column0, column1)
     }
 
@@ -219,7 +222,8 @@ struct Placement {
                 for sy in 0..<samples {
                     for sx in 0..<samples {
                         let t = SIMD2<Float>(
-                            Float(x) + (Float(sx) + 0.5) * step, Float(y) + (Float(sy) + 0.5) * step)
+                            Float(x) + (Float(sx) + 0.5) * step, Float(y) + (Float(sy) + 0.5) * step
+                        )
                         let d = t - centreTo
                         var p = centreFrom + SIMD2((row0 * d).sum(), (row1 * d).sum())
                         if let field { p += field.offset(at: p) }
@@ -258,7 +262,9 @@ struct DisplacementField {
 
     init(amplitude: Float, using generator: inout SeededGenerator) {
         offsets = (0..<(Self.points * Self.points)).map { _ in
-            SIMD2(generator.uniform(-amplitude...amplitude), generator.uniform(-amplitude...amplitude))
+            SIMD2(
+                generator.uniform(-amplitude...amplitude), generator.uniform(-amplitude...amplitude)
+            )
         }
     }
 

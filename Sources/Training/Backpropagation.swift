@@ -51,7 +51,8 @@ final class BatchGradient {
             for i in range {
                 let trace = space.trace.buffer
                 let label = fill(i, trace + TraceLayout.input)
-                KernelDispatch.forward(me.instructionSet, parameters: parameters.value, trace: trace)
+                KernelDispatch.forward(
+                    me.instructionSet, parameters: parameters.value, trace: trace)
                 let probabilities = trace + TraceLayout.probabilities
                 space.loss -= Double(logf(max(probabilities[label], 1e-30)))
                 if space.trace.prediction.digit == label { space.correct += 1 }

@@ -1,9 +1,9 @@
 import CZlib
+import LeNet5
 
 #if canImport(Glibc)
     import Glibc
 #endif
-import LeNet5
 
 /// A set of MNIST digits as the IDX files hold them: 28x28 bytes each, ink 255, and a label each.
 public struct MNISTDataset: Sendable {
@@ -34,7 +34,9 @@ public struct MNISTDataset: Sendable {
 
     public func paddedInput(_ index: Int) -> [Float] {
         var input = [Float](repeating: 0, count: 1024)
-        input.withUnsafeMutableBufferPointer { paddedInput(index, into: $0.baseAddress!) }
+        input.withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress { paddedInput(index, into: base) }
+        }
         return input
     }
 
@@ -76,18 +78,24 @@ public struct MNIST: Sendable {
         guard images.dimensions.count == 3, images.dimensions[1] == 28, images.dimensions[2] == 28
         else {
             throw MNISTError(
-                path: imagesPath, fault: "expected images of 28x28, found dimensions \(images.dimensions)")
+                path: imagesPath,
+                fault: "expected images of 28x28, found dimensions \(images.dimensions)")
         }
         guard labels.dimensions.count == 1 else {
-            throw MNISTError(path: labelsPath, fault: "expected a list of labels, found dimensions \(labels.dimensions)")
+            throw MNISTError(
+                path: labelsPath,
+                fault: "expected a list of labels, found dimensions \(labels.dimensions)")
         }
         guard images.dimensions[0] == labels.dimensions[0] else {
             throw MNISTError(
                 path: labelsPath,
-                fault: "\(labels.dimensions[0]) labels for \(images.dimensions[0]) images in \(imagesPath)")
+                fault:
+                    "\(labels.dimensions[0]) labels for \(images.dimensions[0]) images in \(imagesPath)"
+            )
         }
         if let bad = labels.data.firstIndex(where: { $0 > 9 }) {
-            throw MNISTError(path: labelsPath, fault: "label \(labels.data[bad]) at index \(bad) is not a digit")
+            throw MNISTError(
+                path: labelsPath, fault: "label \(labels.data[bad]) at index \(bad) is not a digit")
         }
         return MNISTDataset(pixels: images.data, labels: labels.data)
     }
@@ -109,7 +117,9 @@ public struct MNIST: Sendable {
         var bytes = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let count = chunk.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
+            let count = chunk.withUnsafeMutableBytes {
+                gzread(file, $0.baseAddress, UInt32($0.count))
+            }
             if count < 0 {
                 var code: Int32 = 0
                 let message = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
@@ -133,13 +143,18 @@ struct IDXFile {
 
     init(path: String, bytes: [UInt8]) throws(MNISTError) {
         guard bytes.count >= 4 else {
-            throw MNISTError(path: path, fault: "is \(bytes.count) bytes, too short for an IDX header")
+            throw MNISTError(
+                path: path, fault: "is \(bytes.count) bytes, too short for an IDX header")
         }
         guard bytes[0] == 0, bytes[1] == 0 else {
             throw MNISTError(path: path, fault: "is not an IDX file (bad magic number)")
         }
         guard bytes[2] == 0x08 else {
-            throw MNISTError(path: path, fault: "holds IDX type 0x\(String(bytes[2], radix: 16)), expected unsigned bytes (0x08)")
+            throw MNISTError(
+                path: path,
+                fault:
+                    "holds IDX type 0x\(String(bytes[2], radix: 16)), expected unsigned bytes (0x08)"
+            )
         }
         let rank = Int(bytes[3])
         guard rank >= 1, bytes.count >= 4 + 4 * rank else {
@@ -149,18 +164,23 @@ struct IDXFile {
         var total = 1
         for d in 0..<rank {
             let at = 4 + 4 * d
-            let size = Int(bytes[at]) << 24 | Int(bytes[at + 1]) << 16 | Int(bytes[at + 2]) << 8 | Int(bytes[at + 3])
+            let size =
+                Int(bytes[at]) << 24 | Int(bytes[at + 1]) << 16 | Int(bytes[at + 2]) << 8
+                | Int(bytes[at + 3])
             dimensions.append(size)
             total *= size
             guard total <= bytes.count else {
-                throw MNISTError(path: path, fault: "declares dimensions \(dimensions) larger than the file")
+                throw MNISTError(
+                    path: path, fault: "declares dimensions \(dimensions) larger than the file")
             }
         }
         let start = 4 + 4 * rank
         guard bytes.count - start == total else {
             throw MNISTError(
                 path: path,
-                fault: "declares \(total) bytes of data for dimensions \(dimensions), holds \(bytes.count - start)")
+                fault:
+                    "declares \(total) bytes of data for dimensions \(dimensions), holds \(bytes.count - start)"
+            )
         }
         self.dimensions = dimensions
         data = Array(bytes[start...])

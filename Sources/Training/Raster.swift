@@ -26,7 +26,9 @@ enum Raster {
 
     /// True where `image` exceeds `threshold`.
     static func binarize(_ image: Bitmap, threshold: Float) -> Bitmap {
-        Bitmap(width: image.width, height: image.height, pixels: image.pixels.map { $0 > threshold ? 1 : 0 })
+        Bitmap(
+            width: image.width, height: image.height,
+            pixels: image.pixels.map { $0 > threshold ? 1 : 0 })
     }
 
     /// Zhang and Suen's thinning ("A fast parallel algorithm for thinning digital patterns",
@@ -99,7 +101,9 @@ enum Raster {
                 for dy in low...high {
                     for dx in low...high {
                         let (px, py) = (x + dx, y + dy)
-                        if px >= 0, py >= 0, px < image.width, py < image.height { result[px, py] = 1 }
+                        if px >= 0, py >= 0, px < image.width, py < image.height {
+                            result[px, py] = 1
+                        }
                     }
                 }
             }

@@ -55,7 +55,8 @@ public final class Trainer {
         self.options = options
         parameters = AlignedBuffer(PackedParameters(model).storage)
         optimizer = Adam(count: ParameterLayout.count, learningRate: options.learningRate)
-        batchGradient = BatchGradient(threads: options.threads, instructionSet: options.instructionSet)
+        batchGradient = BatchGradient(
+            threads: options.threads, instructionSet: options.instructionSet)
     }
 
     /// The model as trained so far.
@@ -71,7 +72,8 @@ public final class Trainer {
             for k in 0..<1024 { input[k] = inputs[i][k] }
             return labels[i]
         }
-        let gradient = Array(UnsafeBufferPointer(start: batchGradient.gradient, count: ParameterLayout.count))
+        let gradient = Array(
+            UnsafeBufferPointer(start: batchGradient.gradient, count: ParameterLayout.count))
         return (loss / Double(inputs.count), PackedParameters(storage: gradient).unpacked())
     }
 
@@ -79,7 +81,8 @@ public final class Trainer {
     func learningRate(step: Int, total: Int) -> Float {
         let progress = Float(step) / Float(max(1, total))
         let cosine = (1 + cosf(.pi * min(1, progress))) / 2
-        return options.finalLearningRate + (options.learningRate - options.finalLearningRate) * cosine
+        return options.finalLearningRate + (options.learningRate - options.finalLearningRate)
+            * cosine
     }
 
     /// Trains one epoch (numbered from 1) over `data` in a shuffled order.
@@ -100,11 +103,14 @@ public final class Trainer {
             let first = batch * options.batchSize
             let indices = Array(order[first..<min(first + options.batchSize, data.count)])
             batchGradient.prepare(parameters: PackedParameters(storage: parameters.array))
-            let (loss, right) = batchGradient.run(parameters: parameters.pointer, count: indices.count) {
+            let (loss, right) = batchGradient.run(
+                parameters: parameters.pointer, count: indices.count
+            ) {
                 i, input in
                 let index = indices[i]
                 if let augmentation {
-                    var generator = SeededGenerator(seed: seed, stream: UInt64(epoch) + 2, item: UInt64(index))
+                    var generator = SeededGenerator(
+                        seed: seed, stream: UInt64(epoch) + 2, item: UInt64(index))
                     augmentation.input(data, index, using: &generator, into: input)
                 } else {
                     data.paddedInput(index, into: input)

@@ -59,7 +59,9 @@ struct BenchCommand: ParsableCommand {
         let labels = [Int](repeating: 0, count: batch.count)
         var batchTimes = [Double]()
         for _ in 0..<5 {
-            batchTimes.append(Evaluation.run(classifier, inputs: batch, labels: labels, threads: 2).inferenceSeconds)
+            batchTimes.append(
+                Evaluation.run(classifier, inputs: batch, labels: labels, threads: 2)
+                    .inferenceSeconds)
         }
         let batchSeconds = batchTimes.sorted()[batchTimes.count / 2]
         let frame = frameMicroseconds(classifier)
@@ -73,11 +75,14 @@ struct BenchCommand: ParsableCommand {
             return
         }
         Console.out("instruction set: \(set.rawValue)")
-        Console.out("forward, 1 image, 1 thread, full trace: median \(formatFixed(median, digits: 2)) us, p99 \(formatFixed(p99, digits: 2)) us")
+        Console.out(
+            "forward, 1 image, 1 thread, full trace: median \(formatFixed(median, digits: 2)) us, p99 \(formatFixed(p99, digits: 2)) us"
+        )
         Console.out("10,000 images, 2 threads: \(formatFixed(batchSeconds * 1000, digits: 1)) ms")
         Console.out(
             "sketchpad frame (mouse event, preprocessing, forward, render 160x50): median "
-                + "\(formatFixed(frame.median, digits: 1)) us, p99 \(formatFixed(frame.p99, digits: 1)) us")
+                + "\(formatFixed(frame.median, digits: 1)) us, p99 \(formatFixed(frame.p99, digits: 1)) us"
+        )
     }
 
     /// One mouse event that changes the drawing, through to a rendered 160x50 frame: what the
@@ -98,10 +103,12 @@ struct BenchCommand: ParsableCommand {
         for i in 0..<max(200, runs / 10) {
             let button: MouseEvent.Button = i % 2 == 0 ? .left : .right
             let start = monotonicSeconds()
-            _ = state.update(.mouse(MouseEvent(button: button, action: .press, x: point.x, y: point.y)))
+            _ = state.update(
+                .mouse(MouseEvent(button: button, action: .press, x: point.x, y: point.y)))
             let frame = state.render()
             samples.append(monotonicSeconds() - start)
-            _ = state.update(.mouse(MouseEvent(button: button, action: .release, x: point.x, y: point.y)))
+            _ = state.update(
+                .mouse(MouseEvent(button: button, action: .release, x: point.x, y: point.y)))
             precondition(frame.width == 160)
         }
         samples.sort()

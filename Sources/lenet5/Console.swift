@@ -20,8 +20,9 @@ enum Console {
         var bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeMutableBytes {
-                Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written)
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.write(descriptor, base + written, buffer.count - written)
             }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return }

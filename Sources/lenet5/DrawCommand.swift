@@ -14,7 +14,9 @@ struct DrawCommand: ParsableCommand {
             q quits. Needs an interactive terminal of at least 60x22 (100x36 for the full view).
             """)
 
-    @Option(help: ArgumentHelp("Start from a saved drawing (a text grid or a 32x32 PGM).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Start from a saved drawing (a text grid or a 32x32 PGM).", valueName: "file"))
     var load: String?
 
     @OptionGroup var weights: WeightsOption
@@ -29,7 +31,8 @@ struct DrawCommand: ParsableCommand {
         guard TerminalSession.isInteractive else {
             Console.error(
                 "the sketchpad needs an interactive terminal (standard input and output are not both "
-                    + "terminals); to classify drawings from files or pipes, use `lenet5 predict FILE...`")
+                    + "terminals); to classify drawings from files or pipes, use `lenet5 predict FILE...`"
+            )
             throw ExitCode(2)
         }
         // Everything that can fail on bad input fails here, before the screen is taken over.
@@ -76,7 +79,8 @@ struct DrawCommand: ParsableCommand {
             try writeFileContents(Array(contents.utf8), to: path, overwrite: overwrite)
             return .saved(path: path)
         } catch {
-            return .saveFailed(path: path, reason: error.reason, exists: error.reason == "already exists")
+            return .saveFailed(
+                path: path, reason: error.reason, exists: error.reason == "already exists")
         }
     }
 

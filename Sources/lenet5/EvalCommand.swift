@@ -11,7 +11,9 @@ struct EvalCommand: ParsableCommand {
             preprocessing). Prints the accuracy, each digit's accuracy and the confusion matrix.
             """)
 
-    @Option(help: ArgumentHelp("Directory holding the MNIST IDX files, gzipped or not.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Directory holding the MNIST IDX files, gzipped or not.", valueName: "dir"))
     var mnist: String
 
     @OptionGroup var weights: WeightsOption
@@ -23,7 +25,9 @@ struct EvalCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
+        guard (1...256).contains(threads) else {
+            throw ValidationError("--threads must be between 1 and 256")
+        }
     }
 
     func run() throws {
@@ -40,13 +44,19 @@ struct EvalCommand: ParsableCommand {
             Console.json([
                 "accuracy": .of(result.accuracy), "correct": .of(result.correct),
                 "total": .of(result.total), "inference_seconds": .of(result.inferenceSeconds),
-                "class_accuracy": .array(result.classAccuracy.map { $0.map { JSONValue.of($0) } ?? .null }),
-                "confusion": .array(result.confusion.map { JSONValue.array($0.map { JSONValue.of($0) }) }),
+                "class_accuracy": .array(
+                    result.classAccuracy.map { $0.map { JSONValue.of($0) } ?? .null }),
+                "confusion": .array(
+                    result.confusion.map { JSONValue.array($0.map { JSONValue.of($0) }) }),
             ])
             return
         }
-        Console.out("MNIST test accuracy: \(percent(result.accuracy)) (\(result.correct) of \(result.total))")
-        Console.out("inference: \(formatFixed(result.inferenceSeconds * 1000, digits: 1)) ms on \(threads) threads")
+        Console.out(
+            "MNIST test accuracy: \(percent(result.accuracy)) (\(result.correct) of \(result.total))"
+        )
+        Console.out(
+            "inference: \(formatFixed(result.inferenceSeconds * 1000, digits: 1)) ms on \(threads) threads"
+        )
         Console.out()
         Console.out("digit  accuracy   count")
         for digit in 0..<10 {
@@ -58,7 +68,9 @@ struct EvalCommand: ParsableCommand {
         Console.out("confusion (rows: true digit, columns: predicted)")
         Console.out("     " + (0..<10).map { pad(String($0), 5) }.joined())
         for digit in 0..<10 {
-            Console.out("  \(digit)  " + result.confusion[digit].map { pad($0 == 0 ? "." : String($0), 5) }.joined())
+            Console.out(
+                "  \(digit)  "
+                    + result.confusion[digit].map { pad($0 == 0 ? "." : String($0), 5) }.joined())
         }
     }
 }

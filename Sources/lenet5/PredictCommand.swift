@@ -13,7 +13,8 @@ struct PredictCommand: ParsableCommand {
             A file that cannot be read is reported and skipped; the exit status is then 1.
             """)
 
-    @Argument(help: ArgumentHelp("Drawings to classify ('-' for standard input).", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp("Drawings to classify ('-' for standard input).", valueName: "file"))
     var files: [String]
 
     @OptionGroup var weights: WeightsOption
@@ -27,7 +28,9 @@ struct PredictCommand: ParsableCommand {
     var noPreprocess = false
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("name at least one file, or - for standard input") }
+        guard !files.isEmpty else {
+            throw ValidationError("name at least one file, or - for standard input")
+        }
         guard files.filter({ $0 == "-" }).count <= 1 else {
             throw ValidationError("standard input (-) can be read only once")
         }

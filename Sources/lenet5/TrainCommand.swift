@@ -18,7 +18,9 @@ struct TrainCommand: ParsableCommand {
             epoch. The weights record how they were made in their metadata.
             """)
 
-    @Option(help: ArgumentHelp("Directory holding the MNIST IDX files, gzipped or not.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Directory holding the MNIST IDX files, gzipped or not.", valueName: "dir"))
     var mnist: String
 
     @Option(help: ArgumentHelp("Where to write the weights (safetensors).", valueName: "file"))
@@ -47,7 +49,9 @@ struct TrainCommand: ParsableCommand {
         help: "Share of training digits redrawn as sketchpad sketches (the rest stay MNIST-like).")
     var sketchShare: Float = 0.6
 
-    @Option(name: .customLong("limit"), help: "Use only the first N training digits (for quick trials).")
+    @Option(
+        name: .customLong("limit"), help: "Use only the first N training digits (for quick trials)."
+    )
     var limit: Int?
 
     @Flag(help: "A JSON line per epoch and a summary at the end, on standard output.")
@@ -58,7 +62,9 @@ struct TrainCommand: ParsableCommand {
         guard (1...60_000).contains(batchSize) else {
             throw ValidationError("--batch-size must be between 1 and 60000")
         }
-        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
+        guard (1...256).contains(threads) else {
+            throw ValidationError("--threads must be between 1 and 256")
+        }
         guard learningRate.isFinite && learningRate > 0 else {
             throw ValidationError("--learning-rate must be a positive number")
         }
@@ -90,7 +96,8 @@ struct TrainCommand: ParsableCommand {
         let progress = ProgressBar(enabled: Console.standardErrorIsTerminal)
         Console.note(
             "training on \(training.count) digits, \(epochs) epochs of \((training.count + batchSize - 1) / batchSize) "
-                + "batches of \(batchSize), \(threads) threads, \(options.instructionSet.rawValue) kernels")
+                + "batches of \(batchSize), \(threads) threads, \(options.instructionSet.rawValue) kernels"
+        )
         var epochSeconds = [Double]()
         var testAccuracy = 0.0
         let started = monotonicSeconds()
@@ -101,12 +108,14 @@ struct TrainCommand: ParsableCommand {
                 progress.show(
                     fraction: Double(p.batch) / Double(p.batches),
                     label: "epoch \(epoch)/\(epochs)",
-                    detail: "batch \(p.batch)/\(p.batches)  loss \(formatFixed(p.loss, digits: 4))  "
+                    detail:
+                        "batch \(p.batch)/\(p.batches)  loss \(formatFixed(p.loss, digits: 4))  "
                         + "acc \(percent(p.accuracy, digits: 1))  ETA "
                         + formatDuration(elapsed / done * Double(epochs) - elapsed))
             }
             epochSeconds.append(result.seconds)
-            let evaluation = Evaluation.run(Classifier(trainer.model), on: data.test, threads: threads)
+            let evaluation = Evaluation.run(
+                Classifier(trainer.model), on: data.test, threads: threads)
             testAccuracy = evaluation.accuracy
             progress.clear()
             let line =
@@ -118,7 +127,8 @@ struct TrainCommand: ParsableCommand {
             if json {
                 Console.json([
                     "epoch": .of(epoch), "loss": .of(result.loss),
-                    "train_accuracy": .of(result.trainingAccuracy), "test_accuracy": .of(testAccuracy),
+                    "train_accuracy": .of(result.trainingAccuracy),
+                    "test_accuracy": .of(testAccuracy),
                     "epoch_seconds": .of(result.seconds),
                 ])
             }
@@ -147,15 +157,19 @@ struct TrainCommand: ParsableCommand {
         (["lenet5"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
     }
 
-    func save(_ model: LeNet5, epochsDone: Int, testAccuracy: Double, options: TrainingOptions) throws {
+    func save(_ model: LeNet5, epochsDone: Int, testAccuracy: Double, options: TrainingOptions)
+        throws
+    {
         let metadata = [
-            "format": "LeNet-5 (LeCun et al. 1998) with PyTorch names and layout; see lenet5 summary",
+            "format":
+                "LeNet-5 (LeCun et al. 1998) with PyTorch names and layout; see lenet5 summary",
             "command": commandLine,
             "epochs": String(epochs),
             "epochs_completed": String(epochsDone),
             "batch_size": String(batchSize),
             "seed": String(seed),
-            "optimizer": "Adam, learning rate \(learningRate) falling along a cosine to \(options.finalLearningRate)",
+            "optimizer":
+                "Adam, learning rate \(learningRate) falling along a cosine to \(options.finalLearningRate)",
             "augmentation": noAugment ? "none" : augmentation.summary,
             "training_digits": String(limit.map { min($0, 60_000) } ?? 60_000),
             "mnist_test_accuracy": formatFixed(testAccuracy, digits: 4),
@@ -170,14 +184,15 @@ struct TrainCommand: ParsableCommand {
 
     /// Fails now, not after an hour of training, if `path` cannot be written.
     func checkWritable(_ path: String) throws {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         var status = stat()
         if stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
             Console.error("\(path): is a directory")
             throw ExitCode.failure
         }
         guard access(directory.isEmpty ? "/" : directory, W_OK) == 0 else {
-            Console.error("\(path): cannot write to directory \(directory.isEmpty ? "/" : directory)")
+            Console.error(
+                "\(path): cannot write to directory \(directory.isEmpty ? "/" : directory)")
             throw ExitCode.failure
         }
     }
@@ -205,7 +220,8 @@ final class ProgressBar {
         let width = Console.width
         let barWidth = max(10, min(30, width - label.count - detail.count - 6))
         let filled = Int((Double(barWidth) * min(1, max(0, fraction))).rounded(.down))
-        var line = label + " [" + String(repeating: "#", count: filled)
+        var line =
+            label + " [" + String(repeating: "#", count: filled)
             + String(repeating: ".", count: barWidth - filled) + "] " + detail
         if line.count > width - 1 { line = String(line.prefix(width - 1)) }
         Console.write("\r\u{1B}[K" + line, to: STDERR_FILENO)

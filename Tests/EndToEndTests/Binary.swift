@@ -20,8 +20,11 @@ enum Binary {
         return packageRoot.appendingPathComponent(".build/debug/lenet5").path
     }()
 
-    static let mnist = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/mnist").path
-    static let hasMNIST = FileManager.default.fileExists(atPath: mnist + "/t10k-images-idx3-ubyte.gz")
+    static let mnist = packageRoot.deletingLastPathComponent().appendingPathComponent(
+        "shared/data/mnist"
+    ).path
+    static let hasMNIST = FileManager.default.fileExists(
+        atPath: mnist + "/t10k-images-idx3-ubyte.gz")
     static let fixtures = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures").path
     static let samples = packageRoot.appendingPathComponent("Assets/samples").path
 

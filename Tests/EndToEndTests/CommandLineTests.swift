@@ -4,7 +4,9 @@ import Testing
 
 /// The `lenet5` command as a script or a person uses it.
 @Suite(.serialized) struct CommandLineTests {
-    static let names = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    static let names = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ]
 
     @Test func summaryListsTheLayersAndTheTotal() throws {
         let result = try Binary.run(["summary"])
@@ -12,7 +14,10 @@ import Testing
         for layer in ["C1", "S2", "C3", "S4", "C5", "F6", "Output"] {
             #expect(result.lines.contains { $0.hasPrefix(layer + " ") }, "\(layer)")
         }
-        #expect(result.lines.contains { $0.hasPrefix("C5") && $0.contains("120") && $0.hasSuffix("48,120") })
+        #expect(
+            result.lines.contains {
+                $0.hasPrefix("C5") && $0.contains("120") && $0.hasSuffix("48,120")
+            })
         #expect(result.lines.contains("Total params: 61,706"))
         #expect(result.output.contains("mnist_test_accuracy"))
     }
@@ -39,9 +44,13 @@ import Testing
         let dir = try Binary.temporaryDirectory()
         try Data().write(to: URL(fileURLWithPath: dir + "/empty.txt"))
         try Data("hello\n".utf8).write(to: URL(fileURLWithPath: dir + "/garbage.txt"))
-        try Data("P2 28 28 255\n".utf8 + Data(repeating: 0x30, count: 10)).write(to: URL(fileURLWithPath: dir + "/short.pgm"))
+        try Data("P2 28 28 255\n".utf8 + Data(repeating: 0x30, count: 10)).write(
+            to: URL(fileURLWithPath: dir + "/short.pgm"))
         let good = Binary.samples + "/three.txt"
-        let files = [dir + "/missing.txt", dir + "/empty.txt", good, dir, dir + "/garbage.txt", dir + "/short.pgm"]
+        let files = [
+            dir + "/missing.txt", dir + "/empty.txt", good, dir, dir + "/garbage.txt",
+            dir + "/short.pgm",
+        ]
         let result = try Binary.run(["predict", "--json"] + files)
         #expect(result.status == 1)
         let objects = result.lines.map(json)
@@ -63,29 +72,42 @@ import Testing
         let piped = try Binary.run(["predict", "--json", "-"], input: seven)
         #expect(json(piped.lines.first ?? "")["prediction"] as? Int == 7)
         #expect(json(piped.lines.first ?? "")["file"] as? String == "<stdin>")
-        let blank = Data(String(repeating: String(repeating: ".", count: 32) + "\n", count: 32).utf8)
+        let blank = Data(
+            String(repeating: String(repeating: ".", count: 32) + "\n", count: 32).utf8)
         let empty = try Binary.run(["predict", "-"], input: blank)
         #expect(empty.status == 0 && empty.output == "<stdin>: no ink, no prediction\n")
-        let raw = try Binary.run(["predict", "--no-preprocess", "--json", Binary.samples + "/seven.txt"])
+        let raw = try Binary.run([
+            "predict", "--no-preprocess", "--json", Binary.samples + "/seven.txt",
+        ])
         #expect(raw.status == 0 && json(raw.output)["prediction"] is Int)
         let dir = try Binary.temporaryDirectory()
         try Data("P2 2 2 1 0 1 0 1".utf8).write(to: URL(fileURLWithPath: dir + "/tiny.pgm"))
         let wrongSize = try Binary.run(["predict", "--no-preprocess", dir + "/tiny.pgm"])
-        #expect(wrongSize.status == 1 && wrongSize.error.contains("tiny.pgm: is 2x2; --no-preprocess needs 32x32"))
+        #expect(
+            wrongSize.status == 1
+                && wrongSize.error.contains("tiny.pgm: is 2x2; --no-preprocess needs 32x32"))
     }
 
     @Test func badWeightsNameTheFileAndTheFault() throws {
         let dir = try Binary.temporaryDirectory()
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: Binary.packageRoot.path + "/Assets/lenet5.safetensors"))
+        var bytes = try Data(
+            contentsOf: URL(fileURLWithPath: Binary.packageRoot.path + "/Assets/lenet5.safetensors")
+        )
         bytes = bytes.prefix(bytes.count - 100)
         try bytes.write(to: URL(fileURLWithPath: dir + "/cut.safetensors"))
-        for command in [["predict", Binary.samples + "/one.txt"], ["summary"], ["bench", "--runs", "100"]] {
+        for command in [
+            ["predict", Binary.samples + "/one.txt"], ["summary"], ["bench", "--runs", "100"],
+        ] {
             let result = try Binary.run(command + ["--weights", dir + "/cut.safetensors"])
             #expect(result.status == 1)
-            #expect(result.error.hasPrefix("lenet5: \(dir)/cut.safetensors: tensor "), "\(result.error)")
+            #expect(
+                result.error.hasPrefix("lenet5: \(dir)/cut.safetensors: tensor "), "\(result.error)"
+            )
         }
         let missing = try Binary.run(["summary", "--weights", dir + "/nope.safetensors"])
-        #expect(missing.status == 1 && missing.error.contains("nope.safetensors: no such file or directory"))
+        #expect(
+            missing.status == 1
+                && missing.error.contains("nope.safetensors: no such file or directory"))
     }
 
     @Test func theSketchpadNeedsATerminal() throws {
@@ -116,7 +138,9 @@ import Testing
 
 /// Commands that need MNIST: they run when ../shared/data/mnist exists and are skipped, saying so,
 /// when it does not.
-@Suite(.serialized, .enabled(if: Binary.hasMNIST, "needs ../shared/data/mnist; skipped when it is absent"))
+@Suite(
+    .serialized,
+    .enabled(if: Binary.hasMNIST, "needs ../shared/data/mnist; skipped when it is absent"))
 struct MNISTCommandTests {
     @Test func theShippedWeightsReachTheirMNISTAccuracy() throws {
         let result = try Binary.run(["eval", "--mnist", Binary.mnist, "--json"])
@@ -138,7 +162,8 @@ struct MNISTCommandTests {
         let dir = try Binary.temporaryDirectory()
         func train(_ name: String) throws -> Binary.Result {
             try Binary.run([
-                "train", "--mnist", Binary.mnist, "--out", dir + "/" + name, "--epochs", "1", "--limit", "3000",
+                "train", "--mnist", Binary.mnist, "--out", dir + "/" + name, "--epochs", "1",
+                "--limit", "3000",
                 "--batch-size", "32", "--seed", "9", "--json",
             ])
         }
@@ -155,10 +180,15 @@ struct MNISTCommandTests {
         _ = try train("b.safetensors")
         // The same seed gives the same weights (the metadata differ only in the --out path).
         #expect(try WeightsFile(contentsOf: dir + "/b.safetensors").model == file.model)
-        let unwritable = try Binary.run(["train", "--mnist", Binary.mnist, "--out", "/nonexistent/w.safetensors"])
-        #expect(unwritable.status == 1 && unwritable.error.contains("cannot write to directory /nonexistent"))
+        let unwritable = try Binary.run([
+            "train", "--mnist", Binary.mnist, "--out", "/nonexistent/w.safetensors",
+        ])
+        #expect(
+            unwritable.status == 1
+                && unwritable.error.contains("cannot write to directory /nonexistent"))
         let noData = try Binary.run(["train", "--mnist", dir, "--out", dir + "/c.safetensors"])
-        #expect(noData.status == 1 && noData.error.contains("train-images-idx3-ubyte.gz: not found"))
+        #expect(
+            noData.status == 1 && noData.error.contains("train-images-idx3-ubyte.gz: not found"))
     }
 }
 
@@ -168,7 +198,9 @@ struct MNISTCommandTests {
     @Test(arguments: ["thin", "thick"])
     func heldOutSketchesAreRecognised(kind: String) throws {
         let directory = Binary.fixtures + "/sketches/" + kind
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".txt") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+            $0.hasSuffix(".txt")
+        }.sorted()
         #expect(files.count == 200)
         let result = try Binary.run(["predict", "--json"] + files.map { directory + "/" + $0 })
         var correct = 0

@@ -31,7 +31,9 @@ struct SketchpadSessionTests {
         // Clear, then a 7 with the keys.
         tmux.keys("c")
         try tmux.waitFor("Prediction: -")
-        tmux.keys(String(repeating: "h", count: 8) + String(repeating: "k", count: 10) + "p" + String(repeating: "l", count: 16))
+        tmux.keys(
+            String(repeating: "h", count: 8) + String(repeating: "k", count: 10) + "p"
+                + String(repeating: "l", count: 16))
         for _ in 0..<11 { tmux.keys("jh") }
         tmux.keys("jjjp")
         try tmux.waitFor("Prediction: 7")
@@ -114,7 +116,9 @@ struct SketchpadSessionTests {
     }
 
     @Test func loadingADrawingShowsItsPrediction() throws {
-        let tmux = try Tmux(width: 100, height: 40, arguments: ["--load", Binary.samples + "/four.txt", "--ascii", "--no-color"])
+        let tmux = try Tmux(
+            width: 100, height: 40,
+            arguments: ["--load", Binary.samples + "/four.txt", "--ascii", "--no-color"])
         defer { tmux.kill() }
         try tmux.waitFor("Prediction: 4")
         #expect(tmux.screen.contains("+- Canvas 32x32 "))
@@ -125,7 +129,8 @@ struct SketchpadSessionTests {
 
 /// A tmux server of the test's own (its own socket), running lenet5 in a pane of a given size.
 struct Tmux {
-    static let available = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+    static let available =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
         || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
 
     let socket = "lenet5-test-\(UUID().uuidString.prefix(8))"
@@ -133,10 +138,13 @@ struct Tmux {
 
     init(width: Int, height: Int, arguments: [String] = []) throws {
         directory = try Binary.temporaryDirectory()
-        let command = "cd \(directory) && \(([Binary.path, "draw"] + arguments).joined(separator: " ")); "
+        let command =
+            "cd \(directory) && \(([Binary.path, "draw"] + arguments).joined(separator: " ")); "
             + "echo EXIT=$? > status; exec bash --norc -i"
         // The server this starts keeps whatever it inherits open: no pipes for it.
-        run(["new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", command], output: false)
+        run(
+            ["new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", command],
+            output: false)
     }
 
     /// Runs tmux and waits for it with posix_spawn and waitpid. (Foundation's Process watches a
@@ -162,7 +170,9 @@ struct Tmux {
     func waitForExit(seconds: Double = 10) throws -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if let text = try? String(contentsOfFile: directory + "/status", encoding: .utf8), text.hasPrefix("EXIT=") {
+            if let text = try? String(contentsOfFile: directory + "/status", encoding: .utf8),
+                text.hasPrefix("EXIT=")
+            {
                 return Int32(text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines))
             }
             usleep(50_000)
@@ -198,7 +208,8 @@ struct Tmux {
     }
 
     func signal(_ name: String) {
-        let pid = run(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let pid = run(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         // The pane runs a shell, which runs lenet5.
         spawn(["pkill", "-\(name)", "-P", pid, "-f", "lenet5"], output: false)
     }
@@ -239,7 +250,9 @@ func spawn(_ arguments: [String], output: Bool) -> String {
     posix_spawnattr_setsigdefault(&attributes, &all)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    guard posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) == 0 else { return "" }
+    guard posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) == 0 else {
+        return ""
+    }
     var data = [UInt8]()
     if output {
         close(pipe[1])

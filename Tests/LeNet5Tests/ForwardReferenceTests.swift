@@ -32,9 +32,10 @@ import Testing
         let classifier = Classifier(Reference.weights.model, instructionSet: instructionSet)
         let trace = ForwardTrace()
         classifier.forward(Reference.sample("input", 1), into: trace)
-        for (pre, post) in [(TracedLayer.c1PreActivation, TracedLayer.c1), (.c3PreActivation, .c3),
-            (.c5PreActivation, .c5), (.f6PreActivation, .f6)]
-        {
+        for (pre, post) in [
+            (TracedLayer.c1PreActivation, TracedLayer.c1), (.c3PreActivation, .c3),
+            (.c5PreActivation, .c5), (.f6PreActivation, .f6),
+        ] {
             let worst = zip(trace.maps(pre).values, trace.maps(post).values)
                 .map { abs(Float(tanh(Double($0))) - $1) }.max()!
             #expect(worst <= 1e-6, "\(pre)")
@@ -54,4 +55,3 @@ import Testing
         }
     }
 }
-

@@ -32,7 +32,9 @@ import Testing
     func extent(_ input: [Float], threshold: Float = 0.5) -> (width: Int, height: Int) {
         var xs = [Int]()
         var ys = [Int]()
-        for y in 0..<32 { for x in 0..<32 where input[y * 32 + x] > threshold { xs.append(x); ys.append(y) } }
+        for y in 0..<32 {
+            for x in 0..<32 where input[y * 32 + x] > threshold { xs.append(x); ys.append(y) }
+        }
         return (xs.max()! - xs.min()! + 1, ys.max()! - ys.min()! + 1)
     }
 
@@ -43,7 +45,8 @@ import Testing
 
     @Test func theInkIsCentredByMassAndFitsTwentyPixels() throws {
         // A tall bar off to the top left: 4 wide, 30 high.
-        let input = try #require(Preprocessing.networkInput(from: rectangle(x: 1, y: 0, width: 4, height: 30)))
+        let input = try #require(
+            Preprocessing.networkInput(from: rectangle(x: 1, y: 0, width: 4, height: 30)))
         let com = centreOfMass(input)
         #expect(abs(com.x - 16) < 1e-3 && abs(com.y - 16) < 1e-3)
         // Height 30 scaled to 20, width 4 to 20 * 4 / 30 (2.67): mass is preserved in proportion.
@@ -53,14 +56,18 @@ import Testing
     }
 
     @Test func positionDoesNotMatter() throws {
-        let a = try #require(Preprocessing.networkInput(from: rectangle(x: 0, y: 0, width: 6, height: 10)))
-        let b = try #require(Preprocessing.networkInput(from: rectangle(x: 20, y: 17, width: 6, height: 10)))
+        let a = try #require(
+            Preprocessing.networkInput(from: rectangle(x: 0, y: 0, width: 6, height: 10)))
+        let b = try #require(
+            Preprocessing.networkInput(from: rectangle(x: 20, y: 17, width: 6, height: 10)))
         #expect(zip(a, b).allSatisfy { abs($0 - $1) < 1e-5 })
     }
 
     @Test func aSmallDrawingIsEnlargedToTheSameBox() throws {
-        let small = try #require(Preprocessing.networkInput(from: rectangle(x: 3, y: 3, width: 2, height: 5)))
-        let large = try #require(Preprocessing.networkInput(from: rectangle(x: 3, y: 3, width: 8, height: 20)))
+        let small = try #require(
+            Preprocessing.networkInput(from: rectangle(x: 3, y: 3, width: 2, height: 5)))
+        let large = try #require(
+            Preprocessing.networkInput(from: rectangle(x: 3, y: 3, width: 8, height: 20)))
         #expect(zip(small, large).allSatisfy { abs($0 - $1) < 1e-4 })
         #expect(extent(small) == (8, 20))
     }
@@ -101,8 +108,10 @@ import Testing
         }
         let row = String(repeating: ".", count: 32)
         #expect(fault([]) == "the file is empty")
-        #expect(fault(grid([String](repeating: row, count: 31)))?.contains("found 31 lines") == true)
-        #expect(fault(grid([String](repeating: row, count: 33)))?.contains("found 33 lines") == true)
+        #expect(
+            fault(grid([String](repeating: row, count: 31)))?.contains("found 31 lines") == true)
+        #expect(
+            fault(grid([String](repeating: row, count: 33)))?.contains("found 33 lines") == true)
         var rows = [String](repeating: row, count: 32)
         rows[4] = row + "."
         #expect(fault(grid(rows)) == "line 5 has 33 characters, at most 32 allowed")
@@ -113,13 +122,15 @@ import Testing
 
     @Test func plainAndBinaryPGM() throws {
         // Dark ink on light paper, 3x2, with a comment: the light border is taken as paper.
-        let plain = try DrawingFormats.drawing(from: Array("P2\n# a comment\n3 2\n255\n255 0 255\n255 255 255\n".utf8))
+        let plain = try DrawingFormats.drawing(
+            from: Array("P2\n# a comment\n3 2\n255\n255 0 255\n255 255 255\n".utf8))
         #expect(plain.width == 3 && plain.height == 2)
         #expect(plain.pixels == [0, 1, 0, 0, 0, 0])
         // Light ink on dark paper, as MNIST: kept as it is.
         let binary = try DrawingFormats.drawing(from: Array("P5 2 2 255\n".utf8) + [0, 255, 0, 0])
         #expect(binary.pixels == [0, 1, 0, 0])
-        let sixteen = try DrawingFormats.drawing(from: Array("P5 1 2 65535\n".utf8) + [0, 0, 0xFF, 0xFF])
+        let sixteen = try DrawingFormats.drawing(
+            from: Array("P5 1 2 65535\n".utf8) + [0, 0, 0xFF, 0xFF])
         #expect(sixteen.pixels == [0, 1])
     }
 

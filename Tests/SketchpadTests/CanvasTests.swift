@@ -25,8 +25,12 @@ import Testing
     @Test func linesHaveNoGapsWhateverTheirDirection() {
         var generator = SeededGenerator(seed: 11)
         for _ in 0..<200 {
-            let a = Point(x: Int.random(in: 0..<32, using: &generator), y: Int.random(in: 0..<32, using: &generator))
-            let b = Point(x: Int.random(in: 0..<32, using: &generator), y: Int.random(in: 0..<32, using: &generator))
+            let a = Point(
+                x: Int.random(in: 0..<32, using: &generator),
+                y: Int.random(in: 0..<32, using: &generator))
+            let b = Point(
+                x: Int.random(in: 0..<32, using: &generator),
+                y: Int.random(in: 0..<32, using: &generator))
             let cells = Canvas.cellsOnLine(from: a, to: b)
             #expect(cells.first == a && cells.last == b)
             // Each step moves to one of the eight neighbours, and the line is as short as it can be.

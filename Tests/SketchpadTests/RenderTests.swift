@@ -9,79 +9,89 @@ import Testing
 @Suite struct RenderTests {
     @Test func emptyCompactFrame() {
         let state = makeState(width: 80, height: 24)
-        #expect(state.render().lines == [
-            " lenet5  LeNet-5 sketchpad                                        Prediction: - ",
-            "+- Canvas 32x32 -----------------+ +- Network ---------------------------------+",
-            "|                                | |Input C1 S2 C3 S4 C5 F6 Output             |",
-            "|                                | |Input  what the network sees: the drawing, |",
-            "|                                | |output 1x32x32  0 parameters  map 1 of 1   |",
-            "|                                | |                                           |",
-            "|                                | |                                           |",
-            "|                                | | Draw a digit on the canvas:               |",
-            "|                                | | each layer's feature maps appear here.    |",
-            "|                                | |                                           |",
-            "|                                | |                                           |",
-            "|                                | |                                           |",
-            "|                                | |                                           |",
-            "|                                | |                                           |",
-            "|                                | |                                           |",
-            "|                                | |                                           |",
-            "|                                | |                                           |",
-            "|                                | |                                           |",
-            "+--------------------------------+ |                                           |",
-            " Prediction: -  (draw a digit)     |                                           |",
-            "                                   |shades 0 [ .:-=+*#%@] 1                    |",
-            "                                   |Tab: explore the layers (n/N next/previous)|",
-            " 0  1  2  3  4  5  6  7  8  9      +-------------------------------------------+",
-            "pen up  brush 1  cursor 16,16                                    ? help  q quit ",
-        ])
+        #expect(
+            state.render().lines == [
+                " lenet5  LeNet-5 sketchpad                                        Prediction: - ",
+                "+- Canvas 32x32 -----------------+ +- Network ---------------------------------+",
+                "|                                | |Input C1 S2 C3 S4 C5 F6 Output             |",
+                "|                                | |Input  what the network sees: the drawing, |",
+                "|                                | |output 1x32x32  0 parameters  map 1 of 1   |",
+                "|                                | |                                           |",
+                "|                                | |                                           |",
+                "|                                | | Draw a digit on the canvas:               |",
+                "|                                | | each layer's feature maps appear here.    |",
+                "|                                | |                                           |",
+                "|                                | |                                           |",
+                "|                                | |                                           |",
+                "|                                | |                                           |",
+                "|                                | |                                           |",
+                "|                                | |                                           |",
+                "|                                | |                                           |",
+                "|                                | |                                           |",
+                "|                                | |                                           |",
+                "+--------------------------------+ |                                           |",
+                " Prediction: -  (draw a digit)     |                                           |",
+                "                                   |shades 0 [ .:-=+*#%@] 1                    |",
+                "                                   |Tab: explore the layers (n/N next/previous)|",
+                " 0  1  2  3  4  5  6  7  8  9      +-------------------------------------------+",
+                "pen up  brush 1  cursor 16,16                                    ? help  q quit ",
+            ])
     }
 
     @Test func aSevenInTheCompactFrameWithC1Selected() {
         var state = makeState(width: 80, height: 24)
         state.drawSevenWithKeys()
         state.press(.tab, .tab)
-        #expect(state.render().lines == [
-            " lenet5  LeNet-5 sketchpad                                 Prediction: 0  10.0% ",
-            "+- Canvas 32x32 -----------------+ +- Network ---------------------------------+",
-            "|                                | |Input C1 S2 C3 S4 C5 F6 Output             |",
-            "|                                | |C1  convolution 6@5x5, tanh                |",
-            "|                                | |6x28x28  156 params  values 0.00 to 0.00  m|",
-            "|        #################       | |                                           |",
-            "|                       #        | |1           2           3                  |",
-            "|                      ##        | |                                           |",
-            "|                     ##         | |                                           |",
-            "|                     #          | |                                           |",
-            "|                    ##          | |                                           |",
-            "|                   ##           | |                                           |",
-            "|                   #            | |4           5           6                  |",
-            "|                  ##            | |                                           |",
-            "|                 ##             | |                                           |",
-            "|                 #              | |                                           |",
-            "|                ##              | |                                           |",
-            "|              ###               | |                                           |",
-            "+--------------------------------+ |                                           |",
-            " Prediction: 0  10.0%              |                                           |",
-            "                                   |shades -1 Oo=-, 0 .:+#@ +1                 |",
-            "                                   |<-/-> map  up/down layer  Enter zoom  Esc d|",
-            " 0  1  2  3  4  5  6  7  8  9      +-------------------------------------------+",
-            "pen up  brush 1  cursor 14,31                                    ? help  q quit ",
-        ])
+        #expect(
+            state.render().lines == [
+                " lenet5  LeNet-5 sketchpad                                 Prediction: 0  10.0% ",
+                "+- Canvas 32x32 -----------------+ +- Network ---------------------------------+",
+                "|                                | |Input C1 S2 C3 S4 C5 F6 Output             |",
+                "|                                | |C1  convolution 6@5x5, tanh                |",
+                "|                                | |6x28x28  156 params  values 0.00 to 0.00  m|",
+                "|        #################       | |                                           |",
+                "|                       #        | |1           2           3                  |",
+                "|                      ##        | |                                           |",
+                "|                     ##         | |                                           |",
+                "|                     #          | |                                           |",
+                "|                    ##          | |                                           |",
+                "|                   ##           | |                                           |",
+                "|                   #            | |4           5           6                  |",
+                "|                  ##            | |                                           |",
+                "|                 ##             | |                                           |",
+                "|                 #              | |                                           |",
+                "|                ##              | |                                           |",
+                "|              ###               | |                                           |",
+                "+--------------------------------+ |                                           |",
+                " Prediction: 0  10.0%              |                                           |",
+                "                                   |shades -1 Oo=-, 0 .:+#@ +1                 |",
+                "                                   |<-/-> map  up/down layer  Enter zoom  Esc d|",
+                " 0  1  2  3  4  5  6  7  8  9      +-------------------------------------------+",
+                "pen up  brush 1  cursor 14,31                                    ? help  q quit ",
+            ])
     }
 
     @Test func fullFrameShowsTheCanvasCellsTwoColumnsWide() {
         var state = makeState()
         state.drawSevenWithKeys()
         let lines = state.render().lines
-        #expect(lines[0].hasPrefix(" lenet5  LeNet-5 sketchpad") && lines[0].hasSuffix("Prediction: 0  10.0% "))
-        #expect(lines[1].hasPrefix("+- Canvas 32x32 " + String(repeating: "-", count: 49) + "+ +- Network "))
+        #expect(
+            lines[0].hasPrefix(" lenet5  LeNet-5 sketchpad")
+                && lines[0].hasSuffix("Prediction: 0  10.0% "))
+        #expect(
+            lines[1].hasPrefix(
+                "+- Canvas 32x32 " + String(repeating: "-", count: 49) + "+ +- Network "))
         // Each canvas row: a border, 32 cells of two columns (ink "##"; paper blank, with a dot
         // every fourth cell), a border.
         for y in 0..<32 {
             var expected = "|"
             for x in 0..<32 {
                 let underCursor = Point(x: x, y: y) == state.cursor
-                if state.canvas[x, y] { expected += "##" } else if underCursor { expected += "  " } else {
+                if state.canvas[x, y] {
+                    expected += "##"
+                } else if underCursor {
+                    expected += "  "
+                } else {
                     expected += x % 4 == 0 && y % 4 == 0 ? ".." : "  "
                 }
             }
@@ -92,9 +102,13 @@ import Testing
         #expect(lines[35].hasPrefix(" Prediction: 0  10.0%"))
         // Ten bars of 10% each, a tenth of the 54 columns.
         for digit in 0..<10 {
-            #expect(lines[36 + digit].hasPrefix(" \(digit) |#####" + String(repeating: " ", count: 49) + "| 10.0%"))
+            #expect(
+                lines[36 + digit].hasPrefix(
+                    " \(digit) |#####" + String(repeating: " ", count: 49) + "| 10.0%"))
         }
-        #expect(lines[49].hasPrefix("pen up  brush 1  cursor 14,31") && lines[49].hasSuffix("? help  q quit "))
+        #expect(
+            lines[49].hasPrefix("pen up  brush 1  cursor 14,31")
+                && lines[49].hasSuffix("? help  q quit "))
     }
 
     @Test func theCursorShowsInReverseVideoWhileTheCanvasHasTheFocus() {
@@ -144,7 +158,9 @@ import Testing
         let info = lines[inner.y + 1]
         #expect(info.contains("\(layer.name)  "))
         let shape = layer.shape.map(String.init).joined(separator: "x")
-        #expect(lines[inner.y + 2].contains("output \(shape)  \(grouped(layer.parameterCount)) parameters"))
+        #expect(
+            lines[inner.y + 2].contains(
+                "output \(shape)  \(grouped(layer.parameterCount)) parameters"))
         let panel = NetworkPanel(state: state, area: state.layout.network)
         let view = panel.view
         if view.isSpatial && layer.layer != .input {
@@ -152,11 +168,16 @@ import Testing
             let maps = panel.placements(view).maps
             #expect(maps.count == layer.shape[0])
             for map in maps {
-                let label = String(lines[map.origin.y - 1].dropFirst(map.origin.x).prefix(String(map.index + 1).count))
+                let label = String(
+                    lines[map.origin.y - 1].dropFirst(map.origin.x).prefix(
+                        String(map.index + 1).count))
                 #expect(label == "\(map.index + 1)")
             }
         } else if !view.isSpatial {
-            #expect(lines.contains { $0.contains(layer.layer == .probabilities ? "class 0: probability" : "unit 1: ") })
+            #expect(
+                lines.contains {
+                    $0.contains(layer.layer == .probabilities ? "class 0: probability" : "unit 1: ")
+                })
         }
     }
 
@@ -188,9 +209,11 @@ import Testing
         var state = makeState()
         state.press(.character("?"))
         let text = state.render().lines.joined(separator: "\n")
-        for key in ["left mouse", "right mouse", "arrows, h j k l", "Space", "p ", "e ", "[  ]", "c ", "u  Ctrl-Z",
-            "U  Ctrl-R", "s ", "Tab  Shift-Tab", "Enter", "Esc", "q  Ctrl-C"]
-        {
+        for key in [
+            "left mouse", "right mouse", "arrows, h j k l", "Space", "p ", "e ", "[  ]", "c ",
+            "u  Ctrl-Z",
+            "U  Ctrl-R", "s ", "Tab  Shift-Tab", "Enter", "Esc", "q  Ctrl-C",
+        ] {
             #expect(text.contains(key), "\(key)")
         }
     }
@@ -209,8 +232,12 @@ import Testing
     @Test func withoutColourTheSignShowsInTheCharacters() {
         let palette = Palette(DisplayOptions(ascii: true, colors: .none))
         #expect(palette.signed(0).character == " ")
-        let positives = stride(from: Float(0.2), through: 1, by: 0.2).map { palette.signed($0).character }
-        let negatives = stride(from: Float(0.2), through: 1, by: 0.2).map { palette.signed(-$0).character }
+        let positives = stride(from: Float(0.2), through: 1, by: 0.2).map {
+            palette.signed($0).character
+        }
+        let negatives = stride(from: Float(0.2), through: 1, by: 0.2).map {
+            palette.signed(-$0).character
+        }
         #expect(positives == Palette.positiveRamp)
         #expect(negatives == Palette.negativeRamp)
         #expect(Set(positives).isDisjoint(with: negatives))

@@ -6,7 +6,8 @@ func makeState(
     width: Int = 160, height: Int = 50, model: LeNet5 = zeroModel,
     options: DisplayOptions = DisplayOptions(ascii: true, colors: .none)
 ) -> SketchpadState {
-    SketchpadState(network: LiveNetwork(Classifier(model)), width: width, height: height, options: options)
+    SketchpadState(
+        network: LiveNetwork(Classifier(model)), width: width, height: height, options: options)
 }
 
 /// All weights zero: every activation is 0 and every class 10%, on any instruction set, so the
@@ -48,10 +49,13 @@ extension SketchpadState {
     /// The screen position of the middle of canvas cell (x, y) in the current layout.
     func screen(_ x: Int, _ y: Int) -> (x: Int, y: Int) {
         let canvas = layout.canvas
-        return layout.mode == .full ? (canvas.x + 2 * x, canvas.y + y) : (canvas.x + x, canvas.y + y / 2)
+        return layout.mode == .full
+            ? (canvas.x + 2 * x, canvas.y + y) : (canvas.x + x, canvas.y + y / 2)
     }
 
-    mutating func mouse(_ button: MouseEvent.Button, _ action: MouseEvent.Action, _ x: Int, _ y: Int) {
+    mutating func mouse(
+        _ button: MouseEvent.Button, _ action: MouseEvent.Action, _ x: Int, _ y: Int
+    ) {
         let p = screen(x, y)
         _ = update(.mouse(MouseEvent(button: button, action: action, x: p.x, y: p.y)))
     }

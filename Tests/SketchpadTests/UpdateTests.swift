@@ -14,9 +14,13 @@ import Testing
 
     @Test func penDownPaintsWhereTheCursorGoes() {
         var state = makeState()
-        state.press(.character("p"), .right, .right, .character("l"), .down, .character("j"), .character("p"))
+        state.press(
+            .character("p"), .right, .right, .character("l"), .down, .character("j"),
+            .character("p"))
         #expect(state.canvas.inkCount == 6)
-        for p in [(16, 16), (17, 16), (18, 16), (19, 16), (19, 17), (19, 18)] { #expect(state.canvas[p.0, p.1]) }
+        for p in [(16, 16), (17, 16), (18, 16), (19, 16), (19, 17), (19, 18)] {
+            #expect(state.canvas[p.0, p.1])
+        }
         // Pen up: moving no longer paints.
         state.press(.right, .right)
         #expect(state.canvas.inkCount == 6)
@@ -72,8 +76,9 @@ import Testing
         state.mouse(.left, .drag, 20, 9)
         state.mouse(.left, .drag, 25, 30)
         state.mouse(.left, .release, 25, 30)
-        let expected = Set(Canvas.cellsOnLine(from: Point(x: 2, y: 2), to: Point(x: 20, y: 9))
-            + Canvas.cellsOnLine(from: Point(x: 20, y: 9), to: Point(x: 25, y: 30)))
+        let expected = Set(
+            Canvas.cellsOnLine(from: Point(x: 2, y: 2), to: Point(x: 20, y: 9))
+                + Canvas.cellsOnLine(from: Point(x: 20, y: 9), to: Point(x: 25, y: 30)))
         #expect(state.canvas.inkCount == expected.count)
         for p in expected { #expect(state.canvas[p.x, p.y]) }
         // The stroke is one undo step.
@@ -102,7 +107,8 @@ import Testing
         var state = makeState()
         state.mouse(.left, .press, 30, 10)
         // Far to the right of the canvas, on the network panel.
-        _ = state.update(.mouse(MouseEvent(button: .left, action: .drag, x: 120, y: state.screen(0, 10).y)))
+        _ = state.update(
+            .mouse(MouseEvent(button: .left, action: .drag, x: 120, y: state.screen(0, 10).y)))
         state.mouse(.left, .release, 31, 10)
         #expect(state.canvas.inkCount == 2 && state.canvas[31, 10])
     }
@@ -158,7 +164,9 @@ import Testing
         #expect(state.prompt == .saveName("seven.txt"))
         _ = state.update(.key(.enter))
         state.send(.saveFailed(path: "seven.txt", reason: "already exists", exists: true))
-        #expect(state.update(.key(.character("y"))) == .save(path: "seven.txt", contents: grid, overwrite: true))
+        #expect(
+            state.update(.key(.character("y")))
+                == .save(path: "seven.txt", contents: grid, overwrite: true))
         state.send(.saved(path: "seven.txt"))
         #expect(state.prompt == nil && state.message == "Saved seven.txt")
     }
@@ -178,7 +186,9 @@ import Testing
         var state = makeState()
         state.drawSevenWithKeys()
         state.press(.character("s"))
-        state.send(.saveFailed(path: "/nope/seven.txt", reason: "no such file or directory", exists: false))
+        state.send(
+            .saveFailed(path: "/nope/seven.txt", reason: "no such file or directory", exists: false)
+        )
         #expect(state.message == "Cannot save /nope/seven.txt: no such file or directory")
         #expect(state.prompt == .saveName("/nope/seven.txt"))
     }

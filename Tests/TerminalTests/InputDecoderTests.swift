@@ -6,7 +6,9 @@ import Testing
 /// Raw input as a terminal sends it, decoded without a terminal.
 @Suite struct InputDecoderTests {
     let decoder = InputDecoder(
-        codes: KeyCodes(up: 1001, down: 1002, left: 1003, right: 1004, backTab: 1005, enter: 1006, backspace: 1007, delete: 1008, resize: 1009))
+        codes: KeyCodes(
+            up: 1001, down: 1002, left: 1003, right: 1004, backTab: 1005, enter: 1006,
+            backspace: 1007, delete: 1008, resize: 1009))
 
     /// Decodes all of `text`, returning the events in order.
     func events(_ text: String) -> [Event] {
@@ -15,13 +17,16 @@ import Testing
         while !queue.isEmpty {
             let first = queue.removeFirst()
             let event = decoder.decode(
-                first, next: { _ in queue.isEmpty ? nil : queue.removeFirst() }, unread: { queue.insert($0, at: 0) })
+                first, next: { _ in queue.isEmpty ? nil : queue.removeFirst() },
+                unread: { queue.insert($0, at: 0) })
             if let event { result.append(event) }
         }
         return result
     }
 
-    func mouse(_ button: MouseEvent.Button, _ action: MouseEvent.Action, _ x: Int, _ y: Int) -> Event {
+    func mouse(_ button: MouseEvent.Button, _ action: MouseEvent.Action, _ x: Int, _ y: Int)
+        -> Event
+    {
         .mouse(MouseEvent(button: button, action: action, x: x, y: y))
     }
 
@@ -29,7 +34,10 @@ import Testing
         #expect(events("\u{1B}[<0;12;5M") == [mouse(.left, .press, 11, 4)])
         #expect(events("\u{1B}[<32;13;6M") == [mouse(.left, .drag, 12, 5)])
         #expect(events("\u{1B}[<0;13;6m") == [mouse(.left, .release, 12, 5)])
-        #expect(events("\u{1B}[<2;1;1M\u{1B}[<34;2;1M") == [mouse(.right, .press, 0, 0), mouse(.right, .drag, 1, 0)])
+        #expect(
+            events("\u{1B}[<2;1;1M\u{1B}[<34;2;1M") == [
+                mouse(.right, .press, 0, 0), mouse(.right, .drag, 1, 0),
+            ])
         #expect(events("\u{1B}[<35;40;20M") == [mouse(.none, .move, 39, 19)])
         // The wheel is ignored; a report cut short is dropped, and what follows still decodes.
         #expect(events("\u{1B}[<64;5;5Mq") == [.key(.character("q"))])
@@ -44,22 +52,30 @@ import Testing
     }
 
     @Test func csiKeysAndUnknownSequences() {
-        #expect(events("\u{1B}[A\u{1B}[B\u{1B}[C\u{1B}[D\u{1B}[Z") == [.key(.up), .key(.down), .key(.right), .key(.left), .key(.backTab)])
+        #expect(
+            events("\u{1B}[A\u{1B}[B\u{1B}[C\u{1B}[D\u{1B}[Z") == [
+                .key(.up), .key(.down), .key(.right), .key(.left), .key(.backTab),
+            ])
         #expect(events("\u{1B}[15~x") == [.key(.character("x"))])
     }
 
     @Test func controlKeysAndCharacters() {
-        #expect(events("\u{03}\u{1A}\u{12}\t\r\n\u{7F}é") == [
-            .key(.control("c")), .key(.control("z")), .key(.control("r")), .key(.tab), .key(.enter), .key(.enter),
-            .key(.backspace), .key(.character("é")),
-        ])
+        #expect(
+            events("\u{03}\u{1A}\u{12}\t\r\n\u{7F}é") == [
+                .key(.control("c")), .key(.control("z")), .key(.control("r")), .key(.tab),
+                .key(.enter), .key(.enter),
+                .key(.backspace), .key(.character("é")),
+            ])
     }
 
     @Test func keyCodesFromNcurses() {
-        let codes: [(Int32, Key)] = [(1001, .up), (1002, .down), (1003, .left), (1004, .right), (1005, .backTab),
-            (1006, .enter), (1007, .backspace), (1008, .delete)]
+        let codes: [(Int32, Key)] = [
+            (1001, .up), (1002, .down), (1003, .left), (1004, .right), (1005, .backTab),
+            (1006, .enter), (1007, .backspace), (1008, .delete),
+        ]
         for (code, key) in codes {
-            #expect(decoder.decode(.keyCode(code), next: { _ in nil }, unread: { _ in }) == .key(key))
+            #expect(
+                decoder.decode(.keyCode(code), next: { _ in nil }, unread: { _ in }) == .key(key))
         }
         #expect(decoder.decode(.keyCode(4242), next: { _ in nil }, unread: { _ in }) == nil)
     }

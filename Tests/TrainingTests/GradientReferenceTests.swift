@@ -23,7 +23,8 @@ import Testing
         for (name, tensor) in gradient.namedParameters {
             let expected = try Reference.trace.floats("grad." + name)
             #expect(tensor.shape == expected.shape, "\(name)")
-            let worst = zip(tensor.scalars, expected.scalars).map { abs($0 - $1) }.max() ?? .infinity
+            let worst =
+                zip(tensor.scalars, expected.scalars).map { abs($0 - $1) }.max() ?? .infinity
             #expect(worst <= 1e-5, "grad.\(name): largest difference \(worst)")
         }
     }

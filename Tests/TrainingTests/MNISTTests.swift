@@ -12,7 +12,8 @@ import Testing
         for _ in 0..<4 { url.deleteLastPathComponent() }
         return url.appendingPathComponent("shared/data/mnist").path
     }()
-    static let available = FileManager.default.fileExists(atPath: directory + "/t10k-images-idx3-ubyte.gz")
+    static let available = FileManager.default.fileExists(
+        atPath: directory + "/t10k-images-idx3-ubyte.gz")
 
     func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "lenet5-mnist-\(UUID().uuidString)"
@@ -22,7 +23,11 @@ import Testing
 
     func idx(type: UInt8 = 8, dimensions: [Int], data: [UInt8]) -> Data {
         var bytes: [UInt8] = [0, 0, type, UInt8(dimensions.count)]
-        for d in dimensions { bytes += [UInt8(d >> 24 & 255), UInt8(d >> 16 & 255), UInt8(d >> 8 & 255), UInt8(d & 255)] }
+        for d in dimensions {
+            bytes += [
+                UInt8(d >> 24 & 255), UInt8(d >> 16 & 255), UInt8(d >> 8 & 255), UInt8(d & 255),
+            ]
+        }
         return Data(bytes + data)
     }
 
@@ -35,7 +40,9 @@ import Testing
     @Test func readsPlainFiles() throws {
         let dir = try temporaryDirectory()
         let pixels = (0..<(3 * 784)).map { UInt8($0 % 256) }
-        try writeSet(dir, images: idx(dimensions: [3, 28, 28], data: pixels), labels: idx(dimensions: [3], data: [7, 0, 9]))
+        try writeSet(
+            dir, images: idx(dimensions: [3, 28, 28], data: pixels),
+            labels: idx(dimensions: [3], data: [7, 0, 9]))
         let set = try MNIST.testSet(directory: dir)
         #expect(set.count == 3 && set.labels == [7, 0, 9] && set.pixels == pixels)
         let input = set.paddedInput(1)
@@ -46,13 +53,21 @@ import Testing
         let dir = try temporaryDirectory()
         let images = idx(dimensions: [2, 28, 28], data: [UInt8](repeating: 0, count: 2 * 784))
         let cases: [(Data, Data, String)] = [
-            (idx(dimensions: [2, 28, 27], data: [UInt8](repeating: 0, count: 2 * 784 - 56)), idx(dimensions: [2], data: [1, 2]), "28x28"),
+            (
+                idx(dimensions: [2, 28, 27], data: [UInt8](repeating: 0, count: 2 * 784 - 56)),
+                idx(dimensions: [2], data: [1, 2]), "28x28"
+            ),
             (images, idx(dimensions: [3], data: [1, 2, 3]), "3 labels for 2 images"),
             (images, idx(dimensions: [2], data: [1, 12]), "label 12 at index 1"),
             (images, idx(dimensions: [2], data: [1]), "holds 1"),
             (images.prefix(100), idx(dimensions: [2], data: [1, 2]), "larger than the file"),
             (Data([1, 2, 3]), idx(dimensions: [2], data: [1, 2]), "too short"),
-            (idx(type: 0x0D, dimensions: [2, 28, 28], data: [UInt8](repeating: 0, count: 2 * 784 * 4)), idx(dimensions: [2], data: [1, 2]), "unsigned bytes"),
+            (
+                idx(
+                    type: 0x0D, dimensions: [2, 28, 28],
+                    data: [UInt8](repeating: 0, count: 2 * 784 * 4)),
+                idx(dimensions: [2], data: [1, 2]), "unsigned bytes"
+            ),
         ]
         for (imageData, labelData, expected) in cases {
             try writeSet(dir, images: imageData, labels: labelData)
@@ -70,8 +85,10 @@ import Testing
     @Test func aTruncatedGzipIsAnError() throws {
         guard Self.available else { return }
         let dir = try temporaryDirectory()
-        let whole = try Data(contentsOf: URL(fileURLWithPath: Self.directory + "/t10k-labels-idx1-ubyte.gz"))
-        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: dir + "/t10k-labels-idx1-ubyte.gz"))
+        let whole = try Data(
+            contentsOf: URL(fileURLWithPath: Self.directory + "/t10k-labels-idx1-ubyte.gz"))
+        try whole.prefix(whole.count / 2).write(
+            to: URL(fileURLWithPath: dir + "/t10k-labels-idx1-ubyte.gz"))
         try Data(contentsOf: URL(fileURLWithPath: Self.directory + "/t10k-images-idx3-ubyte.gz"))
             .write(to: URL(fileURLWithPath: dir + "/t10k-images-idx3-ubyte.gz"))
         #expect(throws: MNISTError.self) { try MNIST.testSet(directory: dir) }
@@ -91,24 +108,36 @@ import Testing
 @Suite struct AugmentationTests {
     static let digits: MNISTDataset = {
         // Ten synthetic digits are enough to check properties; real ones when available.
-        if MNISTTests.available, let set = try? MNIST.testSet(directory: MNISTTests.directory) { return set.prefix(200) }
+        if MNISTTests.available, let set = try? MNIST.testSet(directory: MNISTTests.directory) {
+            return set.prefix(200)
+        }
         var pixels = [UInt8](repeating: 0, count: 10 * 784)
-        for d in 0..<10 { for y in 5..<23 { for x in (8 + d)..<(12 + d) { pixels[d * 784 + y * 28 + x] = 255 } } }
+        for d in 0..<10 {
+            for y in 5..<23 { for x in (8 + d)..<(12 + d) { pixels[d * 784 + y * 28 + x] = 255 } }
+        }
         return MNISTDataset(pixels: pixels, labels: (0..<10).map { UInt8($0) })
     }()
 
-    func sample(_ index: Int, seed: UInt64, _ augmentation: Augmentation = Augmentation()) -> [Float] {
+    func sample(_ index: Int, seed: UInt64, _ augmentation: Augmentation = Augmentation())
+        -> [Float]
+    {
         var generator = SeededGenerator(seed: seed, stream: 2, item: UInt64(index))
         var input = [Float](repeating: -1, count: 1024)
-        input.withUnsafeMutableBufferPointer { augmentation.input(Self.digits, index, using: &generator, into: $0.baseAddress!) }
+        input.withUnsafeMutableBufferPointer {
+            augmentation.input(Self.digits, index, using: &generator, into: $0.baseAddress!)
+        }
         return input
     }
 
     @Test func sameSeedSameSampleOtherSeedOtherSample() {
         for index in 0..<20 {
-            #expect(sample(index % Self.digits.count, seed: 5) == sample(index % Self.digits.count, seed: 5))
+            #expect(
+                sample(index % Self.digits.count, seed: 5)
+                    == sample(index % Self.digits.count, seed: 5))
         }
-        let differing = (0..<20).filter { sample($0 % Self.digits.count, seed: 5) != sample($0 % Self.digits.count, seed: 6) }
+        let differing = (0..<20).filter {
+            sample($0 % Self.digits.count, seed: 5) != sample($0 % Self.digits.count, seed: 6)
+        }
         #expect(differing.count >= 18)
     }
 
@@ -130,8 +159,15 @@ import Testing
             let input = sample(index, seed: 9, augmentation)
             // Preprocessed: the centre of mass in the middle, to within the box filter's rounding.
             var mass: Float = 0, sx: Float = 0, sy: Float = 0
-            for y in 0..<32 { for x in 0..<32 { let v = input[y * 32 + x]; mass += v; sx += v * (Float(x) + 0.5); sy += v * (Float(y) + 0.5) } }
-            #expect(abs(sx / mass - 16) < 0.05 && abs(sy / mass - 16) < 0.05, "centre \(sx / mass), \(sy / mass)")
+            for y in 0..<32 {
+                for x in 0..<32 {
+                    let v = input[y * 32 + x]; mass += v; sx += v * (Float(x) + 0.5);
+                    sy += v * (Float(y) + 0.5)
+                }
+            }
+            #expect(
+                abs(sx / mass - 16) < 0.05 && abs(sy / mass - 16) < 0.05,
+                "centre \(sx / mass), \(sy / mass)")
         }
     }
 
@@ -198,7 +234,9 @@ import Testing
         var parameters: [Float] = [1, 2, 3, 4]
         let gradient: [Float] = [0.5, -2, 1e-3, 0]
         parameters.withUnsafeMutableBufferPointer { p in
-            gradient.withUnsafeBufferPointer { adam.update(p.baseAddress!, gradient: $0.baseAddress!) }
+            gradient.withUnsafeBufferPointer {
+                adam.update(p.baseAddress!, gradient: $0.baseAddress!)
+            }
         }
         #expect(abs(parameters[0] - 0.99) < 1e-6 && abs(parameters[1] - 2.01) < 1e-6)
         #expect(abs(parameters[2] - 2.99) < 1e-4 && parameters[3] == 4)

@@ -12,22 +12,28 @@ let benchmarks: @Sendable () -> Void = {
         warmupIterations: 10,
         maxDuration: .seconds(3))
 
-    let model: LeNet5 = (try? WeightsFile.bundled().model) ?? {
-        var generator = SeededGenerator(seed: 1)
-        return LeNet5(using: &generator)
-    }()
+    let model: LeNet5 =
+        (try? WeightsFile.bundled().model)
+        ?? {
+            var generator = SeededGenerator(seed: 1)
+            return LeNet5(using: &generator)
+        }()
     let classifier = Classifier(model)
     var generator = SeededGenerator(seed: 7)
     let images = (0..<64).map { _ in (0..<1024).map { _ in generator.uniform(0...1) } }
 
-    Benchmark("harness alone (no work): the baseline of the other figures", configuration: .init(maxIterations: 100_000)) { benchmark in
+    Benchmark(
+        "harness alone (no work): the baseline of the other figures",
+        configuration: .init(maxIterations: 100_000)
+    ) { benchmark in
         for i in benchmark.scaledIterations { blackHole(i) }
     }
 
     // Made once, outside the measured closure, which runs once per sample: the forward pass itself
     // must allocate nothing, and the malloc count shows whether it does.
     let trace = ForwardTrace()
-    Benchmark("forward, one image, full trace", configuration: .init(maxIterations: 100_000)) { benchmark in
+    Benchmark("forward, one image, full trace", configuration: .init(maxIterations: 100_000)) {
+        benchmark in
         for i in benchmark.scaledIterations {
             classifier.forward(images[i % 64], into: trace)
             blackHole(trace.prediction)
@@ -44,9 +50,16 @@ let benchmarks: @Sendable () -> Void = {
 
     // 64 synthetic digits: one batch, so one optimiser step per epoch call.
     var pixels = [UInt8](repeating: 0, count: 64 * 784)
-    for d in 0..<64 { for y in 5..<23 { for x in (8 + d % 10)..<(12 + d % 10) { pixels[d * 784 + y * 28 + x] = 255 } } }
+    for d in 0..<64 {
+        for y in 5..<23 {
+            for x in (8 + d % 10)..<(12 + d % 10) { pixels[d * 784 + y * 28 + x] = 255 }
+        }
+    }
     let digits = MNISTDataset(pixels: pixels, labels: (0..<64).map { UInt8($0 % 10) })
-    Benchmark("training step, 64 augmented digits, two threads", configuration: .init(maxIterations: 2_000)) { benchmark in
+    Benchmark(
+        "training step, 64 augmented digits, two threads",
+        configuration: .init(maxIterations: 2_000)
+    ) { benchmark in
         var options = TrainingOptions()
         options.epochs = 1_000_000
         let trainer = Trainer(model: model, options: options)
@@ -55,7 +68,10 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("sketchpad frame: mouse event to rendered 160x50 buffer", configuration: .init(maxIterations: 20_000)) { benchmark in
+    Benchmark(
+        "sketchpad frame: mouse event to rendered 160x50 buffer",
+        configuration: .init(maxIterations: 20_000)
+    ) { benchmark in
         var canvas = Canvas()
         canvas.line(from: Point(x: 8, y: 6), to: Point(x: 24, y: 6), brush: 2, ink: true)
         canvas.line(from: Point(x: 24, y: 6), to: Point(x: 14, y: 28), brush: 2, ink: true)
@@ -68,9 +84,12 @@ let benchmarks: @Sendable () -> Void = {
         for i in benchmark.scaledIterations {
             // Alternately paint and erase one cell, so that every event changes the drawing.
             let button: MouseEvent.Button = i % 2 == 0 ? .left : .right
-            _ = state.update(.mouse(MouseEvent(button: button, action: .press, x: area.x + 40, y: area.y + 20)))
+            _ = state.update(
+                .mouse(MouseEvent(button: button, action: .press, x: area.x + 40, y: area.y + 20)))
             blackHole(state.render())
-            _ = state.update(.mouse(MouseEvent(button: button, action: .release, x: area.x + 40, y: area.y + 20)))
+            _ = state.update(
+                .mouse(MouseEvent(button: button, action: .release, x: area.x + 40, y: area.y + 20))
+            )
         }
     }
 }
