@@ -61,8 +61,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .testTarget(name: "LeNet5Tests", dependencies: ["LeNet5"], exclude: ["Fixtures"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "LeNet5"]),
+        // The independent PyTorch reference (../shared/reference), for the tests of two modules.
+        .target(
+            name: "ReferenceFixtures", dependencies: ["LeNet5"], path: "Tests/ReferenceFixtures",
+            exclude: ["Fixtures"]),
+        .testTarget(name: "LeNet5Tests", dependencies: ["LeNet5", "ReferenceFixtures"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "LeNet5", "ReferenceFixtures"]),
         .testTarget(name: "SketchpadTests", dependencies: ["Sketchpad", "LeNet5"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Sketchpad"]),
         .testTarget(

@@ -118,13 +118,7 @@ struct PredictionWidget {
                 highlight && palette.options.colors != .none
                 ? Style(foreground: .green, bold: true) : Style.plain
             for column in 0..<barWidth {
-                let filled = min(8, max(0, eighths - column * 8))
-                let character: Unicode.Scalar
-                if palette.options.ascii {
-                    character = filled >= 4 ? "#" : " "
-                } else {
-                    character = filled == 0 ? " " : Unicode.Scalar(0x2590 - filled) ?? "\u{2588}"
-                }
+                let character = palette.barSegment(eighths: eighths - column * 8, vertical: false)
                 buffer.set(area.x + 4 + column, y, Cell(character, barStyle), clip: area)
             }
             buffer.set(area.x + 4 + barWidth, y, Cell(palette.vertical, .dim), clip: area)
@@ -145,13 +139,7 @@ struct PredictionWidget {
             let p = probabilities?[digit] ?? 0
             let eighths = Int((p * Float(rows * 8)).rounded())
             for row in 0..<rows {
-                let filled = min(8, max(0, eighths - row * 8))
-                let character: Unicode.Scalar
-                if palette.options.ascii {
-                    character = filled >= 4 ? "#" : " "
-                } else {
-                    character = filled == 0 ? " " : Unicode.Scalar(0x2580 + filled) ?? "\u{2588}"
-                }
+                let character = palette.barSegment(eighths: eighths - row * 8, vertical: true)
                 buffer.set(x, labelY - 1 - row, Cell(character), clip: area)
                 buffer.set(x + 1, labelY - 1 - row, Cell(character), clip: area)
             }

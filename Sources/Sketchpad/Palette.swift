@@ -86,6 +86,16 @@ public struct Palette: Sendable {
         return parts
     }
 
+    /// One character of a bar that covers `eighths` of it (clamped to 0...8): left-aligned eighth
+    /// blocks across, lower eighth blocks upwards, or # from one half on in ASCII.
+    func barSegment(eighths: Int, vertical: Bool) -> Unicode.Scalar {
+        let filled = min(8, max(0, eighths))
+        if options.ascii { return filled >= 4 ? "#" : " " }
+        guard filled > 0 else { return " " }
+        // U+2581...U+2588 grow upwards; U+258F...U+2588 grow to the right.
+        return Unicode.Scalar(vertical ? 0x2580 + filled : 0x2590 - filled) ?? "#"
+    }
+
     // Frame and block characters, or their ASCII stand-ins.
     var ink: Unicode.Scalar { options.ascii ? "#" : "\u{2588}" }
     var horizontal: Unicode.Scalar { options.ascii ? "-" : "\u{2500}" }

@@ -1,3 +1,5 @@
+import LeNet5
+
 /// Small drawing helpers shared by the widgets.
 extension CellBuffer {
     /// A box around `rect` with `title` in its top edge; returns the inside.
@@ -44,27 +46,9 @@ extension CellBuffer {
     }
 }
 
-/// Text helpers.
-func fixed(_ value: Float, _ digits: Int) -> String {
-    guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
-    var scale: Float = 1
-    for _ in 0..<digits { scale *= 10 }
-    let scaled = (abs(value) * scale).rounded()
-    let whole = Int(scaled / scale)
-    var fraction = String(Int(scaled - Float(whole) * scale))
-    while fraction.count < digits { fraction = "0" + fraction }
-    let sign = value < 0 && scaled != 0 ? "-" : ""
-    return digits == 0 ? sign + String(whole) : sign + String(whole) + "." + fraction
-}
+/// The sketchpad's number formats, after the command line's.
+func fixed(_ value: Float, _ digits: Int) -> String { NumberText.fixed(value, digits) }
 
-func percentText(_ p: Float) -> String { fixed(p * 100, 1) + "%" }
+func percentText(_ p: Float) -> String { NumberText.percent(Double(p), digits: 1) }
 
-func grouped(_ value: Int) -> String {
-    let digits = String(value)
-    var result = ""
-    for (i, digit) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { result += "," }
-        result.append(digit)
-    }
-    return result
-}
+func grouped(_ value: Int) -> String { NumberText.grouped(value) }

@@ -104,6 +104,18 @@ struct ZoomView {
         }
     }
 
+    /// A title and the scale of the weights' shades; returns that scale, the largest magnitude.
+    func header(_ title: String, weights: [Float], into buffer: inout CellBuffer, area: Rect)
+        -> Float
+    {
+        let largest = max(weights.map { abs($0) }.max() ?? 1, 1e-6)
+        buffer.write(title, x: area.x, y: area.y, clip: area)
+        buffer.write(
+            "(shades scaled by the largest |weight|, \(fixed(largest, 3)))", x: area.x,
+            y: area.y + 1, style: .dim, clip: area)
+        return largest
+    }
+
     /// The kernels that map k applies to each input map, 5x5 each, weights scaled together.
     func kernels(
         _ convolution: Convolution, sourceName: String, into buffer: inout CellBuffer, area: Rect,
@@ -111,12 +123,9 @@ struct ZoomView {
     ) {
         let count = convolution.inputMaps
         let kernels = (0..<count).map { Array(convolution.kernel(output: k, input: $0)) }
-        let largest = max(kernels.joined().map { abs($0) }.max() ?? 1, 1e-6)
-        buffer.write(
-            "kernels applied to each \(sourceName), 5x5:", x: area.x, y: area.y, clip: area)
-        buffer.write(
-            "(shades scaled by the largest |weight|, \(fixed(largest, 3)))", x: area.x,
-            y: area.y + 1, style: .dim, clip: area)
+        let largest = header(
+            "kernels applied to each \(sourceName), 5x5:", weights: Array(kernels.joined()),
+            into: &buffer, area: area)
         let slotWidth = 12
         let perRow = max(1, area.width / slotWidth)
         for (i, kernel) in kernels.enumerated() {
@@ -140,12 +149,9 @@ struct ZoomView {
         into buffer: inout CellBuffer, area: Rect, palette: Palette
     ) {
         let values = Array(weight.scalars[(k * inputs)..<((k + 1) * inputs)])
-        let largest = max(values.map { abs($0) }.max() ?? 1, 1e-6)
-        buffer.write(
-            "weights from the \(inputs) \(sourceName) units:", x: area.x, y: area.y, clip: area)
-        buffer.write(
-            "(shades scaled by the largest |weight|, \(fixed(largest, 3)))", x: area.x,
-            y: area.y + 1, style: .dim, clip: area)
+        let largest = header(
+            "weights from the \(inputs) \(sourceName) units:", weights: values, into: &buffer,
+            area: area)
         let perRow = 12
         let heatmap = Heatmap(
             height: (inputs + perRow - 1) / perRow, width: perRow,

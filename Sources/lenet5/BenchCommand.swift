@@ -85,31 +85,16 @@ struct BenchCommand: ParsableCommand {
         )
     }
 
-    /// One mouse event that changes the drawing, through to a rendered 160x50 frame: what the
-    /// sketchpad does between a motion report and writing to the terminal. Alternately paints and
-    /// erases one cell beside a drawn 7, so that every event changes the canvas.
+    /// A sketchpad frame (`FrameWorkload`): median and 99th percentile in microseconds.
     func frameMicroseconds(_ classifier: Classifier) -> (median: Double, p99: Double) {
-        var canvas = Canvas()
-        canvas.line(from: Point(x: 8, y: 6), to: Point(x: 24, y: 6), brush: 2, ink: true)
-        canvas.line(from: Point(x: 24, y: 6), to: Point(x: 14, y: 28), brush: 2, ink: true)
-        var state = SketchpadState(
-            network: LiveNetwork(classifier), width: 160, height: 50,
-            options: DisplayOptions(ascii: false, colors: .extended), canvas: canvas)
-        _ = state.update(.key(.tab))
-        _ = state.update(.key(.tab))
-        let area = state.layout.canvas
-        let point = (x: area.x + 2 * 20, y: area.y + 20)
+        var workload = FrameWorkload(classifier: classifier)
         var samples = [Double]()
-        for i in 0..<max(200, runs / 10) {
-            let button: MouseEvent.Button = i % 2 == 0 ? .left : .right
+        for _ in 0..<max(200, runs / 10) {
             let start = monotonicSeconds()
-            _ = state.update(
-                .mouse(MouseEvent(button: button, action: .press, x: point.x, y: point.y)))
-            let frame = state.render()
+            let frame = workload.frame()
             samples.append(monotonicSeconds() - start)
-            _ = state.update(
-                .mouse(MouseEvent(button: button, action: .release, x: point.x, y: point.y)))
             precondition(frame.width == 160)
+            workload.release()
         }
         samples.sort()
         return (samples[samples.count / 2] * 1e6, samples[samples.count * 99 / 100] * 1e6)

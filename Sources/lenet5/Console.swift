@@ -69,30 +69,14 @@ extension JSONValue {
 /// "12.3 s", "4 min 05 s".
 func formatDuration(_ seconds: Double) -> String {
     guard seconds.isFinite, seconds >= 0 else { return "?" }
-    if seconds < 60 { return String(format1(seconds)) + " s" }
+    if seconds < 60 { return NumberText.fixed(seconds, 1) + " s" }
     let whole = Int(seconds.rounded())
-    let minutes = whole / 60
     let rest = whole % 60
-    return "\(minutes) min " + (rest < 10 ? "0" : "") + "\(rest) s"
+    return "\(whole / 60) min " + (rest < 10 ? "0" : "") + "\(rest) s"
 }
 
-/// One decimal.
-func format1(_ value: Double) -> String { formatFixed(value, digits: 1) }
+func formatFixed(_ value: Double, digits: Int) -> String { NumberText.fixed(value, digits) }
 
-/// `digits` decimals, without Foundation's String(format:).
-func formatFixed(_ value: Double, digits: Int) -> String {
-    guard value.isFinite else { return String(value) }
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let scaled = (abs(value) * scale).rounded()
-    let whole = Int(scaled / scale)
-    var fraction = String(Int(scaled - Double(whole) * scale))
-    while fraction.count < digits { fraction = "0" + fraction }
-    let sign = value < 0 && scaled != 0 ? "-" : ""
-    return digits == 0 ? sign + String(whole) : sign + String(whole) + "." + fraction
-}
-
-/// "99.31%"
 func percent(_ share: Double, digits: Int = 2) -> String {
-    formatFixed(share * 100, digits: digits) + "%"
+    NumberText.percent(share, digits: digits)
 }

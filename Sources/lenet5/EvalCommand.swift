@@ -62,20 +62,19 @@ struct EvalCommand: ParsableCommand {
         for digit in 0..<10 {
             let count = result.confusion[digit].reduce(0, +)
             let accuracy = result.classAccuracy[digit].map { percent($0) } ?? "-"
-            Console.out("  \(digit)    \(pad(accuracy, 7))  \(pad(String(count), 6))")
+            Console.out(
+                "  \(digit)    \(NumberText.right(accuracy, 7))  \(NumberText.right(String(count), 6))"
+            )
         }
         Console.out()
         Console.out("confusion (rows: true digit, columns: predicted)")
-        Console.out("     " + (0..<10).map { pad(String($0), 5) }.joined())
+        Console.out("     " + (0..<10).map { NumberText.right(String($0), 5) }.joined())
         for digit in 0..<10 {
             Console.out(
                 "  \(digit)  "
-                    + result.confusion[digit].map { pad($0 == 0 ? "." : String($0), 5) }.joined())
+                    + result.confusion[digit].map {
+                        NumberText.right($0 == 0 ? "." : String($0), 5)
+                    }.joined())
         }
     }
-}
-
-/// Right-aligned in `width` columns.
-func pad(_ text: String, _ width: Int) -> String {
-    String(repeating: " ", count: max(0, width - text.count)) + text
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LeNet5
+import ReferenceFixtures
 import Testing
 
 /// The forward pass against PyTorch, layer by layer, on every instruction set this machine has.

@@ -1,3 +1,4 @@
+import ReferenceFixtures
 import Testing
 
 @testable import LeNet5

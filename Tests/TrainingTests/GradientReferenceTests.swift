@@ -1,4 +1,5 @@
 import LeNet5
+import ReferenceFixtures
 import Testing
 
 @testable import Training

@@ -72,24 +72,10 @@ let benchmarks: @Sendable () -> Void = {
         "sketchpad frame: mouse event to rendered 160x50 buffer",
         configuration: .init(maxIterations: 20_000)
     ) { benchmark in
-        var canvas = Canvas()
-        canvas.line(from: Point(x: 8, y: 6), to: Point(x: 24, y: 6), brush: 2, ink: true)
-        canvas.line(from: Point(x: 24, y: 6), to: Point(x: 14, y: 28), brush: 2, ink: true)
-        var state = SketchpadState(
-            network: LiveNetwork(classifier), width: 160, height: 50,
-            options: DisplayOptions(ascii: false, colors: .extended), canvas: canvas)
-        _ = state.update(.key(.tab))
-        _ = state.update(.key(.tab))
-        let area = state.layout.canvas
-        for i in benchmark.scaledIterations {
-            // Alternately paint and erase one cell, so that every event changes the drawing.
-            let button: MouseEvent.Button = i % 2 == 0 ? .left : .right
-            _ = state.update(
-                .mouse(MouseEvent(button: button, action: .press, x: area.x + 40, y: area.y + 20)))
-            blackHole(state.render())
-            _ = state.update(
-                .mouse(MouseEvent(button: button, action: .release, x: area.x + 40, y: area.y + 20))
-            )
+        var workload = FrameWorkload(classifier: classifier)
+        for _ in benchmark.scaledIterations {
+            blackHole(workload.frame())
+            workload.release()
         }
     }
 }
