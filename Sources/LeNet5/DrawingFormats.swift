@@ -2,7 +2,7 @@
 ///
 /// A text grid is 32 lines of 32 characters: `.`, space or `0` for background, `#` or `1` for ink.
 /// Lines may be shorter (trailing background left out, as editors trim it); a line ending with CR
-/// LF is accepted. The sketchpad saves this format.
+/// LF is accepted, and so are blank lines after the 32nd. The sketchpad saves this format.
 ///
 /// PGM is Netpbm's greyscale format, plain (P2) or binary (P5), any size, 8 or 16 bits. Its values
 /// are brightness, so whichever of dark and light covers most of the border is taken as paper and
@@ -21,8 +21,12 @@ public enum DrawingFormats {
     public static func textGrid(_ bytes: [UInt8]) throws(DrawingError) -> Bitmap {
         guard !bytes.isEmpty else { throw DrawingError("the file is empty") }
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        // One final newline ends the last line rather than starting a 33rd.
+        // A final newline ends the last line rather than starting another; blank lines after the
+        // 32nd (an editor's extra ones) are not rows either.
         if lines.last?.isEmpty == true { lines.removeLast() }
+        while lines.count > 32, let last = lines.last, last.allSatisfy({ $0 == 13 || $0 == 32 }) {
+            lines.removeLast()
+        }
         guard lines.count == 32 else {
             throw DrawingError(
                 "expected a text grid of 32 lines of 32 characters (or a PGM image), "

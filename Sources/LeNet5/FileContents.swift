@@ -44,6 +44,10 @@ public func readFileContents(_ path: String, limit: Int = 1 << 30) throws(FileRe
 public func writeFileContents(_ bytes: [UInt8], to path: String, overwrite: Bool = true)
     throws(FileReadError)
 {
+    var status = stat()
+    if stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
+        throw FileReadError(path: path, reason: "is a directory")
+    }
     if !overwrite && access(path, F_OK) == 0 {
         throw FileReadError(path: path, reason: "already exists")
     }

@@ -31,7 +31,9 @@ public struct Safetensors: Sendable {
         var length: UInt64 = 0
         for i in (0..<8).reversed() { length = length << 8 | UInt64(bytes[i]) }
         guard length <= UInt64(Self.maximumHeaderLength) else {
-            throw .init("the header length \(length) is absurd (the format allows 100 MB)")
+            throw .init(
+                "the header length \(length) is absurd (the format allows 100 MB): "
+                    + "not a safetensors file?")
         }
         let headerEnd = 8 + Int(length)
         guard headerEnd <= bytes.count else {

@@ -22,6 +22,20 @@ public struct Canvas: Equatable, Sendable {
 
     public var inkCount: Int { cells.lazy.filter { $0 }.count }
 
+    /// The width and height of the ink's bounding box, nil without ink.
+    public var inkSpan: (width: Int, height: Int)? {
+        var left = Self.side, right = -1, top = Self.side, bottom = -1
+        for y in 0..<Self.side {
+            for x in 0..<Self.side where self[x, y] {
+                left = min(left, x)
+                right = max(right, x)
+                top = min(top, y)
+                bottom = max(bottom, y)
+            }
+        }
+        return right < 0 ? nil : (right - left + 1, bottom - top + 1)
+    }
+
     public static func contains(_ point: Point) -> Bool {
         (0..<side).contains(point.x) && (0..<side).contains(point.y)
     }

@@ -1,7 +1,8 @@
 /// The 32x32 canvas in its frame. Full mode: two columns per cell, ink as two full blocks (two #
 /// with --ascii). Compact mode: one column per cell and two cells per row, in half blocks (# for
-/// either in ASCII). The keyboard cursor, with the brush's footprint, shows in reverse video while
-/// the canvas has the focus.
+/// either in ASCII). While the canvas has the focus the keyboard cursor shows on every cell of the
+/// brush's footprint as brackets, [] to paint and () to erase, over paper or, in reverse video,
+/// over ink, so that it never looks like ink itself.
 struct CanvasWidget {
     let state: SketchpadState
     let layout: Layout
@@ -11,24 +12,24 @@ struct CanvasWidget {
         buffer.frame(
             layout.canvasFrame, title: title, palette: palette, highlighted: state.focus == .canvas)
         let area = layout.canvas
-        let cursorCells = footprint()
-        let showCursor = state.focus == .canvas && state.prompt == nil
+        let cursorCells = state.focus == .canvas && state.prompt == nil ? footprint() : []
+        let cursorColor: Color = palette.options.colors == .none ? .default : .yellow
         switch layout.mode {
         case .full:
+            let brackets: (Unicode.Scalar, Unicode.Scalar) = state.eraser ? ("(", ")") : ("[", "]")
             for y in 0..<Canvas.side {
                 for x in 0..<Canvas.side {
                     let ink = state.canvas[x, y]
-                    let underCursor = showCursor && cursorCells.contains(Point(x: x, y: y))
-                    var cell =
+                    var left =
                         ink ? Cell(palette.ink) : Cell(x % 4 == 0 && y % 4 == 0 ? "." : " ", .dim)
-                    if underCursor {
-                        cell =
-                            ink
-                            ? Cell(palette.ink, .reverse)
-                            : Cell(state.penDown ? "+" : " ", .reverse)
+                    var right = left
+                    if cursorCells.contains(Point(x: x, y: y)) {
+                        let style = Style(foreground: cursorColor, bold: true, reverse: ink)
+                        left = Cell(brackets.0, style)
+                        right = Cell(brackets.1, style)
                     }
-                    buffer.set(area.x + 2 * x, area.y + y, cell, clip: area)
-                    buffer.set(area.x + 2 * x + 1, area.y + y, cell, clip: area)
+                    buffer.set(area.x + 2 * x, area.y + y, left, clip: area)
+                    buffer.set(area.x + 2 * x + 1, area.y + y, right, clip: area)
                 }
             }
         case .compact:
@@ -44,13 +45,13 @@ struct CanvasWidget {
                     case (true, false, false): cell = Cell("\u{2580}")
                     case (false, true, false): cell = Cell("\u{2584}")
                     }
-                    if showCursor
-                        && (cursorCells.contains(Point(x: x, y: 2 * row))
-                            || cursorCells.contains(Point(x: x, y: 2 * row + 1)))
+                    if cursorCells.contains(Point(x: x, y: 2 * row))
+                        || cursorCells.contains(Point(x: x, y: 2 * row + 1))
                     {
+                        // One column: + to paint, o to erase.
                         cell = Cell(
-                            cell.character == " " ? (state.penDown ? "+" : " ") : cell.character,
-                            .reverse)
+                            state.eraser ? "o" : "+",
+                            Style(foreground: cursorColor, bold: true, reverse: top || bottom))
                     }
                     buffer.set(area.x + x, area.y + row, cell, clip: area)
                 }
@@ -87,6 +88,8 @@ struct PredictionWidget {
                 ("\(prediction.digit)", Style(bold: true, reverse: true)),
                 ("  " + percentText(prediction.confidence), .bold),
             ]
+        } else if state.network.status == .tooSmall {
+            header += [("-", .bold), ("  (too small: draw bigger)", .dim)]
         } else {
             header += [("-", .bold), ("  (draw a digit)", .dim)]
         }

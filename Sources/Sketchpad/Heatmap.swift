@@ -1,9 +1,22 @@
 import LeNet5
 
-/// A grid of values drawn as characters at a zoom level that keeps pixels square on a terminal,
-/// whose cells are about twice as tall as wide:
-/// zoom 0 draws each value as two characters side by side; zoom z >= 1 draws each character as
-/// the mean of a block of z values across by 2z down.
+/// How big a heatmap is drawn. Terminal cells are about twice as tall as wide, so:
+/// `square` draws each value as two characters side by side (square pixels, every value);
+/// `tall` as one character (every value, pixels twice as tall as wide);
+/// `averaged(z)` each character as the mean of a block of z values across by 2z down (square
+/// pixels, fewer of them).
+enum Zoom: Equatable {
+    case square
+    case tall
+    case averaged(Int)
+
+    /// From largest to smallest, the order in which a widget tries them.
+    static let all: [Zoom] = [.square, .tall] + (1...8).map { .averaged($0) }
+    /// The same without `tall`, where pixels must stay square.
+    static let squarePixels: [Zoom] = all.filter { $0 != .tall }
+}
+
+/// A grid of values drawn as characters of the palette at a zoom.
 struct Heatmap {
     let height: Int
     let width: Int
@@ -12,30 +25,40 @@ struct Heatmap {
     let scale: Float
     let signed: Bool
 
-    static func size(height: Int, width: Int, zoom: Int) -> (columns: Int, rows: Int) {
-        zoom == 0
-            ? (2 * width, height)
-            : ((width + zoom - 1) / zoom, (height + 2 * zoom - 1) / (2 * zoom))
+    static func size(height: Int, width: Int, zoom: Zoom) -> (columns: Int, rows: Int) {
+        switch zoom {
+        case .square: (2 * width, height)
+        case .tall: (width, height)
+        case .averaged(let z): ((width + z - 1) / z, (height + 2 * z - 1) / (2 * z))
+        }
     }
 
-    func size(zoom: Int) -> (columns: Int, rows: Int) {
+    func size(zoom: Zoom) -> (columns: Int, rows: Int) {
         Self.size(height: height, width: width, zoom: zoom)
     }
 
+    /// The largest zoom of `levels` at which the heatmap fits `columns` x `rows` (the smallest if
+    /// none does).
+    func zoom(fitting columns: Int, _ rows: Int, levels: [Zoom] = Zoom.squarePixels) -> Zoom {
+        levels.first { size(zoom: $0).columns <= columns && size(zoom: $0).rows <= rows }
+            ?? levels[levels.count - 1]
+    }
+
     func render(
-        into buffer: inout CellBuffer, at origin: Point, zoom: Int, palette: Palette, clip: Rect
+        into buffer: inout CellBuffer, at origin: Point, zoom: Zoom, palette: Palette, clip: Rect
     ) {
         let (columns, rows) = size(zoom: zoom)
         for row in 0..<rows {
             for column in 0..<columns {
                 let v: Float
-                if zoom == 0 {
-                    v = value(row, column / 2)
-                } else {
+                switch zoom {
+                case .square: v = value(row, column / 2)
+                case .tall: v = value(row, column)
+                case .averaged(let z):
                     var total: Float = 0
                     var count: Float = 0
-                    for y in (row * 2 * zoom)..<min(height, (row + 1) * 2 * zoom) {
-                        for x in (column * zoom)..<min(width, (column + 1) * zoom) {
+                    for y in (row * 2 * z)..<min(height, (row + 1) * 2 * z) {
+                        for x in (column * z)..<min(width, (column + 1) * z) {
                             total += value(y, x)
                             count += 1
                         }
@@ -94,15 +117,22 @@ struct LayerView {
 
     var isSpatial: Bool { maps.height > 1 }
 
+    /// Whether the layer has values before an activation to show (`a`): the convolutions and F6
+    /// before tanh, the output's logits before softmax.
+    var hasPreActivation: Bool {
+        [.c1, .c3, .c5, .f6, .probabilities].contains(description.layer)
+    }
+
     func heatmap(channel: Int) -> Heatmap {
         Heatmap(
             height: maps.height, width: maps.width, value: { maps[channel, $0, $1] }, scale: scale,
             signed: signed)
     }
 
-    /// What a shade means here, for the legend.
-    var scaleText: String {
-        if !signed { return "" }
-        return scale == 1 ? "" : " (scaled by the largest magnitude, \(fixed(scale, 2)))"
+    /// The values at the ends of the legend: 0 and 1, -1 and +1, or the largest magnitude.
+    var legendEnds: (low: String, high: String) {
+        if !signed { return ("0", "1") }
+        if scale == 1 { return ("-1", "+1") }
+        return ("-" + fixed(scale, 2), "+" + fixed(scale, 2))
     }
 }

@@ -2,16 +2,17 @@
 /// draw inside them).
 ///
 /// - full: the canvas at two columns per cell, so that cells look square (66x34 with its frame),
-///   the prediction under it or beside it, the network panel on the right. Needs 100x36.
+///   the prediction under it or beside it, the network panel on the right. Needs 120x36, so that
+///   the panel has room for C1's maps.
 /// - compact: the canvas at one column per cell and two cells per row, in half blocks (34x18),
-///   the prediction as a bar chart under it, the network panel on the right. Needs 60x22; 80x24
-///   fits. The mouse reaches pairs of rows there; the keys reach every cell.
+///   the prediction as a bar chart under it, the network panel on the right. Needs 80x24, the
+///   classic terminal. The mouse reaches pairs of rows there; the keys reach every cell.
 /// - tooSmall: only a message saying the size needed.
 public struct Layout: Equatable, Sendable {
     public enum Mode: Equatable, Sendable { case full, compact, tooSmall }
 
-    public static let fullMinimum = (width: 100, height: 36)
-    public static let compactMinimum = (width: 60, height: 22)
+    public static let fullMinimum = (width: 120, height: 36)
+    public static let compactMinimum = (width: 80, height: 24)
 
     public let mode: Mode
     public let title: Rect
@@ -60,8 +61,15 @@ public struct Layout: Equatable, Sendable {
     /// the pair a row shows.
     public func canvasCell(atScreen point: Point) -> Point? {
         guard canvas.contains(point) else { return nil }
+        return unclampedCell(atScreen: point)
+    }
+
+    /// The canvas cell a screen position would be, were the canvas to extend that far (outside it
+    /// the coordinates run below 0 or above 31). Nil when there is no canvas.
+    public func unclampedCell(atScreen point: Point) -> Point? {
+        func floorDivide(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
         switch mode {
-        case .full: return Point(x: (point.x - canvas.x) / 2, y: point.y - canvas.y)
+        case .full: return Point(x: floorDivide(point.x - canvas.x, 2), y: point.y - canvas.y)
         case .compact: return Point(x: point.x - canvas.x, y: 2 * (point.y - canvas.y))
         case .tooSmall: return nil
         }

@@ -50,39 +50,33 @@ public struct Palette: Sendable {
         }
     }
 
-    /// A line explaining the shades, for a legend.
-    public func legend(signed: Bool) -> [(String, Style)] {
+    /// A line explaining the shades, for a legend, from the value `low` to `high`.
+    public func legend(signed: Bool, low: String, high: String) -> [(String, Style)] {
         if !signed {
             return [
-                ("0 [", .plain), (String(String.UnicodeScalarView(Self.ramp)), .plain),
-                ("] 1", .plain),
+                ("\(low) [", .plain), (String(String.UnicodeScalarView(Self.ramp)), .plain),
+                ("] \(high)", .plain),
             ]
         }
         if options.colors == .none {
             return [
-                ("-1 ", .plain),
+                ("\(low) ", .plain),
                 (String(String.UnicodeScalarView(Self.negativeRamp.reversed())), .plain),
                 (" 0 ", .plain), (String(String.UnicodeScalarView(Self.positiveRamp)), .plain),
-                (" +1", .plain),
+                (" \(high)", .plain),
             ]
         }
-        var parts: [(String, Style)] = [("-1 ", .plain)]
+        var parts: [(String, Style)] = [("\(low) ", .plain)]
         for level in stride(from: 9, through: 1, by: -1) {
-            parts.append(
-                (
-                    String(Self.ramp[level]),
-                    Style(foreground: color(positive: false, level: level), bold: level >= 7)
-                ))
+            let style = Style(foreground: color(positive: false, level: level), bold: level >= 7)
+            parts.append((String(Self.ramp[level]), style))
         }
         parts.append((" 0 ", .plain))
         for level in 1...9 {
-            parts.append(
-                (
-                    String(Self.ramp[level]),
-                    Style(foreground: color(positive: true, level: level), bold: level >= 7)
-                ))
+            let style = Style(foreground: color(positive: true, level: level), bold: level >= 7)
+            parts.append((String(Self.ramp[level]), style))
         }
-        parts.append((" +1", .plain))
+        parts.append((" \(high)", .plain))
         return parts
     }
 

@@ -56,9 +56,11 @@ extension SketchpadState {
             let text = buffer.write(
                 [("Save as: ", .bold), (name, .plain), ("_", .reverse)], x: area.x, y: area.y,
                 clip: area)
-            buffer.write("   Enter save  Esc cancel", x: text, y: area.y, style: .dim, clip: area)
+            let hint = "   Enter save  Esc cancel"
+            buffer.write(hint, x: text, y: area.y, style: .dim, clip: area)
             if let message {
-                buffer.write("  " + message, x: text + 26, y: area.y, style: .bold, clip: area)
+                buffer.write(
+                    "  " + message, x: text + hint.count, y: area.y, style: .bold, clip: area)
             }
             return
         case .confirmOverwrite(let path):
@@ -68,15 +70,22 @@ extension SketchpadState {
                     ("n", .bold),
                 ], x: area.x, y: area.y, clip: area)
             return
+        case .confirmQuit:
+            buffer.write(
+                [
+                    ("The drawing is not saved. Quit anyway? ", .bold), ("y", .bold), ("/", .plain),
+                    ("n", .bold), ("  (s to save)", .dim),
+                ], x: area.x, y: area.y, clip: area)
+            return
         case nil:
             break
         }
         if let message {
             buffer.write(message, x: area.x, y: area.y, style: .bold, clip: area)
         } else {
-            let tool = eraser ? "eraser" : "pen"
-            let pen = penDown ? "DOWN" : "up"
-            let text = "\(tool) \(pen)  brush \(brush)  cursor \(cursor.x),\(cursor.y)"
+            let tool = eraser ? "erasing" : "painting"
+            let pen = penDown ? "pen DOWN" : "pen up"
+            let text = "\(pen), \(tool)  brush \(brush)  cursor \(cursor.x),\(cursor.y)"
             buffer.write(text, x: area.x, y: area.y, clip: area)
         }
         let keys = "? help  q quit "
@@ -90,7 +99,7 @@ struct HelpOverlay {
         ("Drawing", ""),
         ("left mouse", "paint while pressed (eraser: erase)"),
         ("right mouse", "erase while pressed"),
-        ("arrows, h j k l", "move the cursor"),
+        ("arrows, h j k l", "move the cursor (h j k l also while exploring)"),
         ("Space", "paint (or erase) under the cursor"),
         ("p", "pen down / up: moving paints"),
         ("e", "eraser on / off"),
@@ -101,33 +110,43 @@ struct HelpOverlay {
         ("s", "save the drawing as a text grid"),
         ("", ""),
         ("The network", ""),
-        ("Tab  Shift-Tab", "next / previous layer (also n / N)"),
-        ("left right", "pick a map (when the panel has the focus)"),
-        ("up down", "previous / next layer (panel focus)"),
+        ("Tab  Shift-Tab", "next / previous layer (also n / N); click a tab"),
+        ("left right", "pick a map (or click it) while exploring"),
+        ("up down", "previous / next layer while exploring"),
         ("Enter", "zoom the map beside its kernels"),
-        ("a", "show values before / after the activation"),
+        ("a", "values before tanh (logits before softmax) or after"),
         ("Esc", "leave the zoom, then back to drawing"),
         ("", ""),
         ("?", "this help (any key closes it)"),
-        ("q  Ctrl-C", "quit"),
+        ("q  Ctrl-C", "quit (q asks first if the drawing is not saved)"),
     ]
 
     func render(into buffer: inout CellBuffer, palette: Palette) {
-        let width = min(buffer.width - 2, 58)
+        let labelWidth = (Self.lines.map(\.0.count).max() ?? 0) + 4
+        let width = min(
+            buffer.width - 2, labelWidth + (Self.lines.map(\.1.count).max() ?? 0) + 3)
         let height = min(buffer.height - 2, Self.lines.count + 4)
         let box = Rect(
             x: (buffer.width - width) / 2, y: (buffer.height - height) / 2, width: width,
             height: height)
         buffer.fill(box)
         let inner = buffer.frame(box, title: "Keys", palette: palette, highlighted: true)
-        for (i, line) in Self.lines.enumerated() {
+        // Lines that do not fit give way to a note saying so.
+        let fits = inner.height - 2 >= Self.lines.count
+        let shown = fits ? Self.lines.count : max(0, inner.height - 3)
+        for (i, line) in Self.lines.prefix(shown).enumerated() {
             let y = inner.y + 1 + i
             if line.1.isEmpty {
                 buffer.write(" " + line.0, x: inner.x, y: y, style: .bold, clip: inner)
             } else {
                 buffer.write("   " + line.0, x: inner.x, y: y, style: .bold, clip: inner)
-                buffer.write(line.1, x: inner.x + 20, y: y, clip: inner)
+                buffer.write(line.1, x: inner.x + labelWidth, y: y, clip: inner)
             }
+        }
+        if !fits {
+            buffer.write(
+                " (enlarge the terminal for the rest)", x: inner.x, y: inner.y + 1 + shown,
+                style: .dim, clip: inner)
         }
     }
 }

@@ -33,6 +33,8 @@ public enum Prompt: Equatable, Sendable {
     case saveName(String)
     /// The file exists: replace it?
     case confirmOverwrite(path: String)
+    /// The drawing was never saved: quit anyway?
+    case confirmQuit
 }
 
 /// Everything the sketchpad shows, changed only by `update` (after Bubble Tea's Model/Update).
@@ -58,6 +60,10 @@ public struct SketchpadState {
     public var prompt: Prompt?
     /// A one-line message in the status bar until the next key.
     public var message: String?
+    /// The name the save prompt offers: the last one used.
+    public var lastSaveName = "digit.txt"
+    /// The drawing as last saved or loaded, to know whether quitting would lose work.
+    var savedCanvas: Canvas
 
     public var width: Int
     public var height: Int
@@ -76,6 +82,7 @@ public struct SketchpadState {
         self.height = height
         self.options = options
         self.canvas = canvas
+        savedCanvas = canvas
         network.classify(canvas)
     }
 

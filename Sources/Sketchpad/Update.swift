@@ -11,6 +11,7 @@ extension SketchpadState {
             return nil
         case .saved(let path):
             prompt = nil
+            savedCanvas = canvas
             message = "Saved \(path)"
             return nil
         case .saveFailed(let path, let reason, let exists):
@@ -33,13 +34,15 @@ extension SketchpadState {
 
     mutating func handle(_ key: Key) -> Effect? {
         if key == .control("c") { return .quit }
+        // While the terminal is too small to show anything, keys do nothing unseen but quit.
+        if layout.mode == .tooSmall { return key == .character("q") ? quit() : nil }
         if let prompt { return answer(prompt, key) }
         if showHelp {
             showHelp = false
-            return key == .character("q") ? .quit : nil
+            return key == .character("q") ? quit() : nil
         }
         switch key {
-        case .character("q"): return .quit
+        case .character("q"): return quit()
         case .character("?"): showHelp = true
         case .tab, .character("n"): stepLayer(by: 1)
         case .backTab, .character("N"): stepLayer(by: -1)
@@ -47,7 +50,13 @@ extension SketchpadState {
             if zoomed { zoomed = false } else { focus = .canvas }
         case .enter:
             if focus == .network { zoomed.toggle() }
-        case .character("a"): showPreActivation.toggle()
+        case .character("a"):
+            if [.c1, .c3, .c5, .f6, .probabilities].contains(selectedLayer.layer) {
+                showPreActivation.toggle()
+            } else {
+                message =
+                    "\(selectedLayer.name) has no activation: there is nothing before it to show"
+            }
         case .up: focus == .network ? stepLayer(by: -1) : moveCursor(dx: 0, dy: -1)
         case .down: focus == .network ? stepLayer(by: 1) : moveCursor(dx: 0, dy: 1)
         case .left: focus == .network ? stepMap(by: -1) : moveCursor(dx: -1, dy: 0)
@@ -79,9 +88,16 @@ extension SketchpadState {
                 message = "Nothing to save: the canvas is empty"
                 return nil
             }
-            prompt = .saveName("digit.txt")
+            prompt = .saveName(lastSaveName)
         default: break
         }
+        return nil
+    }
+
+    /// Quits, unless there is a drawing that was never saved: then asks first.
+    mutating func quit() -> Effect? {
+        guard canvas != savedCanvas && !canvas.isEmpty else { return .quit }
+        prompt = .confirmQuit
         return nil
     }
 
@@ -98,6 +114,7 @@ extension SketchpadState {
                     message = "Type a file name, or Esc to cancel"
                     return nil
                 }
+                lastSaveName = path
                 return .save(
                     path: path, contents: DrawingFormats.textGrid(canvas.bitmap), overwrite: false)
             case .backspace, .delete:
@@ -119,15 +136,26 @@ extension SketchpadState {
                 self.prompt = .saveName(path)
             default: break
             }
+        case .confirmQuit:
+            switch key {
+            case .character("y"), .character("Y"), .character("q"): return .quit
+            case .character("s"):
+                self.prompt = .saveName(lastSaveName)
+            case .character("n"), .character("N"), .escape:
+                self.prompt = nil
+            default: break
+            }
         }
         return nil
     }
 
     mutating func stepLayer(by step: Int) {
         let count = LeNet5.architecture.count
-        if focus == .network {
-            layerIndex = (layerIndex + step + count) % count
-        }
+        select(layer: (layerIndex + step + count) % count)
+    }
+
+    mutating func select(layer index: Int) {
+        layerIndex = index
         focus = .network
         mapIndex = min(mapIndex, mapCount - 1)
     }
@@ -201,16 +229,17 @@ extension SketchpadState {
 
     mutating func handle(_ mouse: MouseEvent) -> Effect? {
         let layout = self.layout
+        guard layout.mode != .tooSmall else { return nil }
         let point = Point(x: mouse.x, y: mouse.y)
         switch mouse.action {
         case .press:
             guard prompt == nil, !showHelp else { return nil }
             guard let cell = layout.canvasCell(atScreen: point) else {
-                selectMap(at: point, layout: layout)
+                select(at: point, layout: layout)
                 return nil
             }
-            let ink = mouse.button == .right ? false : !eraser
             guard mouse.button == .left || mouse.button == .right else { return nil }
+            let ink = mouse.button == .right ? false : !eraser
             focus = .canvas
             stroke = (ink, cell)
             cursor = cell
@@ -219,36 +248,38 @@ extension SketchpadState {
             let (size, compact) = (brush, layout.mode == .compact)
             modify { $0.stampMouse(at: cell, brush: size, ink: ink, compact: compact) }
         case .drag, .release:
-            guard let current = stroke else { return nil }
-            // A release where the last motion report did not reach still ends the line there.
-            defer { if mouse.action == .release { stroke = nil } }
-            // Outside the canvas the stroke continues along its edge, so leaving and coming back
-            // does not jump.
-            let clamped = Point(
-                x: min(layout.canvas.maxX - 1, max(layout.canvas.x, point.x)),
-                y: min(layout.canvas.maxY - 1, max(layout.canvas.y, point.y)))
-            guard let cell = layout.canvasCell(atScreen: clamped), cell != current.last else {
+            guard let current = stroke, let cell = layout.unclampedCell(atScreen: point) else {
                 return nil
             }
+            // A release where the last motion report did not reach still ends the line there.
+            defer { if mouse.action == .release { stroke = nil } }
+            guard cell != current.last else { return nil }
             let (size, compact) = (brush, layout.mode == .compact)
+            let inside = Canvas.contains(current.last)
+            // Inside, the line from the last report; leaving, the line up to the edge; outside,
+            // nothing; coming back, a fresh start where the pointer comes in, so that a stroke
+            // never cuts across the canvas from where it left.
             modify { canvas in
-                for p in Canvas.cellsOnLine(from: current.last, to: cell) {
+                let path = inside ? Canvas.cellsOnLine(from: current.last, to: cell) : [cell]
+                for p in path where Canvas.contains(p) {
                     canvas.stampMouse(at: p, brush: size, ink: current.ink, compact: compact)
                 }
             }
             stroke = (current.ink, cell)
-            cursor = cell
+            if Canvas.contains(cell) { cursor = cell }
         case .move:
             break
         }
         return nil
     }
 
-    /// A click on a map in the network panel picks it.
-    mutating func selectMap(at point: Point, layout: Layout) {
-        guard layout.network.contains(point), !zoomed else { return }
+    /// A click in the network panel: on a tab picks that layer, on a map picks that map.
+    mutating func select(at point: Point, layout: Layout) {
+        guard layout.network.contains(point) else { return }
         let panel = NetworkPanel(state: self, area: layout.network)
-        if let map = panel.map(at: point) {
+        if let layer = panel.layer(at: point) {
+            select(layer: layer)
+        } else if let map = panel.map(at: point) {
             focus = .network
             mapIndex = map
         }

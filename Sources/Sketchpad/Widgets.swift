@@ -49,6 +49,9 @@ extension CellBuffer {
 /// The sketchpad's number formats, after the command line's.
 func fixed(_ value: Float, _ digits: Int) -> String { NumberText.fixed(value, digits) }
 
-func percentText(_ p: Float) -> String { NumberText.percent(Double(p), digits: 1) }
+/// One decimal; a probability that rounds to 100% without being 1 shows as >99.9%.
+func percentText(_ p: Float) -> String {
+    p >= 0.9995 && p < 1 ? ">99.9%" : NumberText.percent(Double(p), digits: 1)
+}
 
 func grouped(_ value: Int) -> String { NumberText.grouped(value) }

@@ -3,6 +3,10 @@ import LeNet5
 import Sketchpad
 import Terminal
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 struct DrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "draw",
@@ -77,11 +81,18 @@ struct DrawCommand: ParsableCommand {
     func save(_ contents: String, to path: String, overwrite: Bool) -> Event {
         do {
             try writeFileContents(Array(contents.utf8), to: path, overwrite: overwrite)
-            return .saved(path: path)
+            return .saved(path: absolutePath(path))
         } catch {
             return .saveFailed(
                 path: path, reason: error.reason, exists: error.reason == "already exists")
         }
+    }
+
+    /// The path from the root, so that the message says where the file went.
+    func absolutePath(_ path: String) -> String {
+        guard !path.hasPrefix("/"), let directory = getcwd(nil, 0) else { return path }
+        defer { free(directory) }
+        return String(cString: directory) + "/" + path
     }
 
     func loadCanvas() throws -> Canvas {
@@ -89,7 +100,9 @@ struct DrawCommand: ParsableCommand {
         do {
             let drawing = try DrawingFormats.drawing(from: readFileContents(load, limit: 64 << 20))
             guard let canvas = Canvas(drawing) else {
-                Console.error("\(load): is \(drawing.width)x\(drawing.height); the canvas is 32x32")
+                Console.error(
+                    "\(load): is \(drawing.width)x\(drawing.height); the sketchpad loads 32x32 "
+                        + "drawings (`lenet5 predict` takes any size)")
                 throw ExitCode.failure
             }
             return canvas

@@ -12,6 +12,7 @@ struct Lenet5: ParsableCommand {
             built in, and every subcommand takes --weights FILE for others (safetensors, PyTorch \
             names and layout: see `lenet5 summary`).
             """,
+        version: "lenet5 0.1.0",
         subcommands: [
             DrawCommand.self, PredictCommand.self, EvalCommand.self, TrainCommand.self,
             SummaryCommand.self, BenchCommand.self,

@@ -99,6 +99,15 @@ import Testing
         #expect(bitmap[0, 0] == 1 && bitmap[1, 0] == 1 && bitmap[2, 1] == 1 && bitmap[31, 2] == 1)
     }
 
+    @Test func blankLinesAfterTheLastRowAreNotRows() throws {
+        let row = String(repeating: ".", count: 31) + "#"
+        let rows = [String](repeating: row, count: 32)
+        for ending in ["", "\n", "\n\n", "\n  \n\r\n"] {
+            let text = rows.joined(separator: "\n") + ending
+            #expect(try DrawingFormats.textGrid(Array(text.utf8)).pixels.reduce(0, +) == 32)
+        }
+    }
+
     @Test func badTextGridsNameTheFault() {
         func fault(_ bytes: [UInt8]) -> String? {
             do {

@@ -13,15 +13,15 @@ import Testing
             state.render().lines == [
                 " lenet5  LeNet-5 sketchpad                                        Prediction: - ",
                 "+- Canvas 32x32 -----------------+ +- Network ---------------------------------+",
-                "|                                | |Input C1 S2 C3 S4 C5 F6 Output             |",
-                "|                                | |Input  what the network sees: the drawing, |",
-                "|                                | |output 1x32x32  0 parameters  map 1 of 1   |",
-                "|                                | |                                           |",
+                "|                                | | Input C1 S2 C3 S4 C5 F6 Output            |",
+                "|                                | | Input  what the network sees: the drawi...|",
+                "|                                | | output 1x32x32  0 parameters              |",
                 "|                                | |                                           |",
                 "|                                | | Draw a digit on the canvas:               |",
                 "|                                | | each layer's feature maps appear here.    |",
                 "|                                | |                                           |",
                 "|                                | |                                           |",
+                "|                +               | |                                           |",
                 "|                                | |                                           |",
                 "|                                | |                                           |",
                 "|                                | |                                           |",
@@ -31,43 +31,43 @@ import Testing
                 "|                                | |                                           |",
                 "+--------------------------------+ |                                           |",
                 " Prediction: -  (draw a digit)     |                                           |",
-                "                                   |shades 0 [ .:-=+*#%@] 1                    |",
-                "                                   |Tab: explore the layers (n/N next/previous)|",
+                "                                   | shades 0 [ .:-=+*#%@] 1                   |",
+                "                                   | Tab: explore the layers (n/N next/previ...|",
                 " 0  1  2  3  4  5  6  7  8  9      +-------------------------------------------+",
-                "pen up  brush 1  cursor 16,16                                    ? help  q quit ",
+                "pen up, painting  brush 1  cursor 16,16                          ? help  q quit ",
             ])
     }
 
     @Test func aSevenInTheCompactFrameWithC1Selected() {
         var state = makeState(width: 80, height: 24)
         state.drawSevenWithKeys()
-        state.press(.tab, .tab)
+        state.press(.tab)
         #expect(
             state.render().lines == [
                 " lenet5  LeNet-5 sketchpad                                 Prediction: 0  10.0% ",
                 "+- Canvas 32x32 -----------------+ +- Network ---------------------------------+",
-                "|                                | |Input C1 S2 C3 S4 C5 F6 Output             |",
-                "|                                | |C1  convolution 6@5x5, tanh                |",
-                "|                                | |6x28x28  156 params  values 0.00 to 0.00  m|",
+                "|                                | | Input C1 S2 C3 S4 C5 F6 Output            |",
+                "|                                | | C1  convolution 6@5x5, tanh               |",
+                "|                                | | 6x28x28  156 params  values 0.00 to 0.0...|",
                 "|        #################       | |                                           |",
-                "|                       #        | |1           2           3                  |",
+                "|                       #        | | 1           2           3                 |",
                 "|                      ##        | |                                           |",
                 "|                     ##         | |                                           |",
                 "|                     #          | |                                           |",
                 "|                    ##          | |                                           |",
                 "|                   ##           | |                                           |",
-                "|                   #            | |4           5           6                  |",
-                "|                  ##            | |                                           |",
+                "|                   #            | |                                           |",
+                "|                  ##            | | 4           5           6                 |",
                 "|                 ##             | |                                           |",
                 "|                 #              | |                                           |",
                 "|                ##              | |                                           |",
                 "|              ###               | |                                           |",
                 "+--------------------------------+ |                                           |",
                 " Prediction: 0  10.0%              |                                           |",
-                "                                   |shades -1 Oo=-, 0 .:+#@ +1                 |",
-                "                                   |<-/-> map  up/down layer  Enter zoom  Esc d|",
+                "                                   | shades -1 Oo=-, 0 .:+#@ +1                |",
+                "                                   | <-/-> map  up/down layer  Enter zoom  a...|",
                 " 0  1  2  3  4  5  6  7  8  9      +-------------------------------------------+",
-                "pen up  brush 1  cursor 14,31                                    ? help  q quit ",
+                "pen up, painting  brush 1  cursor 14,31                          ? help  q quit ",
             ])
     }
 
@@ -87,10 +87,10 @@ import Testing
             var expected = "|"
             for x in 0..<32 {
                 let underCursor = Point(x: x, y: y) == state.cursor
-                if state.canvas[x, y] {
+                if underCursor {
+                    expected += "[]"
+                } else if state.canvas[x, y] {
                     expected += "##"
-                } else if underCursor {
-                    expected += "  "
                 } else {
                     expected += x % 4 == 0 && y % 4 == 0 ? ".." : "  "
                 }
@@ -107,19 +107,32 @@ import Testing
                     " \(digit) |#####" + String(repeating: " ", count: 49) + "| 10.0%"))
         }
         #expect(
-            lines[49].hasPrefix("pen up  brush 1  cursor 14,31")
+            lines[49].hasPrefix("pen up, painting  brush 1  cursor 14,31")
                 && lines[49].hasSuffix("? help  q quit "))
     }
 
-    @Test func theCursorShowsInReverseVideoWhileTheCanvasHasTheFocus() {
+    @Test func theCursorIsBracketsThatNeverLookLikeInk() {
         var state = makeState()
-        let buffer = state.render()
         let (x, y) = state.screen(16, 16)
-        #expect(buffer[x, y].style.reverse && buffer[x + 1, y].style.reverse)
-        #expect(!buffer[x + 2, y].style.reverse)
+        var buffer = state.render()
+        // On paper: [] to paint.
+        #expect(buffer[x, y].character == "[" && buffer[x + 1, y].character == "]")
+        #expect(!buffer[x, y].style.reverse && buffer[x + 2, y].character == " ")
+        // On ink: the same brackets in reverse video; () with the eraser.
+        state.press(.character(" "))
+        buffer = state.render()
+        #expect(buffer[x, y].character == "[" && buffer[x, y].style.reverse)
+        state.press(.character("e"))
+        #expect(state.render()[x, y].character == "(")
+        // The brush's footprint: a 3x3 brush shows nine.
+        state.press(.character("]"), .character("]"))
+        let canvas = state.layout.canvas
+        let rows = state.render().lines[canvas.y..<canvas.maxY]
+        let brackets = rows.map { $0.prefix(canvas.maxX).filter { $0 == "(" }.count }.reduce(0, +)
+        #expect(brackets == 9)
+        // Exploring the layers: no cursor.
         state.press(.tab)
-        let (xx, yy) = state.screen(16, 16)
-        #expect(!state.render()[xx, yy].style.reverse)
+        #expect(state.render()[x, y].character != "(")
     }
 
     @Test func theInputMapIsExactlyWhatTheNetworkSees() throws {
@@ -143,7 +156,6 @@ import Testing
     func everyLayerHasItsTabInfoAndMaps(index: Int) {
         var state = makeState(model: randomModel)
         state.drawSevenWithKeys()
-        state.press(.tab)
         for _ in 0..<index { state.press(.tab) }
         let layer = LeNet5.architecture[index]
         #expect(state.selectedLayer == layer)
@@ -184,7 +196,7 @@ import Testing
     @Test func zoomShowsTheMapBesideItsKernels() {
         var state = makeState(model: randomModel)
         state.drawSevenWithKeys()
-        state.press(.tab, .tab, .tab, .tab, .right, .right, .enter)
+        state.press(.tab, .tab, .tab, .right, .right, .enter)
         #expect(state.selectedLayer.name == "C3" && state.mapIndex == 2 && state.zoomed)
         let text = state.render().lines.joined(separator: "\n")
         #expect(text.contains("C3 map 3"))
@@ -200,9 +212,21 @@ import Testing
         var state = makeState(width: 50, height: 12)
         let lines = state.render().lines
         #expect(lines.contains { $0.contains("The terminal is 50x12.") })
-        #expect(lines.contains { $0.contains("lenet5 needs at least 60x22") })
+        #expect(lines.contains { $0.contains("lenet5 needs at least 80x24") })
         state.send(.resize(width: 80, height: 24))
         #expect(state.render().lines[0].hasPrefix(" lenet5  LeNet-5 sketchpad"))
+    }
+
+    @Test func helpFitsWholeInAFullTerminalAndSaysWhenCut() {
+        var state = makeState()
+        state.press(.character("?"))
+        let lines = state.render().lines
+        for (key, description) in HelpOverlay.lines where !description.isEmpty {
+            #expect(lines.contains { $0.contains(key) && $0.contains(description) }, "\(key)")
+        }
+        var small = makeState(width: 80, height: 24)
+        small.press(.character("?"))
+        #expect(small.render().lines.contains { $0.contains("enlarge the terminal for the rest") })
     }
 
     @Test func helpListsEveryKey() {

@@ -103,14 +103,32 @@ import Testing
         #expect(state.canvas.isEmpty)
     }
 
-    @Test func aStrokeLeavingTheCanvasFollowsItsEdge() {
+    @Test func aStrokeLeavingTheCanvasStopsAtTheEdgeAndRestartsWhereItComesBack() {
         var state = makeState()
-        state.mouse(.left, .press, 30, 10)
-        // Far to the right of the canvas, on the network panel.
+        state.mouse(.left, .press, 28, 5)
+        // Out to the right, over the network panel, then down, outside all the while.
         _ = state.update(
-            .mouse(MouseEvent(button: .left, action: .drag, x: 120, y: state.screen(0, 10).y)))
-        state.mouse(.left, .release, 31, 10)
-        #expect(state.canvas.inkCount == 2 && state.canvas[31, 10])
+            .mouse(MouseEvent(button: .left, action: .drag, x: 120, y: state.screen(0, 5).y)))
+        _ = state.update(
+            .mouse(MouseEvent(button: .left, action: .drag, x: 120, y: state.screen(0, 20).y)))
+        #expect(state.canvas.inkCount == 4)
+        for x in 28...31 { #expect(state.canvas[x, 5]) }
+        // Back in at (28, 20): a fresh start there, no line across from where it left.
+        state.mouse(.left, .drag, 28, 20)
+        state.mouse(.left, .drag, 26, 20)
+        state.mouse(.left, .release, 26, 20)
+        #expect(state.canvas.inkCount == 4 + 3)
+        for x in 26...28 { #expect(state.canvas[x, 20]) }
+    }
+
+    @Test func aDotIsTooSmallToClassify() {
+        var state = makeState(model: randomModel)
+        state.press(.character(" "))
+        #expect(state.network.status == .tooSmall && state.network.prediction == nil)
+        #expect(state.render().lines.joined().contains("too small: draw bigger"))
+        state.press(.character("p"))
+        for _ in 0..<4 { state.press(.down) }
+        #expect(state.network.status == .classified && state.network.prediction != nil)
     }
 
     @Test func theCompactCanvasPaintsBothRowsOfAScreenRow() {
@@ -142,6 +160,58 @@ import Testing
         var state = makeState()
         #expect(state.update(.key(.character("q"))) == .quit)
         #expect(state.update(.key(.control("c"))) == .quit)
+    }
+
+    @Test func qAsksBeforeLosingAnUnsavedDrawing() {
+        var state = makeState()
+        state.drawSevenWithKeys()
+        #expect(state.update(.key(.character("q"))) == nil)
+        #expect(state.prompt == .confirmQuit)
+        state.press(.character("n"))
+        #expect(state.prompt == nil && !state.canvas.isEmpty)
+        state.press(.character("q"), .character("s"))
+        #expect(state.prompt == .saveName("digit.txt"))
+        state.press(.enter)
+        state.send(.saved(path: "/tmp/digit.txt"))
+        #expect(state.update(.key(.character("q"))) == .quit)
+        // Changed again: asks again, and y quits. Ctrl-C never asks.
+        state.press(.character("c"), .character(" "))
+        #expect(state.update(.key(.character("q"))) == nil)
+        #expect(state.update(.key(.character("y"))) == .quit)
+        #expect(state.update(.key(.control("c"))) == .quit)
+    }
+
+    @Test func keysDoNothingWhileTheTerminalIsTooSmall() {
+        var state = makeState()
+        state.drawSevenWithKeys()
+        let drawing = state.canvas
+        state.send(.resize(width: 50, height: 12))
+        state.press(.character("c"), .character("?"), .tab, .character(" "))
+        #expect(state.canvas == drawing && !state.showHelp && state.focus == .canvas)
+        state.mouse(.left, .press, 3, 3)
+        #expect(state.canvas == drawing)
+        #expect(state.update(.key(.control("c"))) == .quit)
+    }
+
+    @Test func aOnlyActsOnLayersWithAnActivation() {
+        var state = makeState()
+        state.press(.tab, .tab)
+        #expect(state.selectedLayer.name == "S2")
+        state.press(.character("a"))
+        #expect(!state.showPreActivation && state.message?.contains("S2 has no activation") == true)
+        state.press(.tab)
+        state.press(.character("a"))
+        #expect(state.showPreActivation)
+    }
+
+    @Test func clickingATabPicksItsLayer() {
+        var state = makeState(model: randomModel)
+        state.drawSevenWithKeys()
+        let panel = NetworkPanel(state: state, area: state.layout.network)
+        let c3 = panel.tabs[3].columns.lowerBound + 1
+        _ = state.update(
+            .mouse(MouseEvent(button: .left, action: .press, x: c3, y: panel.inner.y)))
+        #expect(state.selectedLayer.name == "C3" && state.focus == .network)
     }
 
     @Test func savingAsksForANameAndNeverOverwritesSilently() {
@@ -203,10 +273,10 @@ import Testing
 
     @Test func tabStepsThroughTheLayersAndTheArrowsPickMaps() {
         var state = makeState()
+        // The panel shows the input while drawing; Tab moves to the next layer, C1.
+        #expect(state.focus == .canvas && state.selectedLayer.name == "Input")
         state.press(.tab)
-        #expect(state.focus == .network && state.layerIndex == 0)
-        state.press(.tab)
-        #expect(state.selectedLayer.name == "C1" && state.mapCount == 6)
+        #expect(state.focus == .network && state.selectedLayer.name == "C1" && state.mapCount == 6)
         state.press(.right, .right)
         #expect(state.mapIndex == 2)
         state.press(.left, .left, .left)
@@ -220,8 +290,8 @@ import Testing
         // The arrows move the cursor again; n and N step layers as Tab does.
         state.press(.right)
         #expect(state.cursor == Point(x: 17, y: 16))
-        state.press(.character("n"), .character("n"))
-        #expect(state.selectedLayer.name == "S2")
+        state.press(.character("n"))
+        #expect(state.selectedLayer.name == "S2" && state.focus == .network)
         state.press(.backTab, .backTab, .backTab)
         #expect(state.selectedLayer.name == "Output")
         #expect(state.mapIndex <= 9)
