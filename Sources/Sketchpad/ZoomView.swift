@@ -38,8 +38,9 @@ struct ZoomView {
         let heatmap = view.heatmap(channel: k)
         // Beside: the map at the largest zoom that leaves room for the sources.
         let besideWidth = content.width - Self.sourcesMinimumWidth - 2
-        let beside = heatmap.zoom(fitting: besideWidth, content.height)
+        let beside = heatmap.zoom(fitting: besideWidth, content.height, levels: [.square, .tall])
         let besideSize = heatmap.size(zoom: beside)
+        // Beside only at full resolution; a narrow panel gives the map its whole width instead.
         if besideSize.columns <= besideWidth && besideSize.rows <= content.height {
             heatmap.render(
                 into: &buffer, at: Point(x: content.x, y: content.y), zoom: beside,
