@@ -27,9 +27,4 @@ public struct Tensor: Equatable, Sendable {
     }
 
     public var count: Int { scalars.count }
-
-    /// `[6, 1, 5, 5]`, as PyTorch prints shapes.
-    public var shapeDescription: String {
-        "[" + shape.map(String.init).joined(separator: ", ") + "]"
-    }
 }

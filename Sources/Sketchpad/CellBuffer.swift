@@ -106,16 +106,4 @@ public struct CellBuffer: Equatable, Sendable {
             return String(line)
         }
     }
-
-    /// The positions where `other` differs, row by row: what the terminal must rewrite.
-    public func changes(since other: CellBuffer?) -> [Point] {
-        guard let other, other.width == width, other.height == height else {
-            return (0..<height).flatMap { y in (0..<width).map { Point(x: $0, y: y) } }
-        }
-        var result = [Point]()
-        for i in cells.indices where cells[i] != other.cells[i] {
-            result.append(Point(x: i % width, y: i / width))
-        }
-        return result
-    }
 }

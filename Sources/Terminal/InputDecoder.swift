@@ -9,15 +9,15 @@ public enum RawInput: Equatable, Sendable {
 /// The key codes of ncurses that the decoder understands, passed in so that this file stays free
 /// of ncurses and can be tested without a terminal.
 public struct KeyCodes: Sendable {
-    public var up, down, left, right, backTab, enter, backspace, delete, resize: Int32
+    public var up, down, left, right, backTab, enter, backspace, delete: Int32
 
     public init(
         up: Int32, down: Int32, left: Int32, right: Int32, backTab: Int32, enter: Int32,
-        backspace: Int32, delete: Int32, resize: Int32
+        backspace: Int32, delete: Int32
     ) {
         (self.up, self.down, self.left, self.right) = (up, down, left, right)
-        (self.backTab, self.enter, self.backspace, self.delete, self.resize) = (
-            backTab, enter, backspace, delete, resize
+        (self.backTab, self.enter, self.backspace, self.delete) = (
+            backTab, enter, backspace, delete
         )
     }
 }

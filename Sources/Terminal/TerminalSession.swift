@@ -58,7 +58,7 @@ public final class TerminalSession {
         decoder = InputDecoder(
             codes: KeyCodes(
                 up: KEY_UP, down: KEY_DOWN, left: KEY_LEFT, right: KEY_RIGHT, backTab: KEY_BTAB,
-                enter: KEY_ENTER, backspace: KEY_BACKSPACE, delete: KEY_DC, resize: KEY_RESIZE))
+                enter: KEY_ENTER, backspace: KEY_BACKSPACE, delete: KEY_DC))
         // Button-event tracking (presses, drags, releases) in SGR encoding.
         lenet5_send("\u{1B}[?1002h\u{1B}[?1006h")
     }

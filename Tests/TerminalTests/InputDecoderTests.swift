@@ -8,7 +8,7 @@ import Testing
     let decoder = InputDecoder(
         codes: KeyCodes(
             up: 1001, down: 1002, left: 1003, right: 1004, backTab: 1005, enter: 1006,
-            backspace: 1007, delete: 1008, resize: 1009))
+            backspace: 1007, delete: 1008))
 
     /// Decodes all of `text`, returning the events in order.
     func events(_ text: String) -> [Event] {
