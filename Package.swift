@@ -66,7 +66,8 @@ let package = Package(
             name: "ReferenceFixtures", dependencies: ["LeNet5"], path: "Tests/ReferenceFixtures",
             exclude: ["Fixtures"]),
         .testTarget(name: "LeNet5Tests", dependencies: ["LeNet5", "ReferenceFixtures"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "LeNet5", "ReferenceFixtures"]),
+        .testTarget(
+            name: "TrainingTests", dependencies: ["Training", "LeNet5", "ReferenceFixtures"]),
         .testTarget(name: "SketchpadTests", dependencies: ["Sketchpad", "LeNet5"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Sketchpad"]),
         .testTarget(
