@@ -99,24 +99,32 @@ public struct PackedParameters: Equatable, Sendable {
     /// pass, into `target`.
     public func transpose(into target: UnsafeMutablePointer<Float>) {
         storage.withUnsafeBufferPointer { p in
-            for o in 0..<120 {
-                for i in 0..<400 {
-                    target[TransposedLayout.c5Weight + o * 400 + i] =
-                        p[ParameterLayout.c5Weight + i * ParameterLayout.c5Stride + o]
-                }
+            if let base = p.baseAddress { Self.transpose(base, into: target) }
+        }
+    }
+
+    /// `transpose(into:)` straight from packed parameters in memory, as training keeps them,
+    /// without copying them into an array first (it runs once per batch).
+    public static func transpose(
+        _ p: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>
+    ) {
+        for o in 0..<120 {
+            for i in 0..<400 {
+                target[TransposedLayout.c5Weight + o * 400 + i] =
+                    p[ParameterLayout.c5Weight + i * ParameterLayout.c5Stride + o]
             }
-            for j in 0..<84 {
-                for i in 0..<128 {
-                    target[TransposedLayout.f6Weight + j * 128 + i] =
-                        i < 120 ? p[ParameterLayout.f6Weight + i * ParameterLayout.f6Stride + j] : 0
-                }
+        }
+        for j in 0..<84 {
+            for i in 0..<128 {
+                target[TransposedLayout.f6Weight + j * 128 + i] =
+                    i < 120 ? p[ParameterLayout.f6Weight + i * ParameterLayout.f6Stride + j] : 0
             }
-            for k in 0..<10 {
-                for j in 0..<96 {
-                    target[TransposedLayout.outputWeight + k * 96 + j] =
-                        j < 84
-                        ? p[ParameterLayout.outputWeight + j * ParameterLayout.outputStride + k] : 0
-                }
+        }
+        for k in 0..<10 {
+            for j in 0..<96 {
+                target[TransposedLayout.outputWeight + k * 96 + j] =
+                    j < 84
+                    ? p[ParameterLayout.outputWeight + j * ParameterLayout.outputStride + k] : 0
             }
         }
     }

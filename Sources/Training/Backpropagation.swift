@@ -26,8 +26,9 @@ final class BatchGradient {
         workspaces = (0..<max(1, threads)).map { _ in GradientWorkspace() }
     }
 
-    func prepare(parameters: PackedParameters) {
-        parameters.transpose(into: transposed.pointer)
+    /// Refreshes the transposed weights from the packed parameters: after every update.
+    func prepare(parameters: UnsafePointer<Float>) {
+        PackedParameters.transpose(parameters, into: transposed.pointer)
     }
 
     /// Runs `count` samples forward and back. `fill(i, input)` writes sample i's 32x32 input and

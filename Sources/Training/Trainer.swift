@@ -66,7 +66,7 @@ public final class Trainer {
     /// PyTorch's layout (a `LeNet5` whose tensors are gradients). Changes nothing.
     public func gradient(inputs: [[Float]], labels: [Int]) -> (loss: Double, gradient: LeNet5) {
         precondition(inputs.count == labels.count && inputs.allSatisfy { $0.count == 1024 })
-        batchGradient.prepare(parameters: PackedParameters(storage: parameters.array))
+        batchGradient.prepare(parameters: parameters.pointer)
         let (loss, _) = batchGradient.run(parameters: parameters.pointer, count: inputs.count) {
             i, input in
             for k in 0..<1024 { input[k] = inputs[i][k] }
@@ -102,7 +102,7 @@ public final class Trainer {
         for batch in 0..<batches {
             let first = batch * options.batchSize
             let indices = Array(order[first..<min(first + options.batchSize, data.count)])
-            batchGradient.prepare(parameters: PackedParameters(storage: parameters.array))
+            batchGradient.prepare(parameters: parameters.pointer)
             let (loss, right) = batchGradient.run(
                 parameters: parameters.pointer, count: indices.count
             ) {
