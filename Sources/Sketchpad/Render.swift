@@ -122,7 +122,7 @@ struct HelpOverlay {
     ]
 
     func render(into buffer: inout CellBuffer, palette: Palette) {
-        let labelWidth = (Self.lines.map(\.0.count).max() ?? 0) + 4
+        let labelWidth = (Self.lines.map(\.0.count).max() ?? 0) + 5
         let width = min(
             buffer.width - 2, labelWidth + (Self.lines.map(\.1.count).max() ?? 0) + 3)
         let height = min(buffer.height - 2, Self.lines.count + 4)
