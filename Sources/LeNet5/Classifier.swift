@@ -7,20 +7,14 @@ public final class Classifier: @unchecked Sendable {
     public let model: LeNet5
     public let instructionSet: InstructionSet
     // Written once in init, only read afterwards: what makes the unchecked Sendable true.
-    private let parameters: UnsafeMutablePointer<Float>
+    private let parameters: AlignedBuffer
 
     public init(_ model: LeNet5, instructionSet: InstructionSet = .selected) {
         precondition(instructionSet.isSupported, "\(instructionSet) is not supported here")
         self.model = model
         self.instructionSet = instructionSet
-        let packed = PackedParameters(model).storage
-        let raw = UnsafeMutableRawPointer.allocate(
-            byteCount: packed.count * MemoryLayout<Float>.stride, alignment: 64)
-        parameters = raw.bindMemory(to: Float.self, capacity: packed.count)
-        for (i, value) in packed.enumerated() { (parameters + i).initialize(to: value) }
+        parameters = AlignedBuffer(PackedParameters(model).storage)
     }
-
-    deinit { parameters.deallocate() }
 
     /// Runs the network on a 32x32 input (row by row, ink 1, background 0), keeping every layer in
     /// `trace`. Allocates nothing.
@@ -38,6 +32,6 @@ public final class Classifier: @unchecked Sendable {
 
     /// Runs the network on the input already in `trace.maps(.input)`.
     func run(_ trace: ForwardTrace) {
-        KernelDispatch.forward(instructionSet, parameters: parameters, trace: trace.buffer)
+        KernelDispatch.forward(instructionSet, parameters: parameters.pointer, trace: trace.buffer)
     }
 }

@@ -16,16 +16,10 @@ public enum TracedLayer: String, CaseIterable, Sendable {
 /// Not thread-safe: give each thread its own trace.
 public final class ForwardTrace {
     /// The raw values in `Kernels.TraceLayout`, for code that runs the kernels itself (training).
-    public let buffer: UnsafeMutablePointer<Float>
+    public var buffer: UnsafeMutablePointer<Float> { storage.pointer }
+    private let storage = AlignedBuffer(count: TraceLayout.count)
 
-    public init() {
-        // 64-byte alignment: a cache line, and one AVX-512 vector.
-        let raw = UnsafeMutableRawPointer.allocate(
-            byteCount: TraceLayout.count * MemoryLayout<Float>.stride, alignment: 64)
-        buffer = raw.initializeMemory(as: Float.self, repeating: 0, count: TraceLayout.count)
-    }
-
-    deinit { buffer.deallocate() }
+    public init() {}
 
     /// The values of one layer, as maps of rows and columns (dense layers are maps of 1x1).
     public func maps(_ layer: TracedLayer) -> FeatureMaps {

@@ -1,3 +1,5 @@
+import LeNet5
+
 /// Adam (Kingma and Ba, 2015) with PyTorch's defaults, over the packed parameters. The padding in
 /// the packed layout has zero gradient, so it stays zero.
 struct Adam {
