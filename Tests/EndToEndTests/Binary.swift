@@ -36,10 +36,13 @@ enum Binary {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], input: Data? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], input: Data? = nil, environment: [String: String]? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let output = Pipe()
         let error = Pipe()
         let stdin = Pipe()
