@@ -7,7 +7,7 @@ public final class Classifier: @unchecked Sendable {
     public let model: LeNet5
     public let instructionSet: InstructionSet
     // Written once in init, only read afterwards: what makes the unchecked Sendable true.
-    private let parameters: AlignedBuffer
+    let parameters: AlignedBuffer
 
     public init(_ model: LeNet5, instructionSet: InstructionSet = .selected) {
         precondition(instructionSet.isSupported, "\(instructionSet) is not supported here")
