@@ -24,23 +24,23 @@ public struct Saliency: Sendable {
     public let probabilities: [Float]
     /// The drops, row by row over the drawing's own grid.
     public let drops: [Float]
+    /// Which cells hold ink the network sees (`PreparedDrawing.isInk`), row by row: the cells that
+    /// were erased; the others are background, with a drop of 0.
+    public let ink: [Bool]
 
     public var probability: Float { probabilities[digit] }
 
     public subscript(x: Int, y: Int) -> Float { drops[y * width + x] }
 
+    public func isInk(x: Int, y: Int) -> Bool { ink[y * width + x] }
+
     /// The largest drop in size, positive or negative (0 when every drop is 0): what a shading
     /// scales by.
     public var largestMagnitude: Float { drops.map(abs).max() ?? 0 }
 
-    /// The `count` cells with the largest drops, largest first (ties in row order), among the cells
-    /// `where` accepts.
-    public func mostSalient(
-        _ count: Int, where include: (_ x: Int, _ y: Int) -> Bool = { _, _ in true }
-    )
-        -> [(x: Int, y: Int)]
-    {
-        drops.indices.filter { include($0 % width, $0 / width) }
+    /// The `count` ink cells with the largest drops, largest first (ties in row order).
+    public func mostSalient(_ count: Int) -> [(x: Int, y: Int)] {
+        drops.indices.filter { ink[$0] }
             .sorted { drops[$0] > drops[$1] || (drops[$0] == drops[$1] && $0 < $1) }
             .prefix(count)
             .map { ($0 % width, $0 / width) }
@@ -100,7 +100,8 @@ extension Classifier {
         }
         return Saliency(
             method: method, width: drawing.width, height: drawing.height, digit: digit,
-            probabilities: trace.probabilities, drops: drops)
+            probabilities: trace.probabilities, drops: drops,
+            ink: drawing.pixels.map(prepared.isInk))
     }
 
     /// The probability of `digit` for `prepared`'s drawing with each of `cells` (indices into its

@@ -137,8 +137,7 @@ import Testing
             }
             let saliency = try classifier.saliency(of: prepared, method: method)
             let ink = drawing.pixels.indices.filter { prepared.isInk(drawing.pixels[$0]) }
-            let top = saliency.mostSalient(10) { prepared.isInk(x: $0, y: $1) }
-                .map { $0.y * drawing.width + $0.x }
+            let top = saliency.mostSalient(10).map { $0.y * drawing.width + $0.x }
             let random = Array(ink.shuffled(using: &generator).prefix(10))
             let after = classifier.probabilities(
                 of: saliency.digit, erasing: [top, random], from: prepared)
