@@ -56,7 +56,7 @@ public enum SaliencyError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .tooMuchInkForOcclusion(let cells, let width, let height):
-            "has \(cells) ink cells on a \(width)x\(height) grid: erasing each in turn would take "
+            "has \(cells) ink cells on its \(width)x\(height) grid: erasing each in turn would take "
                 + "too long (use the gradient method)"
         }
     }
