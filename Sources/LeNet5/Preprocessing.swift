@@ -15,7 +15,7 @@ public enum Preprocessing {
     /// of mass nor reach the network.
     public static let inkThreshold: Float = 0.1
     /// The side of the network input, 32.
-    public static var inputSide: Int { LayerGeometry.networkInput.side }
+    public static var inputSide: Int { NetworkLayer.input.geometry.side }
 
     /// The network input for a drawing of any size, or nil when there is no ink to classify.
     public static func networkInput(from drawing: Bitmap) -> [Float]? {
@@ -176,10 +176,6 @@ public enum Preprocessing {
         }
         return result
     }
-}
-
-extension LayerGeometry {
-    static var networkInput: LayerGeometry { NetworkLayer.input.geometry }
 }
 
 /// The weights of an exact box filter along one axis, from source pixels to the 32 target pixels
