@@ -216,6 +216,10 @@ import Testing
         // The range is checked before the file is read: status 2, not 1.
         let both = try Binary.run(["trace", dir + "/missing.txt", "--layer", "x"])
         #expect(both.status == 2)
+        let weights = try Binary.run([
+            "trace", Self.seven, "--layer", "c1", "--weights", dir + "/none.safetensors",
+        ])
+        #expect(weights.status == 1 && weights.error.contains("none.safetensors: no such file"))
         let noLayer = try Binary.run(["trace", Self.seven])
         #expect(noLayer.status != 0 && noLayer.error.contains("--layer"))
     }
