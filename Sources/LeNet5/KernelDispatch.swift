@@ -39,4 +39,28 @@ public enum KernelDispatch {
                 gradient: gradient)
         }
     }
+
+    /// `Kernels.probabilityInputGradient`: d probability[target] / d input, after a forward pass.
+    @inline(__always)
+    public static func probabilityInputGradient(
+        _ set: InstructionSet, target: Int, parameters: UnsafePointer<Float>,
+        transposed: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>,
+        scratch: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>
+    ) {
+        switch set {
+        case .portable:
+            probabilityInputGradientPortable(
+                target: target, parameters: parameters, transposed: transposed, trace: trace,
+                scratch: scratch, gradient: gradient, inputGradient: inputGradient)
+        case .avx2:
+            probabilityInputGradientAVX2(
+                target: target, parameters: parameters, transposed: transposed, trace: trace,
+                scratch: scratch, gradient: gradient, inputGradient: inputGradient)
+        case .avx512:
+            probabilityInputGradientAVX512(
+                target: target, parameters: parameters, transposed: transposed, trace: trace,
+                scratch: scratch, gradient: gradient, inputGradient: inputGradient)
+        }
+    }
 }

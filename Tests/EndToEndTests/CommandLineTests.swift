@@ -130,7 +130,9 @@ import Testing
         let result = try Binary.run(["bench", "--json", "--runs", "200"])
         #expect(result.status == 0)
         let object = json(result.output)
-        for key in ["forward_median_us", "forward_p99_us", "batch10k_seconds", "frame_us"] {
+        for key in [
+            "forward_median_us", "forward_p99_us", "batch10k_seconds", "frame_us", "explain_ms",
+        ] {
             #expect((object[key] as? Double ?? 0) > 0, "\(key)")
         }
     }
