@@ -1,4 +1,4 @@
-import Sketchpad
+import Screen
 
 /// What ncurses hands over: a key it recognised, or a character.
 public enum RawInput: Equatable, Sendable {

@@ -1,5 +1,5 @@
 import CNCurses
-import Sketchpad
+import Screen
 import TerminalSignals
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LeNet5
+import Screen
 import Sketchpad
 import Terminal
 
@@ -42,6 +43,7 @@ struct DrawCommand: ParsableCommand {
         // Everything that can fail on bad input fails here, before the screen is taken over.
         let classifier = Classifier(try weights.load().model)
         let canvas = try loadCanvas()
+        let derivations = Derivations(classifier: classifier)
         let session: TerminalSession
         do {
             session = try TerminalSession(allowColor: !noColor)
@@ -52,7 +54,7 @@ struct DrawCommand: ParsableCommand {
         defer { session.restore() }
         let size = session.size
         var state = SketchpadState(
-            network: LiveNetwork(classifier), width: size.width, height: size.height,
+            width: size.width, height: size.height,
             options: DisplayOptions(ascii: ascii, colors: session.colors), canvas: canvas)
         var dirty = true
         while true {
@@ -61,12 +63,12 @@ struct DrawCommand: ParsableCommand {
                 throw ExitCode(128 + signal)
             }
             if dirty {
-                session.draw(state.render())
+                session.draw(state.render(derivations.derive(from: state)))
                 dirty = false
             }
             guard let event = session.nextEvent(timeout: 100) else { continue }
             dirty = true
-            var effect = state.update(event)
+            var effect = state.update(.input(event))
             while let current = effect {
                 switch current {
                 case .quit:
@@ -78,7 +80,7 @@ struct DrawCommand: ParsableCommand {
         }
     }
 
-    func save(_ contents: String, to path: String, overwrite: Bool) -> Event {
+    func save(_ contents: String, to path: String, overwrite: Bool) -> Message {
         do {
             try writeFileContents(Array(contents.utf8), to: path, overwrite: overwrite)
             return .saved(path: absolutePath(path))

@@ -1,5 +1,6 @@
 import Foundation
 import LeNet5
+import Screen
 import Testing
 
 @testable import Sketchpad
@@ -140,8 +141,10 @@ import Testing
         state.drawSevenWithKeys()
         let buffer = state.render()
         let input = try #require(Preprocessing.networkInput(from: state.canvas.bitmap))
-        let panel = NetworkPanel(state: state, area: state.layout.network)
-        let origin = try #require(panel.placements(panel.view).maps.first?.origin)
+        let body = PanelLayout(area: state.layout.network).body
+        let origin = try #require(
+            MapGrid.placements(MapShape(state.selectedLayer), in: body, picked: 0).maps.first?
+                .origin)
         let palette = Palette(state.options)
         for y in 0..<32 {
             for x in 0..<32 {
@@ -169,15 +172,15 @@ import Testing
         #expect(buffer[column + 1, inner.y].style.reverse)
         let info = lines[inner.y + 1]
         #expect(info.contains("\(layer.name)  "))
-        let shape = layer.shape.map(String.init).joined(separator: "x")
+        let dimensions = layer.shape.map(String.init).joined(separator: "x")
         #expect(
             lines[inner.y + 2].contains(
-                "output \(shape)  \(grouped(layer.parameterCount)) parameters"))
-        let panel = NetworkPanel(state: state, area: state.layout.network)
-        let view = panel.view
-        if view.isSpatial && layer.layer != .input {
+                "output \(dimensions)  \(grouped(layer.parameterCount)) parameters"))
+        let body = PanelLayout(area: state.layout.network).body
+        let shape = MapShape(layer)
+        if shape.isSpatial && layer.layer != .input {
             // Every map is labelled 1...n above its heatmap.
-            let maps = panel.placements(view).maps
+            let maps = MapGrid.placements(shape, in: body, picked: state.mapIndex).maps
             #expect(maps.count == layer.shape[0])
             for map in maps {
                 let label = String(
@@ -185,7 +188,7 @@ import Testing
                         String(map.index + 1).count))
                 #expect(label == "\(map.index + 1)")
             }
-        } else if !view.isSpatial {
+        } else if !shape.isSpatial {
             #expect(
                 lines.contains {
                     $0.contains(layer.layer == .probabilities ? "class 0: probability" : "unit 1: ")

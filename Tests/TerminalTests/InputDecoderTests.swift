@@ -1,4 +1,4 @@
-import Sketchpad
+import Screen
 import Testing
 
 @testable import Terminal
