@@ -10,10 +10,13 @@ public struct NetworkReading {
         /// confident-looking guess.
         case tooSmall
         case classified(digit: Int, confidence: Float)
+        /// The network ran, but its probabilities are not numbers (NaN or infinite): weights
+        /// that are finite but absurd overflow on the way. No class is made up.
+        case undefined
     }
 
     public let outcome: Outcome
-    /// Every layer's values, when the network ran. The trace is reused
+    /// Every layer's values, when the network ran (classified or undefined). The trace is reused
     /// by the next reading: read it before asking `Derivations` for another.
     public let trace: ForwardTrace?
     public let model: LeNet5
@@ -41,6 +44,10 @@ public struct NetworkReading {
             return NetworkReading(outcome: .empty, trace: nil, model: model)
         }
         classifier.forward(input, into: trace)
+        // Checked before picking a class: with a NaN among them, "the largest" is meaningless.
+        guard trace.probabilities.allSatisfy(\.isFinite) else {
+            return NetworkReading(outcome: .undefined, trace: trace, model: model)
+        }
         let (digit, confidence) = trace.prediction
         return NetworkReading(
             outcome: .classified(digit: digit, confidence: confidence), trace: trace, model: model)

@@ -8,6 +8,10 @@ struct PredictionView: Widget {
     let probabilities: [Float]?
     let columns: Bool
 
+    /// Why there is no prediction, in words for the bar chart's place, when the network gave none.
+    static let undefinedExplanation =
+        "These weights make the numbers too large to compute, so no digit can be picked."
+
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         guard !area.isEmpty else { return }
         var header: [(String, Style)] = [(" Prediction: ", .bold)]
@@ -21,18 +25,24 @@ struct PredictionView: Widget {
             ]
         case .tooSmall: header += [("-", .bold), ("  (too small: draw bigger)", .dim)]
         case .empty: header += [("-", .bold), ("  (draw a digit)", .dim)]
+        case .undefined: header += [("none", .bold), ("  (NaN)", .dim)]
         }
         buffer.write(header, x: area.x, y: area.y, clip: area)
-        if columns || area.height < 12 {
+        if outcome == .undefined {
+            let top = area.y + (area.height >= 6 ? 2 : 1)
+            let text = Rect(x: area.x + 1, y: top, width: area.width - 2, height: area.maxY - top)
+            buffer.write(wrap(Self.undefinedExplanation, width: text.width), in: text)
+        } else if columns || area.height < 12 {
             renderColumns(in: area, into: &buffer, best: best, palette: palette)
         } else {
             renderRows(in: area, into: &buffer, best: best, palette: palette)
         }
     }
 
-    /// How many eighths of `cells` cells a probability fills.
+    /// How many eighths of `cells` cells a probability fills: none for what is not a number.
     static func eighths(_ p: Float, of cells: Int) -> Int {
-        Int((p * Float(cells * 8)).rounded())
+        guard p.isFinite else { return 0 }
+        return Int((min(1, max(0, p)) * Float(cells * 8)).rounded())
     }
 
     /// One row per class: digit, bar, percentage.

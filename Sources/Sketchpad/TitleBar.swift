@@ -12,6 +12,7 @@ struct TitleBar: Widget {
         switch outcome {
         case .classified(let digit, let confidence):
             summary = "Prediction: \(digit)  \(percentText(confidence))"
+        case .undefined: summary = "Prediction: none (NaN)"
         case .empty, .tooSmall: summary = "Prediction: -"
         }
         let text = summary + " "

@@ -94,6 +94,7 @@ func fixed(_ value: Float, _ digits: Int) -> String { NumberText.fixed(value, di
 
 /// One decimal; a probability that rounds to 100% without being 1 shows as >99.9%.
 func percentText(_ p: Float) -> String {
+    if p.isNaN { return "NaN" }
     return p >= 0.9995 && p < 1 ? ">99.9%" : NumberText.percent(Double(p), digits: 1)
 }
 

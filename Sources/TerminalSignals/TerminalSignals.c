@@ -9,8 +9,11 @@ static struct termios saved_mode;
 static volatile sig_atomic_t have_saved_mode = 0;
 static volatile sig_atomic_t stop_signal = 0;
 
+// What ncurses and the sketchpad turned on, turned off with plain VT100/xterm sequences (every
+// terminal that reports the mouse in SGR takes them): a crash cannot ask terminfo.
 static const char reset_sequence[] =
     "\033[?1002l\033[?1006l\033[?1000l\033[?1003l"  // mouse reporting off
+    "\033[?1l\033>"                                  // cursor and keypad keys back to normal
     "\033[0m\033[?25h\033[?1049l";                   // plain text, cursor on, main screen
 
 void lenet5_reset_terminal(void) {

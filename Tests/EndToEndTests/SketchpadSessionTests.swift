@@ -1,4 +1,5 @@
 import Foundation
+import LeNet5
 import Testing
 
 #if canImport(Glibc)
@@ -97,16 +98,51 @@ struct SketchpadSessionTests {
         #expect(try second.waitForExit() == 128 + 15)
         #expect(!second.screen.contains("LeNet-5 sketchpad"))
 
-        // A crash (here a SIGSEGV sent from outside) still gives the terminal back before dying.
+        // A crash (here a SIGSEGV sent from outside) still gives the terminal back before dying,
+        // keypad-transmit mode included.
         let third = try Tmux(width: 100, height: 40)
         defer { third.kill() }
         try third.waitFor("LeNet-5 sketchpad")
+        #expect(third.modes.keypad && third.modes.mouse)
         third.signal("SEGV")
         #expect(try third.waitForExit() == 128 + 11)
         #expect(!third.screen.contains("LeNet-5 sketchpad"))
+        #expect(third.modes == .shell, "\(third.modes)")
         // The pane works as a shell again.
         third.keys("echo restored-ok\r")
         try third.waitFor("restored-ok")
+    }
+
+    /// Weights that load but overflow: NaN probabilities say so on screen, every view draws.
+    @Test func absurdWeightsStartAndSayThereIsNoPrediction() throws {
+        let directory = try Binary.temporaryDirectory()
+        var model = try WeightsFile.bundled().model
+        model.output.weight.scalars = model.output.weight.scalars.map { _ in 3e38 }
+        model.c1.bias.scalars = model.c1.bias.scalars.map { _ in 1e19 }
+        try WeightsFile(model: model).write(to: directory + "/absurd.safetensors")
+        let tmux = try Tmux(
+            width: 120, height: 36,
+            arguments: [
+                "--weights", directory + "/absurd.safetensors", "--load",
+                Binary.samples + "/seven.txt",
+            ])
+        defer { tmux.kill() }
+        try tmux.waitFor("Prediction: none (NaN)")
+        #expect(tmux.screen.contains("These weights make the numbers too large to"))
+        tmux.send("Tab")
+        tmux.keys("a")
+        // C1 before tanh: every value is the bias, too large for fixed notation.
+        try tmux.waitFor("tanh: showing values")
+        #expect(tmux.screen.contains("values 1.00e+19 to 1.00e+1"))
+        for _ in 0..<7 {
+            tmux.send("Tab")
+            tmux.send("Enter")
+            tmux.send("Enter")
+        }
+        try tmux.waitFor("Prediction: none (NaN)")
+        tmux.keys("q")
+        #expect(try tmux.waitForExit() == 0)
+        #expect(tmux.modes == .shell, "\(tmux.modes)")
     }
 
     @Test func aBadLoadFileFailsBeforeTheScreenIsTakenOver() throws {
@@ -206,6 +242,33 @@ struct Tmux {
     func resize(_ width: Int, _ height: Int) {
         run(["resize-window", "-t", "e2e", "-x", "\(width)", "-y", "\(height)"])
         usleep(100_000)
+    }
+
+    /// The terminal modes of the pane, as tmux tracks them.
+    struct Modes: Equatable, CustomStringConvertible {
+        /// Keypad-transmit mode: application cursor keys (DECCKM) or keypad (DECKPAM).
+        var keypad: Bool
+        /// Any mouse reporting.
+        var mouse: Bool
+        var alternateScreen: Bool
+
+        static let shell = Modes(keypad: false, mouse: false, alternateScreen: false)
+
+        var description: String {
+            "keypad \(keypad), mouse \(mouse), alternate screen \(alternateScreen)"
+        }
+    }
+
+    var modes: Modes {
+        let flags = run([
+            "display-message", "-p", "-t", "e2e",
+            "#{keypad_cursor_flag}#{keypad_flag} #{mouse_any_flag}#{mouse_button_flag}"
+                + "#{mouse_all_flag}#{mouse_standard_flag}#{mouse_sgr_flag} #{alternate_on}",
+        ]).split(separator: " ").map { $0.contains("1") }
+        guard flags.count == 3 else {
+            return Modes(keypad: true, mouse: true, alternateScreen: true)
+        }
+        return Modes(keypad: flags[0], mouse: flags[1], alternateScreen: flags[2])
     }
 
     func signal(_ name: String) {

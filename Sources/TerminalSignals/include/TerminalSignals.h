@@ -10,8 +10,8 @@ void lenet5_guard_terminal(void);
 /// The stop signal received since `lenet5_guard_terminal`, or 0.
 int lenet5_stop_signal(void);
 
-/// Turns off mouse reporting, leaves the alternate screen, shows the cursor and restores the
-/// remembered mode. Async-signal-safe; harmless to call more than once.
+/// Turns off mouse reporting and keypad-transmit mode, leaves the alternate screen, shows the
+/// cursor and restores the remembered mode. Async-signal-safe; harmless to call more than once.
 void lenet5_reset_terminal(void);
 
 #endif
