@@ -59,7 +59,12 @@ public final class TerminalSession {
             codes: KeyCodes(
                 up: KEY_UP, down: KEY_DOWN, left: KEY_LEFT, right: KEY_RIGHT, backTab: KEY_BTAB,
                 enter: KEY_ENTER, backspace: KEY_BACKSPACE, delete: KEY_DC))
-        // Button-event tracking (presses, drags, releases) in SGR encoding.
+        enterModes()
+    }
+
+    /// What ncurses does not turn on itself: button-event mouse tracking (presses, drags,
+    /// releases) in SGR encoding.
+    private func enterModes() {
         lenet5_send("\u{1B}[?1002h\u{1B}[?1006h")
     }
 
@@ -72,6 +77,48 @@ public final class TerminalSession {
         let number = lenet5_stop_signal()
         return number == 0 ? nil : number
     }
+
+    /// Whether SIGTSTP asked the program to stop for a while, since the last call.
+    public func takeSuspendRequest() -> Bool { lenet5_take_suspend_request() != 0 }
+
+    /// Whether the program was continued (SIGCONT) after a stop it did not ask for, since the
+    /// last call.
+    public func takeContinued() -> Bool { lenet5_take_continued() != 0 }
+
+    /// Gives the terminal back, stops the process (as SIGTSTP would), and takes the terminal again
+    /// once continued: modes, mouse, and a full redraw at the next `draw`.
+    public func suspend() {
+        guard !restored else { return }
+        endwin()
+        lenet5_reset_terminal()
+        lenet5_suspend_self()
+        takeTerminalAgain()
+    }
+
+    /// Takes the terminal again after a stop this program did not see coming (SIGSTOP): whatever
+    /// the shell did to it meanwhile is undone.
+    public func reenter() {
+        guard !restored else { return }
+        endwin()
+        takeTerminalAgain()
+    }
+
+    private func takeTerminalAgain() {
+        // Continued in the background (`bg`), the process must leave the terminal to the shell:
+        // it stops again (SIGTTOU) until it is brought to the foreground.
+        while lenet5_in_foreground() == 0 {
+            raise(SIGTTOU)
+            usleep(100_000)
+        }
+        // After endwin, a refresh puts ncurses back in charge: the program's terminal mode, the
+        // alternate screen, keypad mode.
+        refresh()
+        enterModes()
+        previous = nil
+    }
+
+    /// Dies of `signal` as its default action would, once the terminal has been restored.
+    public static func die(of signal: Int32) -> Never { lenet5_die_of(signal) }
 
     /// The next event, waiting up to `timeout` milliseconds; nil if none came.
     public func nextEvent(timeout: Int) -> Event? {
@@ -165,7 +212,8 @@ public final class TerminalSession {
         }
     }
 
-    /// Gives the terminal back: mouse reporting off, the screen and modes as they were.
+    /// Gives the terminal back: mouse reporting and keypad mode off, the screen and modes as they
+    /// were.
     /// Safe to call more than once.
     public func restore() {
         guard !restored else { return }

@@ -59,8 +59,17 @@ struct DrawCommand: ParsableCommand {
         var dirty = true
         while true {
             if let signal = session.stopSignal {
-                // Restored by the defer; the conventional status for death by a signal.
-                throw ExitCode(128 + signal)
+                // The terminal first, then the death the signal asked for, so that the shell sees
+                // the program killed by it.
+                session.restore()
+                TerminalSession.die(of: signal)
+            }
+            if session.takeSuspendRequest() {
+                session.suspend()
+                dirty = true
+            } else if session.takeContinued() {
+                session.reenter()
+                dirty = true
             }
             if dirty {
                 session.draw(state.render(derivations.derive(from: state)))

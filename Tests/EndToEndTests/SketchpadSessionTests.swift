@@ -145,6 +145,57 @@ struct SketchpadSessionTests {
         #expect(tmux.modes == .shell, "\(tmux.modes)")
     }
 
+    /// Signals whose default is to end the process: the terminal is given back (screen, mouse,
+    /// keypad, the shell's line mode) before the process dies of the signal.
+    @Test(arguments: [SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGHUP, SIGQUIT, SIGVTALRM])
+    func endingSignalsGiveTheTerminalBack(signal: Int32) throws {
+        // Afterwards `cat`, which leaves the terminal's modes as lenet5 left them.
+        let tmux = try Tmux(width: 100, height: 40, then: "exec cat")
+        defer { tmux.kill() }
+        try tmux.waitFor("LeNet-5 sketchpad")
+        #expect(tmux.modes == Tmux.Modes(keypad: true, mouse: true, alternateScreen: true))
+        #expect(tmux.lineMode == "-icanon -echo")
+        tmux.signal(signal)
+        #expect(try tmux.waitForExit() == 128 + signal)
+        #expect(tmux.modes == .shell, "\(tmux.modes)")
+        #expect(tmux.lineMode == "icanon echo")
+        #expect(!tmux.screen.contains("LeNet-5 sketchpad"))
+    }
+
+    /// SIGTSTP (Ctrl-Z in raw mode is a key, so it comes from `kill -TSTP`) gives the terminal
+    /// to the shell while stopped; `fg` takes it back: modes, mouse, the whole screen. So does a
+    /// continue after SIGSTOP, which cannot be caught.
+    @Test func stoppingGivesTheTerminalBackAndContinuingTakesItAgain() throws {
+        let tmux = try Tmux(width: 120, height: 36, shell: true)
+        defer { tmux.kill() }
+        try tmux.waitFor("LeNet-5 sketchpad")
+        tmux.signal(SIGTSTP)
+        try tmux.waitFor("Stopped")
+        #expect(tmux.modes == .shell, "\(tmux.modes)")
+        #expect(!tmux.screen.contains("LeNet-5 sketchpad"))
+        tmux.keys("fg\r")
+        try tmux.waitFor("Canvas 32x32")
+        #expect(tmux.modes == Tmux.Modes(keypad: true, mouse: true, alternateScreen: true))
+        #expect(tmux.lineMode == "-icanon -echo")
+        // Keys go straight to the sketchpad again, without Enter.
+        tmux.keys("l")
+        try tmux.waitFor("cursor 17,16")
+
+        tmux.signal(SIGSTOP)
+        try tmux.waitFor("Stopped")
+        tmux.keys("fg\r")
+        tmux.keys("l")
+        try tmux.waitFor("cursor 18,16")
+        #expect(tmux.screen.contains("Canvas 32x32") && !tmux.screen.contains("Stopped"))
+        #expect(tmux.modes == Tmux.Modes(keypad: true, mouse: true, alternateScreen: true))
+
+        tmux.keys("q")
+        try tmux.waitFor("draw\n" + Tmux.prompt)
+        tmux.keys("echo EXIT=$? > status\r")
+        #expect(try tmux.waitForExit() == 0)
+        #expect(tmux.modes == .shell, "\(tmux.modes)")
+    }
+
     @Test func aBadLoadFileFailsBeforeTheScreenIsTakenOver() throws {
         let tmux = try Tmux(width: 100, height: 40, arguments: ["--load", "/nonexistent.txt"])
         defer { tmux.kill() }
@@ -170,18 +221,34 @@ struct Tmux {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
         || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
 
+    static let prompt = "lenet5-test$"
     let socket = "lenet5-test-\(UUID().uuidString.prefix(8))"
     let directory: String
 
-    init(width: Int, height: Int, arguments: [String] = []) throws {
+    /// lenet5 draw with `arguments` in a pane of `width` x `height`, its exit status written to
+    /// the file `status`, and `then` run after it (a shell by default, whose line editor sets its
+    /// own terminal modes). With `shell`, typed into an interactive shell that has job control
+    /// (for stopping and continuing it), which writes no status.
+    init(
+        width: Int, height: Int, arguments: [String] = [], environment: [String: String] = [:],
+        shell: Bool = false, then: String = "exec bash --norc -i"
+    ) throws {
         directory = try Binary.temporaryDirectory()
+        let draw =
+            environment.map { "\($0)=\($1) " }.sorted().joined()
+            + ([Binary.path, "draw"] + arguments).joined(separator: " ")
         let command =
-            "cd \(directory) && \(([Binary.path, "draw"] + arguments).joined(separator: " ")); "
-            + "echo EXIT=$? > status; exec bash --norc -i"
+            shell
+            ? "cd \(directory) && PS1='\(Self.prompt) ' exec bash --norc -i"
+            : "cd \(directory) && \(draw); echo EXIT=$? > status; \(then)"
         // The server this starts keeps whatever it inherits open: no pipes for it.
         run(
             ["new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", command],
             output: false)
+        if shell {
+            try waitFor(Self.prompt)
+            keys(draw + "\r")
+        }
     }
 
     /// Runs tmux and waits for it with posix_spawn and waitpid. (Foundation's Process watches a
@@ -271,12 +338,24 @@ struct Tmux {
         return Modes(keypad: flags[0], mouse: flags[1], alternateScreen: flags[2])
     }
 
+    /// Whether the pane's terminal is in canonical mode with echo, as `stty` says.
+    var lineMode: String {
+        let tty = run(["display-message", "-p", "-t", "e2e", "#{pane_tty}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let words = spawn(["stty", "-F", tty, "-a"], output: true)
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" })
+        return words.filter { $0 == "icanon" || $0 == "-icanon" || $0 == "echo" || $0 == "-echo" }
+            .joined(separator: " ")
+    }
+
     func signal(_ name: String) {
         let pid = run(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"]).trimmingCharacters(
             in: .whitespacesAndNewlines)
         // The pane runs a shell, which runs lenet5.
         spawn(["pkill", "-\(name)", "-P", pid, "-f", "lenet5"], output: false)
     }
+
+    func signal(_ number: Int32) { signal(String(number)) }
 
     func kill() { run(["kill-server"]) }
 }
