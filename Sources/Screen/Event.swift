@@ -4,6 +4,8 @@ public enum Event: Equatable, Sendable {
     case mouse(MouseEvent)
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
+    /// Text the terminal marked as pasted (bracketed paste), whole: it is never read as keys.
+    case paste(String)
 }
 
 public enum Key: Equatable, Hashable, Sendable {

@@ -13,10 +13,15 @@ struct StatusBar: Widget {
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         switch prompt {
         case .saveName(let name):
+            // A name longer than the line shows its end, where the typing happens.
+            let room = area.width - "Save as: _".count
+            let shown =
+                name.count <= room || room <= palette.ellipsis.count
+                ? name : palette.ellipsis + name.suffix(room - palette.ellipsis.count)
             let text = buffer.write(
-                [("Save as: ", .bold), (name, .plain), ("_", .reverse)], x: area.x, y: area.y,
+                [("Save as: ", .bold), (shown, .plain), ("_", .reverse)], x: area.x, y: area.y,
                 clip: area)
-            let hint = "   Enter save  Esc cancel"
+            let hint = "   Enter save  Esc cancel  Ctrl-U clear"
             buffer.write(hint, x: text, y: area.y, style: .dim, clip: area)
             if let notice {
                 buffer.write(

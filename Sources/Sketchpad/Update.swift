@@ -15,6 +15,9 @@ extension SketchpadState {
         case .input(.key(let key)):
             if key != .control("c") { notice = nil }
             return handle(key)
+        case .input(.paste(let text)):
+            notice = nil
+            return handlePaste(text)
         case .saved(let path):
             prompt = nil
             savedCanvas = canvas

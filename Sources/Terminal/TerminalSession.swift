@@ -63,9 +63,10 @@ public final class TerminalSession {
     }
 
     /// What ncurses does not turn on itself: button-event mouse tracking (presses, drags,
-    /// releases) in SGR encoding.
+    /// releases) in SGR encoding, and bracketed paste (pasted text marked as such, so that it is
+    /// never taken for keys).
     private func enterModes() {
-        lenet5_send("\u{1B}[?1002h\u{1B}[?1006h")
+        lenet5_send("\u{1B}[?1002h\u{1B}[?1006h\u{1B}[?2004h")
     }
 
     deinit { restore() }
@@ -162,7 +163,7 @@ public final class TerminalSession {
                     let next = buffer[end, y]
                     guard next.style == cell.style else { break }
                     if !full, let previous, previous[end, y] == next { break }
-                    run.append(wchar_t(bitPattern: next.character.value))
+                    run.append(wchar_t(bitPattern: Self.printable(next.character).value))
                     end += 1
                 }
                 run.append(0)
@@ -174,6 +175,16 @@ public final class TerminalSession {
         lenet5_set_attributes(lenet5_attribute_normal(), 0)
         refresh()
         previous = buffer
+    }
+
+    /// A control character would move the cursor or change the terminal's state instead of
+    /// taking its cell: shown as "?" (widgets never ask for one; a file name or message might
+    /// carry one).
+    static func printable(_ character: Unicode.Scalar) -> Unicode.Scalar {
+        switch character.value {
+        case 0..<0x20, 0x7F..<0xA0: "?"
+        default: character
+        }
     }
 
     private struct PairKey: Hashable {

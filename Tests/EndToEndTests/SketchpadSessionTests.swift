@@ -196,6 +196,42 @@ struct SketchpadSessionTests {
         #expect(tmux.modes == .shell, "\(tmux.modes)")
     }
 
+    /// Pasted text arrives marked (bracketed paste): in the save prompt it is the name, refused
+    /// whole when it holds a line break; on the canvas it is never run as keys.
+    @Test func aPasteIsANameInTheSavePromptAndNothingElsewhere() throws {
+        let tmux = try Tmux(width: 120, height: 36)
+        defer { tmux.kill() }
+        try tmux.waitFor("LeNet-5 sketchpad")
+        tmux.keys("p")
+        for _ in 0..<8 { tmux.keys("j") }
+        tmux.keys("p")
+        try tmux.waitFor("Prediction: 1")
+        // On the canvas: clear, quit and save keys, pasted, do nothing.
+        tmux.paste("cq s\ny")
+        try tmux.waitFor("Pasted text is only used as a file name")
+        #expect(tmux.screen.contains("Prediction: 1"))
+        // A name with a line break (a terminal sends it as a carriage return) is refused whole.
+        tmux.keys("s")
+        tmux.send("C-u")
+        tmux.paste("evil.txt\ncq")
+        try tmux.waitFor("cannot hold line breaks")
+        #expect(tmux.screen.contains("Save as: _"))
+        // 100 KB of lines: still one refusal, not a file per line.
+        tmux.send("C-u")
+        try tmux.waitFor("Ctrl-U clear\n")
+        tmux.paste(String(repeating: "junk text\n", count: 10_000))
+        try tmux.waitFor("Paste not used: a file name cannot hold line breaks")
+        tmux.paste("pasted.txt")
+        try tmux.waitFor("Save as: pasted.txt_")
+        tmux.send("Enter")
+        try tmux.waitFor("Saved \(tmux.directory)/pasted.txt")
+        #expect(tmux.screen.contains("Prediction: 1"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: tmux.directory)
+        #expect(files.sorted() == ["pasted.txt"])
+        tmux.keys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
     @Test func aBadLoadFileFailsBeforeTheScreenIsTakenOver() throws {
         let tmux = try Tmux(width: 100, height: 40, arguments: ["--load", "/nonexistent.txt"])
         defer { tmux.kill() }
@@ -289,6 +325,14 @@ struct Tmux {
     func keys(_ text: String) {
         run(["send-keys", "-t", "e2e", "-l", text])
         usleep(30_000)
+    }
+
+    /// Text pasted as a terminal pastes it: marked as a paste when the program asked for
+    /// bracketed paste, line feeds sent as carriage returns.
+    func paste(_ text: String) {
+        run(["set-buffer", "-b", "e2e", "--", text])
+        run(["paste-buffer", "-p", "-b", "e2e", "-t", "e2e"])
+        usleep(100_000)
     }
 
     /// A named key (Tab, Enter, Escape, Right, C-c).

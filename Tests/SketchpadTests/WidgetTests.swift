@@ -112,9 +112,15 @@ import Testing
         let keys = "? help  q quit "
         #expect(line(nil) == row("pen up, painting  brush 2  cursor 3,4", keys))
         #expect(line(nil, notice: "Saved x") == row("Saved x", keys))
-        #expect(line(.saveName("a.txt")) == row("Save as: a.txt_   Enter save  Esc cancel"))
         #expect(
-            line(.saveName("a"), notice: "No") == row("Save as: a_   Enter save  Esc cancel  No"))
+            line(.saveName("a.txt"))
+                == row("Save as: a.txt_   Enter save  Esc cancel  Ctrl-U clear"))
+        #expect(
+            line(.saveName("a"), notice: "No")
+                == row("Save as: a_   Enter save  Esc cancel  Ctrl-U clear  No"))
+        // A name longer than the line shows its end.
+        let long = String(repeating: "d/", count: 40) + "end.txt"
+        #expect(line(.saveName(long)) == "Save as: ..." + long.suffix(47) + "_")
         #expect(line(.confirmOverwrite(path: "a.txt")) == row("a.txt exists. Replace it? y/n"))
         #expect(
             line(.confirmQuit) == row("The drawing is not saved. Quit anyway? y/n  (s to save)"))
