@@ -18,8 +18,21 @@ public final class TerminalSession {
     private let decoder: InputDecoder
     private var pushedBack: [RawInput] = []
 
-    public struct SessionError: Error, CustomStringConvertible {
-        public let description: String
+    /// A terminal the sketchpad cannot be drawn on.
+    public enum SessionError: Error, CustomStringConvertible, Equatable {
+        /// terminfo has no entry for TERM.
+        case unknownTerminal(term: String)
+        /// The entry has no cursor addressing (TERM=dumb): nothing could be drawn where it goes.
+        case cannotMoveCursor(term: String)
+
+        public var description: String {
+            switch self {
+            case .unknownTerminal(let term):
+                "cannot drive this terminal (TERM=\(term)): terminfo does not know it"
+            case .cannotMoveCursor(let term):
+                "cannot drive this terminal (TERM=\(term)): it cannot move the cursor"
+            }
+        }
     }
 
     /// Standard input and output are both terminals.
@@ -32,13 +45,19 @@ public final class TerminalSession {
     public init(allowColor: Bool) throws {
         setlocale(LC_ALL, "")
         lenet5_guard_terminal()
+        let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
         // newterm, unlike initscr, reports a terminal it cannot drive instead of exiting.
         guard let screen = newterm(nil, lenet5_stdout(), lenet5_stdin()) else {
-            let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
-            throw SessionError(description: "cannot drive this terminal (TERM=\(term))")
+            throw SessionError.unknownTerminal(term: term)
+        }
+        set_term(screen)
+        // Checked before anything is written: endwin would only scroll such a terminal.
+        guard Self.hasString("cup") else {
+            delscreen(screen)
+            lenet5_restore_mode()
+            throw SessionError.cannotMoveCursor(term: term)
         }
         self.screen = screen
-        set_term(screen)
         raw()
         noecho()
         nonl()
@@ -70,6 +89,19 @@ public final class TerminalSession {
     }
 
     deinit { restore() }
+
+    /// Whether the terminal's terminfo entry has the string capability `name`.
+    static func hasString(_ name: String) -> Bool {
+        guard let value = tigetstr(name) else { return false }
+        // (char *)-1 says that `name` is not a string capability at all.
+        return Int(bitPattern: value) != -1
+    }
+
+    /// Whether the locale can show every one of `characters` in one column each: under LANG=C
+    /// the block and box-drawing characters would come out blank.
+    public func canShow(_ characters: [Unicode.Scalar]) -> Bool {
+        characters.allSatisfy { lenet5_columns_of($0.value) == 1 }
+    }
 
     public var size: (width: Int, height: Int) { (Int(lenet5_columns()), Int(lenet5_lines())) }
 
@@ -163,7 +195,8 @@ public final class TerminalSession {
                     let next = buffer[end, y]
                     guard next.style == cell.style else { break }
                     if !full, let previous, previous[end, y] == next { break }
-                    run.append(wchar_t(bitPattern: Self.printable(next.character).value))
+                    let character = Self.printable(next.character, columns: Self.columns)
+                    run.append(wchar_t(bitPattern: character.value))
                     end += 1
                 }
                 run.append(0)
@@ -178,13 +211,21 @@ public final class TerminalSession {
     }
 
     /// A control character would move the cursor or change the terminal's state instead of
-    /// taking its cell: shown as "?" (widgets never ask for one; a file name or message might
-    /// carry one).
-    static func printable(_ character: Unicode.Scalar) -> Unicode.Scalar {
+    /// taking its cell, and a character the locale shows in two columns, or none, would shift
+    /// the rest of the line: either is shown as "?" (widgets never ask for one; a file name or
+    /// message might carry one).
+    static func printable(_ character: Unicode.Scalar, columns: (Unicode.Scalar) -> Int32)
+        -> Unicode.Scalar
+    {
         switch character.value {
+        case 0x20..<0x7F: character
         case 0..<0x20, 0x7F..<0xA0: "?"
-        default: character
+        default: columns(character) == 1 ? character : "?"
         }
+    }
+
+    static func columns(_ character: Unicode.Scalar) -> Int32 {
+        lenet5_columns_of(character.value)
     }
 
     private struct PairKey: Hashable {

@@ -1,9 +1,14 @@
+// wcwidth is X/Open: Swift's view of the C library leaves it out.
+#define _XOPEN_SOURCE 700
+#define _DEFAULT_SOURCE 1
+
 #include "TerminalSignals.h"
 
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
+#include <wchar.h>
 
 static struct termios saved_mode;
 static volatile sig_atomic_t have_saved_mode = 0;
@@ -22,6 +27,10 @@ static const char reset_sequence[] =
 void lenet5_reset_terminal(void) {
     ssize_t ignored = write(STDOUT_FILENO, reset_sequence, sizeof reset_sequence - 1);
     (void)ignored;
+    lenet5_restore_mode();
+}
+
+void lenet5_restore_mode(void) {
     if (have_saved_mode) tcsetattr(STDIN_FILENO, TCSANOW, &saved_mode);
 }
 
@@ -148,3 +157,5 @@ void lenet5_die_of(int number) {
     // Still here: the default action of this signal does not end the process.
     _exit(128 + number);
 }
+
+int lenet5_columns_of(unsigned int character) { return wcwidth((wchar_t)character); }

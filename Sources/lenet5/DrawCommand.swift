@@ -48,14 +48,19 @@ struct DrawCommand: ParsableCommand {
         do {
             session = try TerminalSession(allowColor: !noColor)
         } catch {
-            Console.error("\(error)")
-            throw ExitCode.failure
+            Console.error(
+                "\(error); to classify drawings from files or pipes, use `lenet5 predict FILE...`")
+            throw ExitCode(2)
         }
         defer { session.restore() }
         let size = session.size
         var state = SketchpadState(
             width: size.width, height: size.height,
-            options: DisplayOptions(ascii: ascii, colors: session.colors), canvas: canvas)
+            options: DisplayOptions(
+                // A locale that cannot show the block characters (LANG=C) gets the ASCII ones.
+                ascii: ascii || !session.canShow(Palette.nonASCIICharacters),
+                colors: session.colors),
+            canvas: canvas)
         var dirty = true
         while true {
             if let signal = session.stopSignal {

@@ -232,6 +232,34 @@ struct SketchpadSessionTests {
         #expect(try tmux.waitForExit() == 0)
     }
 
+    /// A locale that cannot show block and box-drawing characters (LANG=C) gets the ASCII ones
+    /// without --ascii, instead of blank ink and frames.
+    @Test func aLocaleWithoutBlockCharactersFallsBackToASCII() throws {
+        let tmux = try Tmux(
+            width: 120, height: 36, arguments: ["--load", Binary.samples + "/seven.txt"],
+            environment: ["LANG": "C", "LC_ALL": "C"])
+        defer { tmux.kill() }
+        try tmux.waitFor("Prediction: 7")
+        let screen = tmux.screen
+        #expect(screen.contains("+- Canvas 32x32 ----") && screen.contains("+- Network ----"))
+        #expect(screen.contains("########"))
+        #expect(!screen.unicodeScalars.contains { $0.value > 0x7F })
+        tmux.keys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
+    /// A terminal that cannot move the cursor is refused before anything is drawn, as a
+    /// terminal terminfo does not know is.
+    @Test(arguments: ["dumb", "no-such-terminal"])
+    func aTerminalThatCannotBeDrivenIsRefused(term: String) throws {
+        let tmux = try Tmux(width: 100, height: 30, environment: ["TERM": term])
+        defer { tmux.kill() }
+        #expect(try tmux.waitForExit() == 2)
+        let screen = tmux.screen.replacingOccurrences(of: "\n", with: "")
+        #expect(screen.contains("lenet5: cannot drive this terminal (TERM=\(term))"))
+        #expect(screen.contains("use `lenet5 predict FILE...`"))
+    }
+
     @Test func aBadLoadFileFailsBeforeTheScreenIsTakenOver() throws {
         let tmux = try Tmux(width: 100, height: 40, arguments: ["--load", "/nonexistent.txt"])
         defer { tmux.kill() }

@@ -133,13 +133,18 @@ import Testing
 }
 
 @Suite struct ScreenOutputTests {
-    /// A control character in a cell would move the terminal's cursor: it is written as "?".
-    @Test func controlCharactersAreNeverWritten() {
+    /// A control character in a cell would move the terminal's cursor, a wide one shift the
+    /// line: either is written as "?".
+    @Test func onlyCharactersOfOneColumnAreWritten() {
+        let columns: (Unicode.Scalar) -> Int32 = { $0 == "字" ? 2 : ($0 == "\u{301}" ? 0 : 1) }
         for value: UInt32 in [0, 9, 10, 13, 27, 0x7F, 0x85, 0x9B] {
-            #expect(TerminalSession.printable(Unicode.Scalar(value) ?? "x") == "?", "\(value)")
+            let character = Unicode.Scalar(value) ?? "x"
+            #expect(TerminalSession.printable(character, columns: columns) == "?", "\(value)")
         }
         for character: Unicode.Scalar in ["a", " ", "~", "é", "\u{2588}"] {
-            #expect(TerminalSession.printable(character) == character)
+            #expect(TerminalSession.printable(character, columns: columns) == character)
         }
+        #expect(TerminalSession.printable("字", columns: columns) == "?")
+        #expect(TerminalSession.printable("\u{301}", columns: columns) == "?")
     }
 }

@@ -35,4 +35,11 @@ void lenet5_die_of(int number) __attribute__((noreturn));
 /// more than once.
 void lenet5_reset_terminal(void);
 
+/// The columns the locale gives `character` (wcwidth): 1 for most, 2 for wide ones, 0 for
+/// combining ones, -1 for what the locale cannot show (a block character under LANG=C).
+int lenet5_columns_of(unsigned int character);
+
+/// Restores the remembered mode alone, writing nothing to the terminal.
+void lenet5_restore_mode(void);
+
 #endif
