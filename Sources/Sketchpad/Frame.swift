@@ -16,6 +16,11 @@ extension SketchpadState {
         guard layout.mode != .tooSmall else {
             TooSmallNotice(width: width, height: height)
                 .render(in: buffer.area, into: &buffer, palette: palette)
+            // A question still needs its line, at the bottom, to be answered.
+            if prompt != nil {
+                status.render(
+                    in: buffer.area.splitBottom(1).bottom, into: &buffer, palette: palette)
+            }
             return buffer
         }
         let reading = derived.network

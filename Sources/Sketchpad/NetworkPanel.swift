@@ -100,7 +100,8 @@ struct NetworkPanel: Widget {
         }
     }
 
-    /// The keys that work in the panel now.
+    /// The keys that work in the panel now. `a` says what it will show: the values before the
+    /// activation, or (while they show) the way back.
     static func hints(
         _ selection: Selection, layer: LayerDescription,
         arrows a: (left: String, right: String, up: String, down: String)
@@ -109,7 +110,13 @@ struct NetworkPanel: Widget {
         var hints = ["\(a.left)\(a.right) map", "\(a.up)\(a.down) layer"]
         hints.append(selection.zoomed ? "Enter/Esc back" : "Enter zoom")
         if LayerView.hasPreActivation(layer) {
-            hints.append(layer.layer == .probabilities ? "a logits" : "a before tanh")
+            let output = layer.layer == .probabilities
+            switch (output, selection.preActivation) {
+            case (true, false): hints.append("a logits")
+            case (true, true): hints.append("a probabilities")
+            case (false, false): hints.append("a before tanh")
+            case (false, true): hints.append("a after tanh")
+            }
         }
         if !selection.zoomed { hints.append("Esc draw") }
         return hints

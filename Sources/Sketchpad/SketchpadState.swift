@@ -60,7 +60,7 @@ public struct SketchpadState: Equatable {
     public var prompt: Prompt?
     /// A one-line notice in the status bar until the next key.
     public var notice: String?
-    /// The name the save prompt offers: the last one used.
+    /// The name the save prompt offers: the file loaded, then the last name used.
     public var lastSaveName = "digit.txt"
     /// The drawing as last saved or loaded, to know whether quitting would lose work.
     var savedCanvas: Canvas
@@ -71,12 +71,18 @@ public struct SketchpadState: Equatable {
 
     var stroke: Stroke?
 
-    public init(width: Int, height: Int, options: DisplayOptions, canvas: Canvas = Canvas()) {
+    /// `loadedFrom` is the file the canvas came from, if any: the save prompt offers it (unless
+    /// it is not a name the prompt would take).
+    public init(
+        width: Int, height: Int, options: DisplayOptions, canvas: Canvas = Canvas(),
+        loadedFrom: String? = nil
+    ) {
         self.width = width
         self.height = height
         self.options = options
         self.canvas = canvas
         savedCanvas = canvas
+        if let loadedFrom, FileName.fault(loadedFrom) == nil { lastSaveName = loadedFrom }
     }
 
     public var layout: Layout { Layout(width: width, height: height) }

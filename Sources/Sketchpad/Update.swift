@@ -41,9 +41,10 @@ extension SketchpadState {
 
     mutating func handle(_ key: Key) -> Effect? {
         if key == .control("c") { return .quit }
+        // A question is answered whatever the size: its line shows even on a too-small screen.
+        if let prompt { return answer(prompt, key) }
         // While the terminal is too small to show anything, keys do nothing unseen but quit.
         if layout.mode == .tooSmall { return key == .character("q") ? quit() : nil }
-        if let prompt { return answer(prompt, key) }
         if showHelp {
             showHelp = false
             return key == .character("q") ? quit() : nil

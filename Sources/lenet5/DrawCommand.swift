@@ -16,7 +16,9 @@ struct DrawCommand: ParsableCommand {
             Draw with the left mouse button (the right one erases) or with the keys: arrows or \
             h j k l move, Space paints, p puts the pen down, e toggles the eraser, [ and ] set the \
             brush, c clears, u undoes, s saves. Tab steps through the layers. ? lists every key, \
-            q quits. Needs an interactive terminal of at least 60x22 (100x36 for the full view).
+            q quits. Needs an interactive terminal of at least \(Layout.compactMinimum.width)x\
+            \(Layout.compactMinimum.height) (\(Layout.fullMinimum.width)x\
+            \(Layout.fullMinimum.height) for the full view).
             """)
 
     @Option(
@@ -60,7 +62,7 @@ struct DrawCommand: ParsableCommand {
                 // A locale that cannot show the block characters (LANG=C) gets the ASCII ones.
                 ascii: ascii || !session.canShow(Palette.nonASCIICharacters),
                 colors: session.colors),
-            canvas: canvas)
+            canvas: canvas, loadedFrom: load)
         var dirty = true
         while true {
             if let signal = session.stopSignal {
