@@ -43,7 +43,7 @@ extension SketchpadState {
         ).render(in: layout.network, into: &buffer, palette: palette)
         status.render(in: layout.status, into: &buffer, palette: palette)
         if showHelp {
-            HelpOverlay(lines: HelpOverlay.lines).render(
+            HelpOverlay(lines: KeyMap.help).render(
                 in: buffer.area, into: &buffer, palette: palette)
         }
         return buffer

@@ -39,65 +39,65 @@ extension SketchpadState {
 
     // MARK: Keys
 
+    /// A key does what `KeyMap` says, and nothing else: the help lists the same table.
     mutating func handle(_ key: Key) -> Effect? {
-        if key == .control("c") { return .quit }
+        let command = KeyMap.command(for: key, focus: focus)
+        // Ctrl-C quits from anywhere, questions and help included.
+        if command == .quitNow { return .quit }
         // A question is answered whatever the size: its line shows even on a too-small screen.
         if let prompt { return answer(prompt, key) }
         // While the terminal is too small to show anything, keys do nothing unseen but quit.
-        if layout.mode == .tooSmall { return key == .character("q") ? quit() : nil }
+        if layout.mode == .tooSmall { return command == .quit ? quit() : nil }
         if showHelp {
+            // Any key closes the help; q also quits.
             showHelp = false
-            return key == .character("q") ? quit() : nil
+            return command == .quit ? quit() : nil
         }
-        switch key {
-        case .character("q"): return quit()
-        case .character("?"): showHelp = true
-        case .tab, .character("n"): stepLayer(by: 1)
-        case .backTab, .character("N"): stepLayer(by: -1)
-        case .escape:
-            if zoomed { zoomed = false } else { focus = .canvas }
-        case .enter:
-            if focus == .network { zoomed.toggle() }
-        case .character("a"):
-            if LayerView.hasPreActivation(selectedLayer) {
-                showPreActivation.toggle()
-            } else {
-                notice =
-                    "\(selectedLayer.name) has no activation: there is nothing before it to show"
-            }
-        case .up: focus == .network ? stepLayer(by: -1) : moveCursor(dx: 0, dy: -1)
-        case .down: focus == .network ? stepLayer(by: 1) : moveCursor(dx: 0, dy: 1)
-        case .left: focus == .network ? stepMap(by: -1) : moveCursor(dx: -1, dy: 0)
-        case .right: focus == .network ? stepMap(by: 1) : moveCursor(dx: 1, dy: 0)
-        case .character("h"): moveCursor(dx: -1, dy: 0)
-        case .character("j"): moveCursor(dx: 0, dy: 1)
-        case .character("k"): moveCursor(dx: 0, dy: -1)
-        case .character("l"): moveCursor(dx: 1, dy: 0)
-        case .character(" "):
+        guard let command else { return nil }
+        return perform(command)
+    }
+
+    mutating func perform(_ command: Command) -> Effect? {
+        switch command {
+        case .moveCursor(let dx, let dy): moveCursor(dx: dx, dy: dy)
+        case .paint:
             focus = .canvas
             stampAtCursor(asNewStep: true)
-        case .character("p"):
+        case .togglePen:
             penDown.toggle()
             if penDown {
                 // Everything the pen paints until it lifts is one undo step.
                 history.record(canvas)
                 stampAtCursor(asNewStep: false)
             }
-        case .character("e"): eraser.toggle()
-        case .character("["): brush = max(1, brush - 1)
-        case .character("]"): brush = min(3, brush + 1)
-        case .character("c"):
+        case .toggleEraser: eraser.toggle()
+        case .resizeBrush(let step): brush = min(3, max(1, brush + step))
+        case .clear:
             change { $0.clear() }
             penDown = false
-        case .character("u"), .control("z"): undo()
-        case .character("U"), .control("r"): redo()
-        case .character("s"):
+        case .undo: undo()
+        case .redo: redo()
+        case .save:
             guard !canvas.isEmpty else {
                 notice = "Nothing to save: the canvas is empty"
                 return nil
             }
             prompt = .saveName(lastSaveName)
-        default: break
+        case .stepLayer(let step): stepLayer(by: step)
+        case .stepMap(let step): stepMap(by: step)
+        case .toggleZoom: zoomed.toggle()
+        case .togglePreActivation:
+            if LayerView.hasPreActivation(selectedLayer) {
+                showPreActivation.toggle()
+            } else {
+                notice =
+                    "\(selectedLayer.name) has no activation: there is nothing before it to show"
+            }
+        case .back:
+            if zoomed { zoomed = false } else { focus = .canvas }
+        case .help: showHelp = true
+        case .quit: return quit()
+        case .quitNow: return .quit
         }
         return nil
     }

@@ -126,6 +126,25 @@ import Testing
             line(.confirmQuit) == row("The drawing is not saved. Quit anyway? y/n  (s to save)"))
     }
 
+    @Test func helpOverlayIsABoxOfKeysAndWhatTheyDo() {
+        let help = HelpOverlay(lines: [
+            .heading("Keys"), .keys([KeyBinding(.character("x"), .clear)], "does y"),
+        ])
+        let blank = String(repeating: " ", count: 30)
+        let margin = String(repeating: " ", count: 6)
+        #expect(
+            draw(help, width: 30, height: 8).lines == [
+                blank,
+                margin + "+- Keys ---------+" + margin,
+                margin + "|                |" + margin,
+                margin + "| Keys           |" + margin,
+                margin + "|   x     does y |" + margin,
+                margin + "|                |" + margin,
+                margin + "+----------------+" + margin,
+                blank,
+            ])
+    }
+
     @Test func tooSmallNoticeCentresTheSizesNeeded() {
         #expect(
             draw(TooSmallNotice(width: 44, height: 6), width: 44, height: 6).lines == [
