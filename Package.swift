@@ -55,15 +55,18 @@ let package = Package(
             name: "CFetch", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(
             name: "MNISTFetch", dependencies: ["Training", "CFetch"], swiftSettings: optimised),
+        // What a screen is made of, for the widgets and the terminal alike: cells, styles,
+        // rectangles, input events. Knows neither the network nor ncurses.
+        .target(name: "Screen"),
         // The sketchpad's state, layout and widgets, rendered into a cell buffer. No terminal.
-        .target(name: "Sketchpad", dependencies: ["LeNet5"]),
+        .target(name: "Sketchpad", dependencies: ["LeNet5", "Screen"]),
         // The only module that talks to ncurses, and its signal guard.
         .target(name: "TerminalSignals"),
-        .target(name: "Terminal", dependencies: ["Sketchpad", "CNCurses", "TerminalSignals"]),
+        .target(name: "Terminal", dependencies: ["Screen", "CNCurses", "TerminalSignals"]),
         .executableTarget(
             name: "lenet5",
             dependencies: [
-                "LeNet5", "Training", "MNISTFetch", "Sketchpad", "Terminal",
+                "LeNet5", "Training", "MNISTFetch", "Screen", "Sketchpad", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -78,8 +81,9 @@ let package = Package(
             name: "TrainingTests", dependencies: ["Training", "LeNet5", "ReferenceFixtures"]),
         .testTarget(
             name: "MNISTFetchTests", dependencies: ["MNISTFetch", "Training", "LocalHTTPServer"]),
-        .testTarget(name: "SketchpadTests", dependencies: ["Sketchpad", "LeNet5"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Sketchpad"]),
+        .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
+        .testTarget(name: "SketchpadTests", dependencies: ["Sketchpad", "Screen", "LeNet5"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["LeNet5", "lenet5", "LocalHTTPServer"],
             exclude: ["Fixtures"]),
