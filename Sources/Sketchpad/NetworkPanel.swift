@@ -1,17 +1,30 @@
 import LeNet5
 import Screen
+import Teaching
 
-/// Where the network panel puts its parts inside its frame: the same for drawing and for telling
-/// which tab or map a click landed on.
+/// Where the network panel puts its parts: the same for drawing and for telling which tab, map or
+/// value a click landed on. Everything here follows from the state, not from the values shown.
 struct PanelLayout {
     let area: Rect
+    /// A box around the panel, beside the canvas; none when the panel has the whole screen, whose
+    /// title and status lines frame it already.
+    let framed: Bool
+    /// The two lines on the layer under the tabs: left out while watching a computation in a
+    /// short panel, whose own title says what it computes.
+    let showsHeader: Bool
 
-    /// Rows above the maps: the tabs and two lines on the layer.
-    static let headerRows = 3
+    init(area: Rect, framed: Bool = true, watching: Bool = false) {
+        self.area = area
+        self.framed = framed
+        showsHeader = !watching || (framed ? area.height - 2 : area.height) >= 24
+    }
+
+    /// Rows above the body: the tabs and two lines on the layer.
+    var headerRows: Int { showsHeader ? 3 : 1 }
     /// Rows below: the legend and the key hints.
     static let footerRows = 2
 
-    var inner: Rect { area.inset(1) }
+    var inner: Rect { framed ? area.inset(1) : area }
     /// Too little room draws the frame alone.
     var hasRoom: Bool { inner.width >= 20 && inner.height >= 8 }
     var tabRow: Rect { Rect(x: inner.x, y: inner.y, width: inner.width, height: 1) }
@@ -19,10 +32,12 @@ struct PanelLayout {
     var footer: Rect {
         Rect(x: inner.x + 1, y: inner.maxY - 2, width: inner.width - 1, height: Self.footerRows)
     }
+    /// A blank row under the header where the room allows it.
+    var gap: Int { inner.height >= 30 ? 1 : 0 }
     var body: Rect {
         Rect(
-            x: inner.x + 1, y: inner.y + Self.headerRows + 1, width: inner.width - 1,
-            height: inner.height - Self.headerRows - Self.footerRows - 1)
+            x: inner.x + 1, y: inner.y + headerRows + gap, width: inner.width - 1,
+            height: inner.height - headerRows - Self.footerRows - gap)
     }
 
     var tabs: [LayerTabs.Tab] {
@@ -35,52 +50,206 @@ struct PanelLayout {
         return tabs.firstIndex { $0.columns.contains(point.x) }
     }
 
-    /// The map (or unit) of `layer` drawn at a screen position in the overview, if any.
-    func map(at point: Point, layer: LayerDescription, picked: Int) -> Int? {
-        guard body.contains(point) else { return nil }
-        let shape = MapShape(layer)
-        if shape.isSpatial { return MapGrid.map(at: point, shape: shape, in: body, picked: picked) }
-        return UnitGrid.unit(
-            at: point, count: shape.channels, labelled: layer.layer == .probabilities, in: body)
+    /// Where the body's parts go: the view of the layer, the small copy of the canvas (when the
+    /// canvas is hidden), and the words.
+    struct Parts: Equatable {
+        var view: Rect
+        var drawing: (rect: Rect, resolution: CanvasView.Resolution)?
+        var words: Rect?
+
+        static func == (a: Parts, b: Parts) -> Bool {
+            a.view == b.view && a.drawing?.rect == b.drawing?.rect
+                && a.drawing?.resolution == b.drawing?.resolution && a.words == b.words
+        }
+    }
+
+    /// The widest the words get beside the view, and the narrowest.
+    static let wordsWidth = (least: 30, most: 44)
+    /// The fewest rows worth giving the words.
+    static let wordsLeast = 3
+
+    /// `minimumView` is the least width the view needs; `naturalHeight` how tall the view is at a
+    /// width, when that is known (every map of a layer), nil when it takes what it is given. The
+    /// small canvas goes at the top right; the words either in a column under it, or under the
+    /// view across its width, whichever gives them more room.
+    ///
+    /// With `viewFirst` (a computation, whose numbers all matter), the view takes the rows it
+    /// needs and the words what is left under it; else the words keep a few rows.
+    func parts(
+        minimumView: Int, naturalHeight: (_ width: Int, _ most: Int) -> Int?, drawing: Bool,
+        words: Bool, viewFirst: Bool = false
+    ) -> Parts
+    {
+        let body = self.body
+        var resolution: CanvasView.Resolution?
+        if drawing {
+            let large = CanvasView.Resolution.halfBlocks.framed
+            resolution =
+                body.height >= large.height + 6 && body.width - large.width - 2 >= minimumView
+                ? .halfBlocks : .quadrants
+        }
+        let size = resolution?.framed ?? (width: 0, height: 0)
+        func drawingPlace(_ columnWidth: Int) -> (rect: Rect, resolution: CanvasView.Resolution)? {
+            resolution.map {
+                (
+                    Rect(x: body.maxX - columnWidth, y: body.y, width: size.width, height: size.height),
+                    $0
+                )
+            }
+        }
+        // Words in the column at the right, under the small canvas.
+        var column: Parts?
+        let columnWidth = max(
+            size.width, words ? min(Self.wordsWidth.most, max(Self.wordsWidth.least, body.width / 3)) : 0)
+        if columnWidth > 0 && body.width - columnWidth - 2 >= minimumView {
+            let top = body.y + (resolution == nil ? 0 : size.height + 1)
+            column = Parts(
+                view: Rect(x: body.x, y: body.y, width: body.width - columnWidth - 2, height: body.height),
+                drawing: drawingPlace(columnWidth),
+                words: words && body.maxY - top >= Self.wordsLeast
+                    ? Rect(x: body.maxX - columnWidth, y: top, width: columnWidth, height: body.maxY - top)
+                    : nil)
+        }
+        // Words under the view, which is as wide as the small canvas leaves it.
+        var under = Parts(view: body, drawing: nil, words: nil)
+        if resolution != nil && body.width - size.width - 2 >= minimumView {
+            under.drawing = drawingPlace(size.width)
+            under.view.width = body.width - size.width - 2
+        }
+        if words {
+            let most =
+                viewFirst ? body.height : body.height - min(8, max(Self.wordsLeast, body.height / 3)) - 1
+            let viewHeight = min(most, naturalHeight(under.view.width, most) ?? most)
+            let height = body.height - viewHeight - 1
+            under.view.height = viewHeight
+            if height >= 1 {
+                under.words = Rect(
+                    x: under.view.x, y: body.maxY - height, width: under.view.width, height: height)
+            }
+        }
+        guard let column else { return under }
+        func room(_ parts: Parts) -> Int { parts.words.map { $0.width * $0.height } ?? 0 }
+        return room(column) >= room(under) ? column : under
     }
 }
 
-/// The network panel: the layers as tabs, two lines on the selected layer, its maps (or units,
-/// or with Enter the picked one enlarged beside what made it), the shades' legend and the keys.
+/// The network panel: the layers as tabs, two lines on the selected layer, and its view: every
+/// map (or unit), one map enlarged beside what made it (Enter), or the picked value computed step
+/// by step (w); the explanation in words; the small canvas when the canvas is hidden; the shades'
+/// legend and the keys.
 struct NetworkPanel: Widget {
     /// What the panel shows, as the state picked it.
     struct Selection: Equatable {
-        let layerIndex: Int
-        let mapIndex: Int
-        let zoomed: Bool
-        let preActivation: Bool
-        let focused: Bool
+        var layerIndex: Int
+        var mapIndex: Int
+        var unit = Point(x: 0, y: 0)
+        var zoomed = false
+        var watching = false
+        /// The input map whose share of a convolution is shown in full.
+        var term = 0
+        var preActivation = false
+        var perMap = false
+        var focused = false
+        /// Beside the canvas; false on the whole screen.
+        var framed = true
+        var words = true
+        /// The small canvas is shown (the canvas itself is hidden).
+        var drawing = false
+
+        var layer: NetworkLayer { LeNet5.architecture[layerIndex].id }
+
+        /// The least width the view needs: the grids of a computation side by side, or a map and
+        /// its kernels.
+        var minimumView: Int {
+            guard watching else { return 40 }
+            switch layer.geometry.kind {
+            case .convolution: return ConvolutionView.minimumWidth
+            case .dense: return 60
+            default: return 40
+            }
+        }
+
+        func parts(_ layout: PanelLayout, palette: Palette) -> PanelLayout.Parts {
+            layout.parts(
+                minimumView: minimumView,
+                naturalHeight: { naturalHeight(width: $0, most: $1, palette: palette) },
+                drawing: drawing, words: words, viewFirst: watching)
+        }
+
+        /// How tall the view is at `width` and at most `most` rows, when it does not take all it
+        /// is given: every map of a layer, at the zoom they get there.
+        func naturalHeight(width: Int, most: Int, palette: Palette) -> Int? {
+            let shape = MapShape(LeNet5.architecture[layerIndex])
+            if watching && layer.geometry.kind == .convolution {
+                let output = FillingMap.shape(of: layer)
+                return ConvolutionView.plan(
+                    in: Rect(x: 0, y: 0, width: width, height: most),
+                    terms: layer.geometry.inputMaps, output: output, palette: palette
+                ).height
+            }
+            guard !zoomed, !watching, shape.isSpatial else { return nil }
+            let room = Rect(x: 0, y: 0, width: width, height: most)
+            let placed = MapGrid.placements(
+                shape, in: room, picked: mapIndex, levels: Zoom.levels(palette)
+            ).maps
+            guard placed.count == shape.channels, let last = placed.last else { return nil }
+            return last.origin.y + last.rows
+        }
     }
 
     let selection: Selection
     let reading: NetworkReading
+    /// The picked value, explained, when the network ran.
+    let picked: UnitExplanation?
+    /// The paragraphs to show (none while hidden).
+    let words: [String]
+    /// The small canvas: the drawing, where the picked unit looks, what drove the answer.
+    let drawing: CanvasView?
+    /// How far the layer's values sit at the ends of tanh.
+    let saturation: Saturation?
 
     var layer: LayerDescription { LeNet5.architecture[selection.layerIndex] }
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
-        buffer.frame(area, title: "Network", palette: palette, highlighted: selection.focused)
-        let layout = PanelLayout(area: area)
+        let layout = PanelLayout(
+            area: area, framed: selection.framed, watching: selection.watching)
+        if selection.framed {
+            buffer.frame(area, title: "Network", palette: palette, highlighted: selection.focused)
+        }
         guard layout.hasRoom else { return }
         let layer = self.layer
         LayerTabs(names: LeNet5.architecture.map(\.name), selected: selection.layerIndex)
             .render(in: layout.tabRow, into: &buffer, palette: palette)
         let view = reading.trace.map {
-            LayerView(layer, trace: $0, preActivation: selection.preActivation)
+            LayerView(
+                layer, trace: $0, preActivation: selection.preActivation,
+                perMap: selection.perMap)
         }
         let traced = LayerView.traced(layer, preActivation: selection.preActivation)
-        LayerHeader(layer: layer, traced: traced, picked: selection.mapIndex, range: view?.range)
-            .render(in: layout.header, into: &buffer, palette: palette)
+        if layout.showsHeader {
+            LayerHeader(
+                layer: layer, traced: traced, picked: selection.mapIndex, range: view?.range,
+                saturation: saturation
+            ).render(in: layout.header, into: &buffer, palette: palette)
+        }
         PanelFooter(
             legend: view?.legend ?? Legend.unscaled(traced),
             hints: Self.hints(selection, layer: layer, arrows: palette.arrows)
         ).render(in: layout.footer, into: &buffer, palette: palette)
-        let body = layout.body
-        guard let view else {
+        let parts = selection.parts(layout, palette: palette)
+        if let words = parts.words {
+            WordsView(paragraphs: self.words)
+                .render(in: words, into: &buffer, palette: palette)
+        }
+        if let drawing, let place = parts.drawing {
+            CanvasView(
+                canvas: drawing.canvas, cursor: nil, eraser: false, focused: false,
+                resolution: place.resolution, field: drawing.field, shading: drawing.shading,
+                title: "Drawing"
+            ).render(in: place.rect, into: &buffer, palette: palette)
+        }
+        let body = parts.view
+        guard let view, let trace = reading.trace else {
             let lines =
                 reading.outcome == .tooSmall
                 ? ["The drawing is too small to classify:", "draw the digit bigger."]
@@ -88,27 +257,91 @@ struct NetworkPanel: Widget {
             buffer.write(lines, in: body, style: .dim)
             return
         }
-        if selection.zoomed {
-            ZoomView(view, picked: selection.mapIndex, reading: reading)
+        if selection.watching, let picked {
+            renderComputation(picked, view: view, trace: trace, in: body, into: &buffer, palette: palette)
+        } else if selection.zoomed {
+            ZoomView(view, picked: selection.mapIndex, explanation: picked, trace: trace, model: reading.model)
                 .render(in: body, into: &buffer, palette: palette)
         } else if view.isSpatial {
-            MapGrid(view: view, picked: selection.mapIndex, focused: selection.focused)
-                .render(in: body, into: &buffer, palette: palette)
+            MapGrid(
+                view: view, picked: selection.mapIndex, focused: selection.focused,
+                unit: layer.id == .input || selection.focused ? selection.unit : nil
+            ).render(in: body, into: &buffer, palette: palette)
         } else {
-            UnitGrid(view: view, picked: selection.mapIndex)
-                .render(in: body, into: &buffer, palette: palette)
+            renderUnits(view, trace: trace, in: body, into: &buffer, palette: palette)
         }
     }
 
-    /// The keys that work in the panel now. `a` says what it will show: the values before the
-    /// activation, or (while they show) the way back.
+    /// C5, F6 and Output: the units as a grid, and under them the strongest units, or for the
+    /// output what pushed the answer's score up and down.
+    func renderUnits(
+        _ view: LayerView, trace: ForwardTrace, in body: Rect, into buffer: inout CellBuffer,
+        palette: Palette
+    ) {
+        UnitGrid(view: view, picked: selection.mapIndex).render(in: body, into: &buffer, palette: palette)
+        let rows = UnitGrid.rows(count: view.values.shape.channels, in: body)
+        let below = Rect(x: body.x, y: body.y + rows + 4, width: body.width, height: body.maxY - body.y - rows - 4)
+        guard below.height >= 3 else { return }
+        if layer.id == .output {
+            guard let digit = reading.prediction?.digit, let unit = NetworkUnit(layer: .output, unit: digit),
+                case .dense(let sum) = UnitExplanation(unit, trace: trace, model: reading.model, transform: nil).computation
+            else { return }
+            buffer.writeShortening(
+                "the score of \(digit): F6 value x weight", x: below.x, y: below.y, style: .bold, clip: below,
+                palette: palette)
+            let count = max(1, min(5, (below.height - 3) / 2))
+            Contributions(sum: sum, count: count).render(
+                in: Rect(x: below.x, y: below.y + 1, width: below.width, height: below.height - 1),
+                into: &buffer, palette: palette)
+        } else {
+            let values = view.values.values
+            let strongest = StrongestUnits(name: layer.name, values: values, count: 8)
+            strongest.render(in: below, into: &buffer, palette: palette)
+        }
+    }
+
+    /// The picked value computed step by step, with this layer's map filling up to it.
+    func renderComputation(
+        _ picked: UnitExplanation, view: LayerView, trace: ForwardTrace, in body: Rect,
+        into buffer: inout CellBuffer, palette: Palette
+    ) {
+        let unit = picked.unit
+        let filling = FillingMap(layer: unit.layer, map: unit.map, position: selection.position, trace: trace)
+        switch picked.computation {
+        case .pixel:
+            break
+        case .convolution(let sum):
+            ConvolutionView(
+                unit: unit, sum: sum, value: picked.value, preActivation: picked.preActivation,
+                term: selection.term, output: filling
+            ).render(in: body, into: &buffer, palette: palette)
+        case .averagePooling(let mean):
+            PoolingView(
+                unit: unit, mean: mean, source: MapValues(trace.maps(mean.inputLayer.traced)),
+                output: filling
+            ).render(in: body, into: &buffer, palette: palette)
+        case .dense(let sum):
+            WeightedSumView(
+                unit: unit, sum: sum, value: picked.value, preActivation: picked.preActivation,
+                output: filling
+            ).render(in: body, into: &buffer, palette: palette)
+        }
+    }
+
+    /// The keys that work in the panel now, most useful first (the line keeps as many as fit).
     static func hints(
         _ selection: Selection, layer: LayerDescription,
         arrows a: (left: String, right: String, up: String, down: String)
     ) -> [String] {
         guard selection.focused else { return ["Tab: explore the layers (n/N next/previous)"] }
-        var hints = ["\(a.left)\(a.right) map", "\(a.up)\(a.down) layer"]
-        hints.append(selection.zoomed ? "Enter/Esc back" : "Enter zoom")
+        var hints = [String]()
+        if selection.watching {
+            hints += [". next step", "r sweep", "arrows move", "w/Esc back"]
+        } else if selection.zoomed {
+            hints += ["arrows pick a value", "w watch it", "m next map", "Enter/Esc back"]
+        } else {
+            hints += ["\(a.left)\(a.right) map", "\(a.up)\(a.down) layer", "Enter zoom"]
+        }
         if LayerView.hasPreActivation(layer) {
             let output = layer.layer == .probabilities
             switch (output, selection.preActivation) {
@@ -119,6 +352,44 @@ struct NetworkPanel: Widget {
             }
         }
         if !selection.zoomed { hints.append("Esc draw") }
+        hints.append(selection.framed ? "f full screen" : "f canvas")
         return hints
+    }
+}
+
+extension NetworkPanel.Selection {
+    /// The picked value's place in reading order.
+    var position: Int {
+        layer.isUnitList ? mapIndex : unit.y * layer.geometry.side + unit.x
+    }
+}
+
+extension FillingMap {
+    /// The rows and columns of the map (or list of units) that `layer` fills.
+    static func shape(of layer: NetworkLayer) -> (rows: Int, columns: Int) {
+        let g = layer.geometry
+        guard layer.isUnitList else { return (g.side, g.side) }
+        let columns = g.maps <= 10 ? g.maps : 12
+        return ((g.maps + columns - 1) / columns, columns)
+    }
+
+    /// Map `map` of `layer` (or its list of units, in rows of twelve, ten for the output) filled up
+    /// to `position`.
+    init(layer: NetworkLayer, map: Int, position: Int, trace: ForwardTrace) {
+        let maps = trace.maps(layer.traced)
+        let signed = layer != .output
+        if layer.isUnitList {
+            let (rows, columns) = Self.shape(of: layer)
+            self.init(
+                label: "\(layer.name), computed so far",
+                values: (0..<maps.channels).map { maps[$0, 0, 0] }, rows: rows, columns: columns,
+                filled: position + 1, scale: 1, signed: signed)
+        } else {
+            let side = maps.width
+            self.init(
+                label: "\(layer.name) map \(map + 1), computed so far",
+                values: (0..<(side * side)).map { maps[map, $0 / side, $0 % side] }, rows: side,
+                columns: side, filled: position + 1, scale: 1, signed: signed)
+        }
     }
 }

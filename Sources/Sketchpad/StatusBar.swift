@@ -9,6 +9,8 @@ struct StatusBar: Widget {
     let eraser: Bool
     let brush: Int
     let cursor: Point
+    /// With the canvas hidden, the prediction takes the tools' place.
+    var outcome: NetworkReading.Outcome? = nil
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         switch prompt {
@@ -46,7 +48,19 @@ struct StatusBar: Widget {
             break
         }
         if let notice {
-            buffer.write(notice, x: area.x, y: area.y, style: .bold, clip: area)
+            buffer.writeShortening(
+                notice, x: area.x, y: area.y, style: .bold,
+                clip: Rect(x: area.x, y: area.y, width: area.width - 16, height: 1), palette: palette)
+        } else if let outcome {
+            let text: String
+            switch outcome {
+            case .classified(let digit, let confidence):
+                text = "Prediction: \(digit)  \(percentText(confidence))"
+            case .undefined: text = "Prediction: none (NaN)"
+            case .tooSmall: text = "Prediction: -  (too small: draw bigger)"
+            case .empty: text = "Prediction: -  (f shows the canvas to draw on)"
+            }
+            buffer.write(text, x: area.x, y: area.y, style: .bold, clip: area)
         } else {
             let tool = eraser ? "erasing" : "painting"
             let pen = penDown ? "pen DOWN" : "pen up"

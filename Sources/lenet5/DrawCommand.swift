@@ -2,6 +2,7 @@ import ArgumentParser
 import LeNet5
 import Screen
 import Sketchpad
+import Teaching
 import Terminal
 
 #if canImport(Glibc)
@@ -28,6 +29,13 @@ struct DrawCommand: ParsableCommand {
 
     @OptionGroup var weights: WeightsOption
 
+    @Option(
+        help: ArgumentHelp(
+            "Read the explanations from this folder (its layers.txt and views.txt; see "
+                + "Assets/explanations/README.md) instead of the built-in ones.",
+            valueName: "dir"))
+    var explanations: String?
+
     @Flag(help: "Only ASCII characters: # for ink, +-| for frames.")
     var ascii = false
 
@@ -45,7 +53,8 @@ struct DrawCommand: ParsableCommand {
         // Everything that can fail on bad input fails here, before the screen is taken over.
         let classifier = Classifier(try weights.load().model)
         let canvas = try loadCanvas()
-        let derivations = Derivations(classifier: classifier)
+        let derivations = Derivations(
+            classifier: classifier, explanations: try loadExplanations())
         let session: TerminalSession
         do {
             session = try TerminalSession(allowColor: !noColor)
@@ -64,6 +73,8 @@ struct DrawCommand: ParsableCommand {
                 colors: session.colors),
             canvas: canvas, loadedFrom: load)
         var dirty = true
+        // When the next step of a sweep is due (monotonic seconds), while one plays.
+        var nextTick: Double?
         while true {
             if let signal = session.stopSignal {
                 // The terminal first, then the death the signal asked for, so that the shell sees
@@ -82,7 +93,22 @@ struct DrawCommand: ParsableCommand {
                 session.draw(state.render(derivations.derive(from: state)))
                 dirty = false
             }
-            guard let event = session.nextEvent(timeout: 100) else { continue }
+            // A sweep's steps come as ticks between the events, on time even while keys arrive.
+            if let interval = state.tickInterval {
+                let now = monotonicSeconds()
+                let due = nextTick ?? now + Double(interval) / 1000
+                if now >= due {
+                    _ = state.update(.tick)
+                    nextTick = state.tickInterval.map { now + Double($0) / 1000 }
+                    dirty = true
+                    continue
+                }
+                nextTick = due
+            } else {
+                nextTick = nil
+            }
+            let wait = nextTick.map { max(1, Int((($0 - monotonicSeconds()) * 1000).rounded(.up))) }
+            guard let event = session.nextEvent(timeout: min(100, wait ?? 100)) else { continue }
             dirty = true
             var effect = state.update(.input(event))
             while let current = effect {
@@ -111,6 +137,18 @@ struct DrawCommand: ParsableCommand {
         guard !path.hasPrefix("/"), let directory = getcwd(nil, 0) else { return path }
         defer { free(directory) }
         return String(cString: directory) + "/" + path
+    }
+
+    /// The explanations from `--explanations`, checked whole before the screen is taken over: a
+    /// fault is `PATH:LINE: what is wrong` and exit status 2.
+    func loadExplanations() throws -> Explanations {
+        guard let explanations else { return .bundled }
+        do {
+            return try Explanations(directory: explanations)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
     }
 
     func loadCanvas() throws -> Canvas {

@@ -141,11 +141,12 @@ import Testing
         state.drawSevenWithKeys()
         let buffer = state.render()
         let input = try #require(Preprocessing.networkInput(from: state.canvas.bitmap))
-        let body = PanelLayout(area: state.layout.network).body
-        let origin = try #require(
-            MapGrid.placements(MapShape(state.selectedLayer), in: body, picked: 0).maps.first?
-                .origin)
         let palette = Palette(state.options)
+        let origin = try #require(
+            MapGrid.placements(
+                MapShape(state.selectedLayer), in: state.viewArea, picked: 0,
+                levels: Zoom.levels(palette)
+            ).maps.first?.origin)
         for y in 0..<32 {
             for x in 0..<32 {
                 let expected = palette.unsigned(input[y * 32 + x]).character
@@ -176,11 +177,13 @@ import Testing
         #expect(
             lines[inner.y + 2].contains(
                 "output \(dimensions)  \(grouped(layer.parameterCount)) parameters"))
-        let body = PanelLayout(area: state.layout.network).body
         let shape = MapShape(layer)
         if shape.isSpatial && layer.layer != .input {
             // Every map is labelled 1...n above its heatmap.
-            let maps = MapGrid.placements(shape, in: body, picked: state.mapIndex).maps
+            let maps = MapGrid.placements(
+                shape, in: state.viewArea, picked: state.mapIndex,
+                levels: Zoom.levels(Palette(state.options))
+            ).maps
             #expect(maps.count == layer.shape[0])
             for map in maps {
                 let label = String(

@@ -34,7 +34,7 @@ import Testing
         let view = CanvasView(
             canvas: canvas,
             cursor: CanvasView.Cursor(at: Point(x: 0, y: 2), brush: 1, erasing: false),
-            eraser: false, focused: true, halfBlocks: false)
+            eraser: false, focused: true, resolution: .doubleWidth)
         // A frame of 12x5 shows the top left 5x3 cells.
         #expect(
             draw(view, width: 12, height: 5).lines == [
@@ -53,7 +53,7 @@ import Testing
         let view = CanvasView(
             canvas: canvas,
             cursor: CanvasView.Cursor(at: Point(x: 31, y: 31), brush: 1, erasing: true),
-            eraser: true, focused: true, halfBlocks: true)
+            eraser: true, focused: true, resolution: .halfBlocks)
         let blank = "|" + String(repeating: " ", count: 32) + "|"
         var expected = ["+- Canvas 32x32 - eraser --------+"]
         expected.append("|####" + String(repeating: " ", count: 28) + "|")
@@ -127,9 +127,9 @@ import Testing
     }
 
     @Test func helpOverlayIsABoxOfKeysAndWhatTheyDo() {
-        let help = HelpOverlay(lines: [
-            .heading("Keys"), .keys([KeyBinding(.character("x"), .clear)], "does y"),
-        ])
+        let help = HelpOverlay(
+            lines: [.heading("Keys"), .keys([KeyBinding(.character("x"), .clear)], "does y")],
+            page: 0, arrows: ("<", ">"))
         let blank = String(repeating: " ", count: 30)
         let margin = String(repeating: " ", count: 6)
         #expect(
@@ -204,7 +204,8 @@ import Testing
     }
 
     @Test func mapGridLabelsEachMapAndDrawsEveryValueTwoColumnsWide() {
-        let buffer = draw(MapGrid(view: twoMaps(), picked: 1, focused: true), width: 12, height: 4)
+        let buffer = draw(
+            MapGrid(view: twoMaps(), picked: 1, focused: true, unit: nil), width: 12, height: 4)
         #expect(
             buffer.lines == [
                 "1     2     ",
@@ -216,9 +217,12 @@ import Testing
         // A click on the second map or its label picks it.
         let shape = MapShape(channels: 2, height: 2, width: 2)
         let body = Rect(x: 0, y: 0, width: 12, height: 4)
-        #expect(MapGrid.map(at: Point(x: 7, y: 2), shape: shape, in: body, picked: 0) == 1)
-        #expect(MapGrid.map(at: Point(x: 6, y: 0), shape: shape, in: body, picked: 0) == 1)
-        #expect(MapGrid.map(at: Point(x: 4, y: 1), shape: shape, in: body, picked: 0) == nil)
+        let levels = Zoom.levels(palette)
+        let hit = MapGrid.map(at: Point(x: 7, y: 2), shape: shape, in: body, picked: 0, levels: levels)
+        #expect(hit?.map == 1 && hit?.unit == Point(x: 0, y: 1))
+        let label = MapGrid.map(at: Point(x: 6, y: 0), shape: shape, in: body, picked: 0, levels: levels)
+        #expect(label?.map == 1 && label?.unit == nil)
+        #expect(MapGrid.map(at: Point(x: 4, y: 1), shape: shape, in: body, picked: 0, levels: levels) == nil)
     }
 
     @Test func unitGridShadesEachUnitAndGivesThePickedOnesValue() {
@@ -241,7 +245,7 @@ import Testing
         let values = MapValues(MapShape(channels: 2, height: 1, width: 1), [0.5, -0.5])
         let view = LayerView(LeNet5.architecture[6], traced: .f6, values: values)
         let zoom = ZoomView(
-            view: view, picked: 1, unitLines: ["output -0.5000", "before tanh -0.5493"],
+            view: view, picked: 1, unit: nil, unitLines: ["output -0.5000", "before tanh -0.5493"],
             source: .weights([1, -1, 0.5], bias: 0.25, sourceName: "C5"))
         let blank = String(repeating: " ", count: 48)
         func padded(_ text: String) -> String {
@@ -265,7 +269,7 @@ import Testing
         kernel[0] = 1
         kernel[4] = -1
         let zoom = ZoomView(
-            view: view, picked: 0, unitLines: [],
+            view: view, picked: 0, unit: nil, unitLines: [],
             source: .kernels([kernel], bias: 0.1, sourceName: "input"))
         let lines = draw(zoom, width: 60, height: 16).lines.map { String($0.prefix(50)) }
         #expect(
@@ -291,7 +295,7 @@ import Testing
         let panel = NetworkPanel(
             selection: NetworkPanel.Selection(
                 layerIndex: 0, mapIndex: 0, zoomed: false, preActivation: false, focused: false),
-            reading: reading)
+            reading: reading, picked: nil, words: [], drawing: nil, saturation: nil)
         let blank = "|" + String(repeating: " ", count: 43) + "|"
         #expect(
             draw(panel, width: 45, height: 12).lines == [
