@@ -131,7 +131,8 @@ struct CanvasView: Widget {
         var left = cell
         var right = cell
         if let cursor, cursor.covers(p.x, p.y) {
-            let brackets: (Unicode.Scalar, Unicode.Scalar) = cursor.erasing ? ("(", ")") : ("[", "]")
+            let brackets: (Unicode.Scalar, Unicode.Scalar) =
+                cursor.erasing ? ("(", ")") : ("[", "]")
             let style = Style(foreground: cursorColor(palette), bold: true, reverse: ink)
             left = Cell(brackets.0, style)
             right = Cell(brackets.1, style)
@@ -162,7 +163,8 @@ struct CanvasView: Widget {
                 let strongest = values.compactMap { $0 }.max { abs($0) < abs($1) } ?? 0
                 cell = inkCell(strongest, palette: palette)
                 if cells.count == 4 && palette.hasShadeColors {
-                    cell = Cell(palette.quadrant(inks), Style(foreground: inkColor(strongest, palette)))
+                    cell = Cell(
+                        palette.quadrant(inks), Style(foreground: inkColor(strongest, palette)))
                 }
             }
         } else if inks.contains(true) {
@@ -182,7 +184,9 @@ struct CanvasView: Widget {
     /// An ink cell, shaded by its share of the largest drop when the overlay is on.
     func inkCell(_ value: Float?, palette: Palette) -> Cell {
         guard let value else { return Cell(palette.ink) }
-        if palette.hasShadeColors { return Cell(Palette.fullBlock, Style(foreground: inkColor(value, palette))) }
+        if palette.hasShadeColors {
+            return Cell(Palette.fullBlock, Style(foreground: inkColor(value, palette)))
+        }
         let cell = palette.signed(value)
         // Ink that hardly matters still shows as ink, faintly.
         return cell.character == " " ? Cell(palette.ascii ? "'" : "\u{2591}", .dim) : cell
@@ -194,9 +198,13 @@ struct CanvasView: Widget {
     }
 
     /// The shades' meaning on the frame's bottom edge.
-    func renderLegend(_ shading: Shading, below area: Rect, into buffer: inout CellBuffer, palette: Palette) {
+    func renderLegend(
+        _ shading: Shading, below area: Rect, into buffer: inout CellBuffer, palette: Palette
+    ) {
         func sample(_ value: Float) -> Cell {
-            palette.hasShadeColors ? Cell(Palette.fullBlock, Style(foreground: inkColor(value, palette))) : palette.signed(value)
+            palette.hasShadeColors
+                ? Cell(Palette.fullBlock, Style(foreground: inkColor(value, palette)))
+                : palette.signed(value)
         }
         let strong = sample(1)
         let weak = sample(-1)

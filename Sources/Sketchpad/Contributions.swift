@@ -12,8 +12,10 @@ struct Contributions: Widget {
         let largest = max(sum.contributions.map(abs).max() ?? 0, 1e-6)
         return sum.strongest(count, upwards: upwards).map { input, contribution in
             let text =
-                "\(sum.inputLayer.name) unit \(input + 1)".padding(13) + NumberText.right(
-                    fixed(sum.inputs[input], 2), 5) + " x " + NumberText.right(fixed(sum.weights[input], 2), 5)
+                "\(sum.inputLayer.name) unit \(input + 1)".padding(13)
+                + NumberText.right(
+                    fixed(sum.inputs[input], 2), 5) + " x "
+                + NumberText.right(fixed(sum.weights[input], 2), 5)
                 + " = " + (contribution > 0 ? "+" : "") + fixed(contribution, 2)
             return (contribution / largest, text)
         }
@@ -57,7 +59,8 @@ struct StrongestUnits: Widget {
             let y = area.y + 1 + i / perRow
             buffer.set(x, y, palette.signed(values[unit]), clip: area)
             buffer.write(
-                "unit \(unit + 1)".padding(9) + NumberText.right(fixed(values[unit], 2), 5), x: x + 2,
+                "unit \(unit + 1)".padding(9) + NumberText.right(fixed(values[unit], 2), 5),
+                x: x + 2,
                 y: y, clip: area)
         }
     }

@@ -32,7 +32,8 @@ struct FillingMap: Equatable {
     /// used.
     @discardableResult
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) -> Int {
-        buffer.writeShortening(label, x: area.x, y: area.y, style: .bold, clip: area, palette: palette)
+        buffer.writeShortening(
+            label, x: area.x, y: area.y, style: .bold, clip: area, palette: palette)
         let heatmap = self.heatmap
         let zoom = heatmap.zoom(fitting: area.width, area.height - 1, levels: Zoom.levels(palette))
         let origin = Point(x: area.x, y: area.y + 1)
@@ -111,8 +112,10 @@ struct ConvolutionView: Widget {
             y = top + 7
         } else {
             plan = Plan(
-                grids: [Point(x: area.x, y: top), Point(x: area.x + g + 3, y: top),
-                    Point(x: area.x, y: top + 7)],
+                grids: [
+                    Point(x: area.x, y: top), Point(x: area.x + g + 3, y: top),
+                    Point(x: area.x, y: top + 7),
+                ],
                 signs: [Point(x: area.x + g, y: top + 3)],
                 sums: Point(x: area.x + g + 3, y: top + 8), shares: nil, output: nil, height: 0)
             y = top + 7
@@ -131,7 +134,8 @@ struct ConvolutionView: Widget {
             signed: true)
         func fit(_ rect: Rect) -> Rect? {
             guard rect.width > 0, rect.height > 1 else { return nil }
-            let zoom = heatmap.zoom(fitting: rect.width, rect.height - 1, levels: Zoom.levels(palette))
+            let zoom = heatmap.zoom(
+                fitting: rect.width, rect.height - 1, levels: Zoom.levels(palette))
             let size = heatmap.size(zoom: zoom)
             guard zoom.block.across <= 5, size.columns <= rect.width, size.rows + 1 <= rect.height
             else { return nil }
@@ -237,7 +241,9 @@ struct ConvolutionView: Widget {
         }
         if let shares = plan.shares {
             for (i, line) in shareLines(width: shares.width).enumerated() {
-                buffer.write(line, x: shares.x, y: shares.y + i, style: i == 0 ? .bold : .plain, clip: shares)
+                buffer.write(
+                    line, x: shares.x, y: shares.y + i, style: i == 0 ? .bold : .plain, clip: shares
+                )
             }
         }
         if let place = plan.output {

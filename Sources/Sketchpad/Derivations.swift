@@ -41,7 +41,8 @@ public final class Derivations {
         } else {
             let network = NetworkReading.read(canvas, classifier: classifier, trace: trace)
             var facts = FactSheet()
-            if let prepared = network.prepared, let trace = network.trace, network.prediction != nil {
+            if let prepared = network.prepared, let trace = network.trace, network.prediction != nil
+            {
                 facts = FactSheet.drawing(prepared, trace: trace, model: classifier.model)
             }
             reading = (canvas, network, facts)

@@ -27,8 +27,12 @@ extension SketchpadState {
         }
         TitleBar(outcome: reading.outcome).render(in: layout.title, into: &buffer, palette: palette)
         let picked = pickedExplanation(reading)
-        // Where the picked unit looks, on the cells drawn, while the network has the keys.
-        let field = focus == .network ? picked?.fieldDrawing : nil
+        // Where the picked unit looks, on the cells drawn, while the network has the keys; a unit
+        // that looks at the whole input (C5 and after) would light up everything, and does not.
+        let whole = NetworkLayer.input.geometry.side
+        let field =
+            focus == .network && (picked?.fieldInput.width ?? whole) < whole
+            ? picked?.fieldDrawing : nil
         let shading = derived.saliency.map(CanvasView.Shading.init)
         let drawing = focus == .canvas && prompt == nil
         let canvasView = CanvasView(

@@ -10,6 +10,8 @@ import Screen
 /// upper half block in the upper one's colour on the lower one's, each the mean of z x z values
 /// (at z = 1 every value, in a quarter of the room `square` takes).
 enum Zoom: Equatable {
+    /// Each value as k rows of 2k characters: a small map (C3, S4) large enough to read.
+    case magnified(Int)
     case square
     case tall
     case averaged(Int)
@@ -18,16 +20,25 @@ enum Zoom: Equatable {
     /// The zooms with square pixels, largest first: the order in which a widget tries them.
     /// Half blocks need 256 colours, the shade being the colour alone.
     static func levels(_ palette: Palette) -> [Zoom] {
-        palette.hasShadeColors
-            ? [.square] + (1...8).map { .halfBlocks($0) } : [.square] + (1...8).map { .averaged($0) }
+        let larger: [Zoom] = [.magnified(4), .magnified(3), .magnified(2), .square]
+        return palette.hasShadeColors
+            ? larger + (1...8).map { .halfBlocks($0) } : larger + (1...8).map { .averaged($0) }
     }
 
-    /// Values across and down that one character shows.
+    /// Values across and down that one character shows (a fraction of one when magnified).
     var block: (across: Int, down: Int) {
         switch self {
-        case .square: (1, 1)
-        case .tall: (1, 1)
+        case .magnified, .square, .tall: (1, 1)
         case .averaged(let z), .halfBlocks(let z): (z, 2 * z)
+        }
+    }
+
+    /// Characters across and rows down that one value takes, when it takes whole ones.
+    var cell: (columns: Int, rows: Int) {
+        switch self {
+        case .magnified(let k): (2 * k, k)
+        case .square: (2, 1)
+        default: (1, 1)
         }
     }
 }
@@ -43,6 +54,7 @@ struct Heatmap {
 
     static func size(height: Int, width: Int, zoom: Zoom) -> (columns: Int, rows: Int) {
         switch zoom {
+        case .magnified(let k): (2 * k * width, k * height)
         case .square: (2 * width, height)
         case .tall: (width, height)
         case .averaged(let z), .halfBlocks(let z):
@@ -50,9 +62,11 @@ struct Heatmap {
         }
     }
 
-    /// The character (column and row from the heatmap's origin) that shows value (x, y).
+    /// The character (column and row from the heatmap's origin) that shows value (x, y): the top
+    /// left one of its cell.
     static func cell(of x: Int, _ y: Int, zoom: Zoom) -> (column: Int, row: Int) {
         switch zoom {
+        case .magnified(let k): (2 * k * x, k * y)
         case .square: (2 * x, y)
         case .tall: (x, y)
         case .averaged(let z), .halfBlocks(let z): (x / z, y / (2 * z))
@@ -64,6 +78,7 @@ struct Heatmap {
         let (columns, rows) = size(zoom: zoom)
         guard (0..<columns).contains(column), (0..<rows).contains(row) else { return nil }
         switch zoom {
+        case .magnified(let k): return (column / (2 * k), row / k)
         case .square: return (column / 2, row)
         case .tall: return (column, row)
         case .averaged(let z), .halfBlocks(let z):
@@ -108,10 +123,12 @@ struct Heatmap {
             for column in 0..<columns {
                 let cell: Cell
                 switch zoom {
-                case .square, .tall, .averaged:
+                case .magnified, .square, .tall, .averaged:
                     let (across, down) = zoom.block
-                    let x = zoom == .square ? column / 2 : column * across
-                    let y = row * down
+                    let (x, y) =
+                        zoom.cell.columns > 1
+                        ? (column / zoom.cell.columns, row / zoom.cell.rows)
+                        : (column * across, row * down)
                     guard isShown(y, x),
                         let v = mean(rows: y..<(y + down), columns: x..<(x + across))
                     else {
@@ -123,7 +140,8 @@ struct Heatmap {
                     let (x, y) = (column * z, row * 2 * z)
                     let upper = isShown(y, x) ? mean(rows: y..<(y + z), columns: x..<(x + z)) : nil
                     let lower =
-                        isShown(y + z, x) ? mean(rows: (y + z)..<(y + 2 * z), columns: x..<(x + z)) : nil
+                        isShown(y + z, x)
+                        ? mean(rows: (y + z)..<(y + 2 * z), columns: x..<(x + z)) : nil
                     cell = palette.halfBlock(
                         upper: upper.flatMap { palette.shadeColor($0, signed: signed) },
                         lower: lower.flatMap { palette.shadeColor($0, signed: signed) })

@@ -37,7 +37,8 @@ struct HelpOverlay: Widget {
         let widest = labelWidth(lines) + (lines.map { columns($0).text.count }.max() ?? 0) + 3
         let width = min(area.width - 2, widest)
         let rows = self.rows(lines, textWidth: textWidth(lines, boxWidth: width)).count
-        let height = min(area.height - 2, rows + 4)
+        // The frame, a blank row above the rows and one above the footer, and the footer.
+        let height = min(area.height - 2, rows + 5)
         return Rect(
             x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2,
             width: width, height: height)
@@ -72,8 +73,7 @@ struct HelpOverlay: Widget {
     /// when the next section does not fit whole, and otherwise between entries.
     static func pages(_ lines: [HelpLine], in area: Rect) -> [[Row]] {
         let box = self.box(lines, in: area)
-        // A blank row above the rows, and one above the footer line.
-        let room = max(1, box.height - 2 - 3)
+        let room = max(1, box.height - 5)
         let entries = self.entries(lines, textWidth: textWidth(lines, boxWidth: box.width))
         // Sections: runs of entries between blank lines.
         var sections = [[[Row]]]()

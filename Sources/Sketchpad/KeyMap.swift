@@ -167,7 +167,9 @@ enum KeyMap {
         .keys(
             [KeyBinding(.character("f"), .toggleFullScreen)],
             "the network on the whole screen, or beside the canvas"),
-        .keys([KeyBinding(.escape, .back)], "back: from watching, the zoom, then to drawing"),
+        .keys(
+            [KeyBinding(.escape, .back, on: .network)],
+            "back: from watching, the zoom, then to drawing"),
         .blank,
         .heading("One value at a time"),
         .keys(

@@ -14,7 +14,7 @@ struct LayerHeader: Widget {
     let range: ValueRange?
     var saturation: Saturation? = nil
 
-    /// The second line's facts, most important first, and the order they are shown in.
+    /// The second line's facts, most important first, each with its place on the line.
     var facts: [(text: String, order: Int)] {
         let shapeOfMaps = MapShape(layer)
         var facts = [(text: String, order: Int)]()
@@ -23,14 +23,16 @@ struct LayerHeader: Widget {
         case .probabilities: facts.append(("class \(picked) (0-9)", 0))
         default:
             facts.append(
-                ("\(shapeOfMaps.isSpatial ? "map" : "unit") \(picked + 1) of \(shapeOfMaps.channels)", 0))
+                (
+                    "\(shapeOfMaps.isSpatial ? "map" : "unit") \(picked + 1) of \(shapeOfMaps.channels)",
+                    0
+                ))
         }
-        if let text = range?.text, !text.isEmpty { facts.append((text, 1)) }
+        if let saturation, traced == layer.layer, saturation.isNoticeable {
+            facts.append(("saturated: \(fixed(saturation.share * 100, 0))% at -1 or +1", 1))
+        }
+        if let text = range?.text, !text.isEmpty { facts.append((text, 2)) }
         if let saturation, traced == layer.layer {
-            if saturation.isNoticeable {
-                facts.append(
-                    ("saturated: \(fixed(saturation.share * 100, 0))% at -1 or +1", 2))
-            }
             facts.append(
                 ("before tanh \(fixed(saturation.low, 2)) to \(fixed(saturation.high, 2))", 3))
         }
@@ -46,16 +48,17 @@ struct LayerHeader: Widget {
                 traced == .logits
                 ? ": showing the logits, before softmax" : ": showing values before tanh"
         }
-        if layer.layer == .input { role = "what the network sees: the drawing, scaled and centred" }
+        if layer.layer == .input { role = "the drawing as the network sees it" }
         let line = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         buffer.write(layer.name + "  ", x: line.x, y: line.y, style: .bold, clip: line)
         buffer.writeShortening(
             role, x: line.x + layer.name.count + 2, y: line.y, clip: line, palette: palette)
-        // As many facts as fit, the most important first, shown in their order.
+        // The most important facts, as many as fit.
         var kept = [(text: String, order: Int)]()
         for fact in facts {
             let width = (kept + [fact]).map(\.text.count).reduce(0, +) + 2 * kept.count
-            if width <= area.width { kept.append(fact) }
+            if width > area.width { break }
+            kept.append(fact)
         }
         let text = kept.sorted { $0.order < $1.order }.map(\.text).joined(separator: "  ")
         let second = Rect(x: area.x, y: area.y + 1, width: area.width, height: 1)

@@ -117,9 +117,9 @@ enum UnitMark {
         _ unit: Point, zoom: Zoom, origin: Point, into buffer: inout CellBuffer, clip: Rect
     ) {
         let (column, row) = Heatmap.cell(of: unit.x, unit.y, zoom: zoom)
-        let width = zoom == .square ? 2 : 1
-        for dx in 0..<width {
-            let (x, y) = (origin.x + column + dx, origin.y + row)
+        let (width, height) = zoom.cell
+        for (dx, dy) in (0..<height).flatMap({ dy in (0..<width).map { ($0, dy) } }) {
+            let (x, y) = (origin.x + column + dx, origin.y + row + dy)
             guard buffer.area.contains(Point(x: x, y: y)), clip.contains(Point(x: x, y: y)) else {
                 continue
             }
@@ -131,7 +131,8 @@ enum UnitMark {
                 cell = Cell("+", Style(bold: true, reverse: true))
             } else if cell.character == " " {
                 // A blank in reverse video is a solid block, which reads as ink: brackets instead.
-                cell = Cell(width == 2 ? (dx == 0 ? "[" : "]") : "+", Style(bold: true))
+                let bracket: Unicode.Scalar = dx == 0 ? "[" : (dx == width - 1 ? "]" : " ")
+                cell = Cell(width >= 2 ? bracket : "+", Style(bold: true, reverse: width > 2))
             }
             buffer[x, y] = cell
         }

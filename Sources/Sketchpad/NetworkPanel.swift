@@ -68,18 +68,20 @@ struct PanelLayout {
     /// The fewest rows worth giving the words.
     static let wordsLeast = 3
 
-    /// `minimumView` is the least width the view needs; `naturalHeight` how tall the view is at a
-    /// width, when that is known (every map of a layer), nil when it takes what it is given. The
-    /// small canvas goes at the top right; the words either in a column under it, or under the
-    /// view across its width, whichever gives them more room.
+    /// How a view fills a width: the rows it takes at most `most` rows, and how large it is
+    /// drawn there (the index of its zoom among the levels: 0 is the largest).
+    typealias Natural = (_ width: Int, _ most: Int) -> (height: Int, level: Int)?
+
+    /// `minimumView` is the least width the view needs; `natural` how it fills a room, when it
+    /// does not simply take all of it (every map of a layer, a computation). The small canvas
+    /// goes at the top right; the words either in a column under it, or under the view across
+    /// its width: whichever draws the view larger, then whichever gives the words more room.
     ///
     /// With `viewFirst` (a computation, whose numbers all matter), the view takes the rows it
     /// needs and the words what is left under it; else the words keep a few rows.
     func parts(
-        minimumView: Int, naturalHeight: (_ width: Int, _ most: Int) -> Int?, drawing: Bool,
-        words: Bool, viewFirst: Bool = false
-    ) -> Parts
-    {
+        minimumView: Int, natural: Natural, drawing: Bool, words: Bool, viewFirst: Bool = false
+    ) -> Parts {
         let body = self.body
         var resolution: CanvasView.Resolution?
         if drawing {
@@ -92,23 +94,28 @@ struct PanelLayout {
         func drawingPlace(_ columnWidth: Int) -> (rect: Rect, resolution: CanvasView.Resolution)? {
             resolution.map {
                 (
-                    Rect(x: body.maxX - columnWidth, y: body.y, width: size.width, height: size.height),
-                    $0
+                    Rect(
+                        x: body.maxX - columnWidth, y: body.y, width: size.width,
+                        height: size.height), $0
                 )
             }
         }
+        var candidates = [(parts: Parts, level: Int)]()
         // Words in the column at the right, under the small canvas.
-        var column: Parts?
         let columnWidth = max(
-            size.width, words ? min(Self.wordsWidth.most, max(Self.wordsWidth.least, body.width / 3)) : 0)
+            size.width,
+            words ? min(Self.wordsWidth.most, max(Self.wordsWidth.least, body.width / 3)) : 0)
         if columnWidth > 0 && body.width - columnWidth - 2 >= minimumView {
             let top = body.y + (resolution == nil ? 0 : size.height + 1)
-            column = Parts(
-                view: Rect(x: body.x, y: body.y, width: body.width - columnWidth - 2, height: body.height),
-                drawing: drawingPlace(columnWidth),
+            let view = Rect(
+                x: body.x, y: body.y, width: body.width - columnWidth - 2, height: body.height)
+            let column = Parts(
+                view: view, drawing: drawingPlace(columnWidth),
                 words: words && body.maxY - top >= Self.wordsLeast
-                    ? Rect(x: body.maxX - columnWidth, y: top, width: columnWidth, height: body.maxY - top)
-                    : nil)
+                    ? Rect(
+                        x: body.maxX - columnWidth, y: top, width: columnWidth,
+                        height: body.maxY - top) : nil)
+            candidates.append((column, natural(view.width, view.height)?.level ?? 0))
         }
         // Words under the view, which is as wide as the small canvas leaves it.
         var under = Parts(view: body, drawing: nil, words: nil)
@@ -116,20 +123,25 @@ struct PanelLayout {
             under.drawing = drawingPlace(size.width)
             under.view.width = body.width - size.width - 2
         }
+        var level = natural(under.view.width, under.view.height)?.level ?? 0
         if words {
-            let most =
-                viewFirst ? body.height : body.height - min(8, max(Self.wordsLeast, body.height / 3)) - 1
-            let viewHeight = min(most, naturalHeight(under.view.width, most) ?? most)
+            let most = viewFirst ? body.height : body.height - Self.wordsLeast - 1
+            let fill = natural(under.view.width, most)
+            let viewHeight = min(most, fill?.height ?? most)
+            level = fill?.level ?? 0
             let height = body.height - viewHeight - 1
             under.view.height = viewHeight
             if height >= 1 {
                 under.words = Rect(
-                    x: under.view.x, y: body.maxY - height, width: under.view.width, height: height)
+                    x: under.view.x, y: body.maxY - height, width: under.view.width,
+                    height: height)
             }
         }
-        guard let column else { return under }
+        candidates.append((under, level))
         func room(_ parts: Parts) -> Int { parts.words.map { $0.width * $0.height } ?? 0 }
-        return room(column) >= room(under) ? column : under
+        return candidates.min { a, b in
+            a.level != b.level ? a.level < b.level : room(a.parts) > room(b.parts)
+        }?.parts ?? under
     }
 }
 
@@ -172,28 +184,31 @@ struct NetworkPanel: Widget {
         func parts(_ layout: PanelLayout, palette: Palette) -> PanelLayout.Parts {
             layout.parts(
                 minimumView: minimumView,
-                naturalHeight: { naturalHeight(width: $0, most: $1, palette: palette) },
+                natural: { natural(width: $0, most: $1, palette: palette) },
                 drawing: drawing, words: words, viewFirst: watching)
         }
 
-        /// How tall the view is at `width` and at most `most` rows, when it does not take all it
-        /// is given: every map of a layer, at the zoom they get there.
-        func naturalHeight(width: Int, most: Int, palette: Palette) -> Int? {
+        /// How the view fills `width` and at most `most` rows, when it does not take all it is
+        /// given: every map of a layer, at the zoom they get there; a convolution computed.
+        func natural(width: Int, most: Int, palette: Palette) -> (height: Int, level: Int)? {
             let shape = MapShape(LeNet5.architecture[layerIndex])
+            let room = Rect(x: 0, y: 0, width: width, height: most)
             if watching && layer.geometry.kind == .convolution {
                 let output = FillingMap.shape(of: layer)
-                return ConvolutionView.plan(
-                    in: Rect(x: 0, y: 0, width: width, height: most),
-                    terms: layer.geometry.inputMaps, output: output, palette: palette
-                ).height
+                let plan = ConvolutionView.plan(
+                    in: room, terms: layer.geometry.inputMaps, output: output, palette: palette)
+                return (plan.height, 0)
+            }
+            let levels = Zoom.levels(palette)
+            if zoomed && !watching {
+                let plan = ZoomView.plan(layer, in: room, palette: palette)
+                return (plan.height, plan.zoom.flatMap { levels.firstIndex(of: $0) } ?? 0)
             }
             guard !zoomed, !watching, shape.isSpatial else { return nil }
-            let room = Rect(x: 0, y: 0, width: width, height: most)
-            let placed = MapGrid.placements(
-                shape, in: room, picked: mapIndex, levels: Zoom.levels(palette)
-            ).maps
+            let (zoom, placed) = MapGrid.placements(
+                shape, in: room, picked: mapIndex, levels: levels)
             guard placed.count == shape.channels, let last = placed.last else { return nil }
-            return last.origin.y + last.rows
+            return (last.origin.y + last.rows, levels.firstIndex(of: zoom) ?? levels.count)
         }
     }
 
@@ -258,14 +273,18 @@ struct NetworkPanel: Widget {
             return
         }
         if selection.watching, let picked {
-            renderComputation(picked, view: view, trace: trace, in: body, into: &buffer, palette: palette)
+            renderComputation(
+                picked, view: view, trace: trace, in: body, into: &buffer, palette: palette)
         } else if selection.zoomed {
-            ZoomView(view, picked: selection.mapIndex, explanation: picked, trace: trace, model: reading.model)
-                .render(in: body, into: &buffer, palette: palette)
+            ZoomView(
+                view, picked: selection.mapIndex, explanation: picked, trace: trace,
+                model: reading.model
+            )
+            .render(in: body, into: &buffer, palette: palette)
         } else if view.isSpatial {
             MapGrid(
                 view: view, picked: selection.mapIndex, focused: selection.focused,
-                unit: layer.id == .input || selection.focused ? selection.unit : nil
+                unit: selection.focused ? selection.unit : nil
             ).render(in: body, into: &buffer, palette: palette)
         } else {
             renderUnits(view, trace: trace, in: body, into: &buffer, palette: palette)
@@ -278,16 +297,23 @@ struct NetworkPanel: Widget {
         _ view: LayerView, trace: ForwardTrace, in body: Rect, into buffer: inout CellBuffer,
         palette: Palette
     ) {
-        UnitGrid(view: view, picked: selection.mapIndex).render(in: body, into: &buffer, palette: palette)
+        UnitGrid(view: view, picked: selection.mapIndex).render(
+            in: body, into: &buffer, palette: palette)
         let rows = UnitGrid.rows(count: view.values.shape.channels, in: body)
-        let below = Rect(x: body.x, y: body.y + rows + 4, width: body.width, height: body.maxY - body.y - rows - 4)
+        let below = Rect(
+            x: body.x, y: body.y + rows + 4, width: body.width,
+            height: body.maxY - body.y - rows - 4)
         guard below.height >= 3 else { return }
         if layer.id == .output {
-            guard let digit = reading.prediction?.digit, let unit = NetworkUnit(layer: .output, unit: digit),
-                case .dense(let sum) = UnitExplanation(unit, trace: trace, model: reading.model, transform: nil).computation
+            guard let digit = reading.prediction?.digit,
+                let unit = NetworkUnit(layer: .output, unit: digit),
+                case .dense(let sum) = UnitExplanation(
+                    unit, trace: trace, model: reading.model, transform: nil
+                ).computation
             else { return }
             buffer.writeShortening(
-                "the score of \(digit): F6 value x weight", x: below.x, y: below.y, style: .bold, clip: below,
+                "the score of \(digit): F6 value x weight", x: below.x, y: below.y, style: .bold,
+                clip: below,
                 palette: palette)
             let count = max(1, min(5, (below.height - 3) / 2))
             Contributions(sum: sum, count: count).render(
@@ -306,7 +332,8 @@ struct NetworkPanel: Widget {
         into buffer: inout CellBuffer, palette: Palette
     ) {
         let unit = picked.unit
-        let filling = FillingMap(layer: unit.layer, map: unit.map, position: selection.position, trace: trace)
+        let filling = FillingMap(
+            layer: unit.layer, map: unit.map, position: selection.position, trace: trace)
         switch picked.computation {
         case .pixel:
             break
@@ -333,7 +360,7 @@ struct NetworkPanel: Widget {
         _ selection: Selection, layer: LayerDescription,
         arrows a: (left: String, right: String, up: String, down: String)
     ) -> [String] {
-        guard selection.focused else { return ["Tab: explore the layers (n/N next/previous)"] }
+        guard selection.focused else { return ["Tab: explore the layers", "f full screen"] }
         var hints = [String]()
         if selection.watching {
             hints += [". next step", "r sweep", "arrows move", "w/Esc back"]

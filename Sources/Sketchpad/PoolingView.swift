@@ -22,7 +22,8 @@ struct PoolingView: Widget {
     }
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
-        buffer.writeShortening(title, x: area.x, y: area.y, style: .bold, clip: area, palette: palette)
+        buffer.writeShortening(
+            title, x: area.x, y: area.y, style: .bold, clip: area, palette: palette)
         let side = mean.window.width
         let grid = NumberGrid(
             label: "the block", values: mean.values, side: side, scale: 1, signed: true)
@@ -62,7 +63,8 @@ struct PoolingView: Widget {
         heatmap.render(into: &buffer, at: origin, zoom: zoom, palette: palette, clip: rest)
         for y in mean.window.y0...mean.window.y1 {
             for x in mean.window.x0...mean.window.x1 {
-                UnitMark.mark(Point(x: x, y: y), zoom: zoom, origin: origin, into: &buffer, clip: rest)
+                UnitMark.mark(
+                    Point(x: x, y: y), zoom: zoom, origin: origin, into: &buffer, clip: rest)
             }
         }
         let other = Rect(

@@ -50,7 +50,8 @@ struct StatusBar: Widget {
         if let notice {
             buffer.writeShortening(
                 notice, x: area.x, y: area.y, style: .bold,
-                clip: Rect(x: area.x, y: area.y, width: area.width - 16, height: 1), palette: palette)
+                clip: Rect(x: area.x, y: area.y, width: area.width - 16, height: 1),
+                palette: palette)
         } else if let outcome {
             let text: String
             switch outcome {

@@ -28,8 +28,10 @@ struct WeightedSumView: Widget {
         if unit.layer == .output {
             lines.append((line("= the score", preActivation), .plain))
             lines.append(
-                (NumberText.left("softmax makes it a chance of", 28)
-                    + NumberText.right(percentText(value), 9), .bold))
+                (
+                    NumberText.left("softmax makes it a chance of", 28)
+                        + NumberText.right(percentText(value), 9), .bold
+                ))
         } else {
             lines.append((line("= before tanh", preActivation), .plain))
             lines.append((line("tanh squeezes it to", value), .bold))
@@ -38,20 +40,24 @@ struct WeightedSumView: Widget {
     }
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
-        buffer.writeShortening(title, x: area.x, y: area.y, style: .bold, clip: area, palette: palette)
+        buffer.writeShortening(
+            title, x: area.x, y: area.y, style: .bold, clip: area, palette: palette)
         let lines = sumLines
         // Up to five each way where the room allows, at least two.
         let room = area.height - 2 - lines.count - 1
         let count = max(2, min(5, (room - 2) / 2))
         let contributions = Contributions(sum: sum, count: count)
-        let top = Rect(x: area.x, y: area.y + 2, width: min(area.width, 44), height: contributions.height)
+        let top = Rect(
+            x: area.x, y: area.y + 2, width: min(area.width, 44), height: contributions.height)
         contributions.render(in: top, into: &buffer, palette: palette)
         let y = top.maxY + 1
         for (i, line) in lines.enumerated() {
             buffer.write(line.0, x: area.x, y: y + i, style: line.1, clip: area)
         }
         // The layer's units filling up: beside the lists where there is room, else under them.
-        let beside = Rect(x: top.maxX + 3, y: area.y + 2, width: area.maxX - top.maxX - 3, height: area.height - 2)
+        let beside = Rect(
+            x: top.maxX + 3, y: area.y + 2, width: area.maxX - top.maxX - 3, height: area.height - 2
+        )
         let below = Rect(
             x: area.x, y: y + lines.count + 1, width: area.width,
             height: area.maxY - y - lines.count - 1)

@@ -48,7 +48,8 @@ extension CellBuffer {
     mutating func writeShortening(
         _ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect, palette: Palette
     ) {
-        write(shortened(text, to: clip.maxX - x, ellipsis: palette.ellipsis), x: x, y: y,
+        write(
+            shortened(text, to: clip.maxX - x, ellipsis: palette.ellipsis), x: x, y: y,
             style: style, clip: clip)
     }
 
@@ -92,7 +93,7 @@ func shortened(_ text: String, to width: Int, ellipsis: String) -> String {
     while !words.isEmpty {
         words.removeLast()
         // Punctuation left at the end of the kept words ("layer," "map:") reads as cut.
-        let kept = words.joined(separator: " ").trimmingCharacters(in: " ,;:")
+        let kept = words.joined(separator: " ").trimmingEnds(of: " ,;:")
         if !kept.isEmpty && kept.count + 1 + ellipsis.count <= width {
             return kept + " " + ellipsis
         }
@@ -101,7 +102,7 @@ func shortened(_ text: String, to width: Int, ellipsis: String) -> String {
 }
 
 extension String {
-    func trimmingCharacters(in characters: String) -> String {
+    func trimmingEnds(of characters: String) -> String {
         var text = Substring(self)
         while let first = text.first, characters.contains(first) { text.removeFirst() }
         while let last = text.last, characters.contains(last) { text.removeLast() }

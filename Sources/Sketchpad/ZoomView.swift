@@ -85,11 +85,14 @@ struct ZoomView: Widget {
         switch unit.layer {
         case .output:
             return [
-                "probability \(percentText(e.value))", "score before softmax \(fixed(e.preActivation, 4))",
+                "probability \(percentText(e.value))",
+                "score before softmax \(fixed(e.preActivation, 4))",
             ]
         case .input, .s2, .s4: return [place + "value \(fixed(e.value, 4))"]
         default:
-            return [place + "value \(fixed(e.value, 4))", "before tanh \(fixed(e.preActivation, 4))"]
+            return [
+                place + "value \(fixed(e.value, 4))", "before tanh \(fixed(e.preActivation, 4))",
+            ]
         }
     }
 
@@ -109,6 +112,8 @@ struct ZoomView: Widget {
         let origin: Point?
         let zoom: Zoom?
         let source: Rect
+        /// The rows used from the top of the area.
+        var height = 0
     }
 
     /// What made a layer's maps, as far as its size goes: known from the layer alone, so that a
@@ -125,7 +130,8 @@ struct ZoomView: Widget {
             case .input: self = .text
             case .convolution: self = .kernels(count: g.inputMaps)
             case .averagePooling:
-                self = .pooled(MapShape(channels: g.inputMaps, height: g.inputSide, width: g.inputSide))
+                self = .pooled(
+                    MapShape(channels: g.inputMaps, height: g.inputSide, width: g.inputSide))
             case .dense: self = .weights(count: g.taps)
             }
         }
@@ -144,7 +150,11 @@ struct ZoomView: Widget {
         let content = Rect(
             x: area.x, y: area.y + header, width: area.width, height: area.height - header)
         let g = layer.geometry
-        guard !layer.isUnitList else { return Plan(origin: nil, zoom: nil, source: content) }
+        guard !layer.isUnitList else {
+            return Plan(
+                origin: nil, zoom: nil, source: content,
+                height: header + sourceHeight(SourceShape(layer), in: content, palette: palette))
+        }
         let shape = SourceShape(layer)
         let origin = Point(x: content.x, y: content.y)
         func beside(_ zoom: Zoom) -> Plan? {
@@ -155,7 +165,8 @@ struct ZoomView: Widget {
             guard size.rows <= content.height, sourceFits(shape, in: right, palette: palette) else {
                 return nil
             }
-            return Plan(origin: origin, zoom: zoom, source: right)
+            let used = max(size.rows, sourceHeight(shape, in: right, palette: palette))
+            return Plan(origin: origin, zoom: zoom, source: right, height: header + used)
         }
         func below(_ zoom: Zoom, forced: Bool = false) -> Plan? {
             let size = Heatmap.size(height: g.side, width: g.side, zoom: zoom)
@@ -167,7 +178,8 @@ struct ZoomView: Widget {
                     || (size.columns <= content.width
                         && sourceFits(shape, in: rest, palette: palette))
             else { return nil }
-            return Plan(origin: origin, zoom: zoom, source: rest)
+            let used = size.rows + 1 + sourceHeight(shape, in: rest, palette: palette)
+            return Plan(origin: origin, zoom: zoom, source: rest, height: header + used)
         }
         // The largest map with everything that made it in view, beside it or under it.
         let levels = Zoom.levels(palette)
@@ -233,12 +245,33 @@ struct ZoomView: Widget {
         return (zoom, perRow, fits)
     }
 
+    /// The rows what made the map takes in `area`.
+    static func sourceHeight(_ shape: SourceShape, in area: Rect, palette: Palette) -> Int {
+        switch shape {
+        case .text: return 4
+        case .kernels(let count):
+            let (zoom, perRow, _) = kernelPlan(count: count, in: area, palette: palette)
+            let rows = (count + perRow - 1) / perRow
+            return 3 + rows * (Heatmap.size(height: 5, width: 5, zoom: zoom).rows + 2)
+        case .pooled(let maps):
+            let heatmap = Heatmap(
+                height: maps.height, width: maps.width, value: { _, _ in 0 }, scale: 1,
+                signed: true)
+            let zoom = heatmap.zoom(
+                fitting: area.width, area.height - 2, levels: Zoom.levels(palette))
+            return 2 + heatmap.size(zoom: zoom).rows
+        case .weights(let count): return (count + 11) / 12 + 5
+        }
+    }
+
     static func sourceFits(_ shape: SourceShape, in area: Rect, palette: Palette) -> Bool {
         guard area.width >= 30 && area.height >= 3 else { return false }
         switch shape {
         case .text: return true
         case .kernels(let count): return kernelPlan(count: count, in: area, palette: palette).fits
         case .pooled(let maps):
+            // Room for its title, and the averaged map at two values a character at most.
+            guard area.width >= 40 else { return false }
             let size = Heatmap.size(height: maps.height, width: maps.width, zoom: .averaged(2))
             // At most four values a character: the block must still show.
             let zoom = Zoom.levels(palette).first { z in
@@ -276,7 +309,8 @@ struct ZoomView: Widget {
                 for y in block.y0...block.y1 {
                     for x in block.x0...block.x1 {
                         UnitMark.mark(
-                            Point(x: x, y: y), zoom: zoom, origin: origin, into: &buffer, clip: area)
+                            Point(x: x, y: y), zoom: zoom, origin: origin, into: &buffer, clip: area
+                        )
                     }
                 }
             }
@@ -297,7 +331,7 @@ struct ZoomView: Widget {
         let largest = max(range.largestMagnitude, 1e-6)
         buffer.writeShortening(title, x: area.x, y: area.y, clip: area, palette: palette)
         buffer.writeShortening(
-            "(shades scaled by the largest |weight|, \(fixed(largest, 3)))", x: area.x,
+            "(full shade: a weight of \(fixed(largest, 3)) or -\(fixed(largest, 3)))", x: area.x,
             y: area.y + 1, style: .dim, clip: area, palette: palette)
         return largest
     }
@@ -309,7 +343,9 @@ struct ZoomView: Widget {
     ) {
         let count = kernels.count
         let largest = header(
-            count == 1 ? "the kernel applied to the input, 5x5:" : "kernels applied to each \(sourceName), 5x5:",
+            count == 1
+                ? "the kernel applied to the input, 5x5:"
+                : "kernels applied to each \(sourceName), 5x5:",
             weights: Array(kernels.joined()), into: &buffer, area: area, palette: palette)
         let grid = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 4)
         let (zoom, perRow, _) = Self.kernelPlan(count: count, in: area, palette: palette)

@@ -220,6 +220,13 @@ public struct Saturation: Equatable, Sendable {
 
     public var isNoticeable: Bool { share >= Self.noticeable }
 
+    public init(layer: NetworkLayer, share: Float, low: Float, high: Float) {
+        self.layer = layer
+        self.share = share
+        self.low = low
+        self.high = high
+    }
+
     /// Nil for the layers without tanh (the input, the pooling layers, the output).
     public init?(_ layer: NetworkLayer, trace: ForwardTrace) {
         guard [.c1, .c3, .c5, .f6].contains(layer), let before = layer.tracedPreActivation else {

@@ -1,5 +1,6 @@
 import LeNet5
 import Screen
+
 @testable import Sketchpad
 
 /// A sketchpad as the runtime drives it: the state, and beside it the derivations that read the
