@@ -144,6 +144,8 @@ struct ConvolutionView: Widget {
                 height: size.rows + 1)
         }
         // Beside the sums (wide), under them (narrow), or under everything: the largest.
+        // Under the sums (narrow) stops where the shares begin.
+        let underSums = (plan.shares?.y ?? area.maxY + 1) - 1
         let candidates = [
             area.width >= wideWidth
                 ? Rect(
@@ -151,7 +153,7 @@ struct ConvolutionView: Widget {
                     height: area.maxY - y)
                 : Rect(
                     x: plan.sums.x, y: plan.sums.y + 5, width: area.maxX - plan.sums.x,
-                    height: area.maxY - plan.sums.y - 5),
+                    height: min(area.maxY, underSums) - plan.sums.y - 5),
             Rect(x: area.x, y: below, width: area.width, height: area.maxY - below),
         ]
         plan.output = candidates.compactMap(fit).max { $0.height < $1.height }
@@ -167,7 +169,7 @@ struct ConvolutionView: Widget {
     }
 
     var title: String {
-        var title = FactSheet.name(unit) + ": the window on " + inputName
+        var title = FactSheet.name(unit).capitalisedFirst + ": the window on " + inputName
         if sum.terms.count > 1 { title += " (map \(term + 1) of \(sum.terms.count))" }
         return title
     }

@@ -88,7 +88,9 @@ extension SketchpadState {
         var facts = derived.facts
         if let trace = derived.network.trace, derived.network.prediction != nil {
             facts = facts.merging(FactSheet.map(mapIndex, of: layer, trace: trace))
-            if let picked { facts = facts.merging(FactSheet.unit(picked)) }
+            // The picked unit's facts speak of it in the zoom and while watching; a layer's text
+            // speaks of the drawing's answer.
+            if let picked, zoomed { facts = facts.merging(FactSheet.unit(picked)) }
         }
         var paragraphs = [String]()
         if let saliency = derived.saliency {

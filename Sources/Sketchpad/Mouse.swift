@@ -53,7 +53,7 @@ extension SketchpadState {
     mutating func select(at point: Point, layout: Layout) {
         guard layout.network.contains(point) else { return }
         let panel = PanelLayout(
-            area: layout.network, framed: !networkFullScreen, watching: watching)
+            area: layout.network, framed: !networkFullScreen, zoomed: zoomed)
         if let layer = panel.layer(at: point) {
             select(layer: layer)
             return

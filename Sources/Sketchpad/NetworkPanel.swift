@@ -13,10 +13,11 @@ struct PanelLayout {
     /// short panel, whose own title says what it computes.
     let showsHeader: Bool
 
-    init(area: Rect, framed: Bool = true, watching: Bool = false) {
+    /// `zoomed`: one map enlarged or a computation, which need the rows more than the header.
+    init(area: Rect, framed: Bool = true, zoomed: Bool = false) {
         self.area = area
         self.framed = framed
-        showsHeader = !watching || (framed ? area.height - 2 : area.height) >= 24
+        showsHeader = !zoomed || (framed ? area.height - 2 : area.height) >= 24
     }
 
     /// Rows above the body: the tabs and two lines on the layer.
@@ -140,7 +141,11 @@ struct PanelLayout {
         candidates.append((under, level))
         func room(_ parts: Parts) -> Int { parts.words.map { $0.width * $0.height } ?? 0 }
         return candidates.min { a, b in
-            a.level != b.level ? a.level < b.level : room(a.parts) > room(b.parts)
+            // A view that needs its room first gets the widest.
+            if viewFirst && a.parts.view.width != b.parts.view.width {
+                return a.parts.view.width > b.parts.view.width
+            }
+            return a.level != b.level ? a.level < b.level : room(a.parts) > room(b.parts)
         }?.parts ?? under
     }
 }
@@ -176,8 +181,8 @@ struct NetworkPanel: Widget {
             guard watching else { return 40 }
             switch layer.geometry.kind {
             case .convolution: return ConvolutionView.minimumWidth
-            case .dense: return 60
-            default: return 40
+            case .dense, .averagePooling: return 60
+            case .input: return 40
             }
         }
 
@@ -185,7 +190,7 @@ struct NetworkPanel: Widget {
             layout.parts(
                 minimumView: minimumView,
                 natural: { natural(width: $0, most: $1, palette: palette) },
-                drawing: drawing, words: words, viewFirst: watching)
+                drawing: drawing, words: words, viewFirst: zoomed)
         }
 
         /// How the view fills `width` and at most `most` rows, when it does not take all it is
@@ -193,18 +198,31 @@ struct NetworkPanel: Widget {
         func natural(width: Int, most: Int, palette: Palette) -> (height: Int, level: Int)? {
             let shape = MapShape(LeNet5.architecture[layerIndex])
             let room = Rect(x: 0, y: 0, width: width, height: most)
-            if watching && layer.geometry.kind == .convolution {
-                let output = FillingMap.shape(of: layer)
-                let plan = ConvolutionView.plan(
-                    in: room, terms: layer.geometry.inputMaps, output: output, palette: palette)
-                return (plan.height, 0)
+            if watching {
+                switch layer.geometry.kind {
+                case .convolution:
+                    let output = FillingMap.shape(of: layer)
+                    let plan = ConvolutionView.plan(
+                        in: room, terms: layer.geometry.inputMaps, output: output,
+                        palette: palette)
+                    return (plan.height, 0)
+                case .averagePooling:
+                    return (
+                        PoolingView.height(layer, width: width, most: most, palette: palette), 0
+                    )
+                case .dense: return (min(most, WeightedSumView.height), 0)
+                case .input: return nil
+                }
             }
             let levels = Zoom.levels(palette)
             if zoomed && !watching {
                 let plan = ZoomView.plan(layer, in: room, palette: palette)
                 return (plan.height, plan.zoom.flatMap { levels.firstIndex(of: $0) } ?? 0)
             }
-            guard !zoomed, !watching, shape.isSpatial else { return nil }
+            guard !zoomed, !watching else { return nil }
+            if !shape.isSpatial {
+                return (min(most, NetworkPanel.unitsHeight(layer, width: width)), 0)
+            }
             let (zoom, placed) = MapGrid.placements(
                 shape, in: room, picked: mapIndex, levels: levels)
             guard placed.count == shape.channels, let last = placed.last else { return nil }
@@ -226,8 +244,7 @@ struct NetworkPanel: Widget {
     var layer: LayerDescription { LeNet5.architecture[selection.layerIndex] }
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
-        let layout = PanelLayout(
-            area: area, framed: selection.framed, watching: selection.watching)
+        let layout = PanelLayout(area: area, framed: selection.framed, zoomed: selection.zoomed)
         if selection.framed {
             buffer.frame(area, title: "Network", palette: palette, highlighted: selection.focused)
         }
@@ -315,15 +332,32 @@ struct NetworkPanel: Widget {
                 "the score of \(digit): F6 value x weight", x: below.x, y: below.y, style: .bold,
                 clip: below,
                 palette: palette)
-            let count = max(1, min(5, (below.height - 3) / 2))
+            let count = max(1, min(Self.contributionCount, (below.height - 3) / 2))
             Contributions(sum: sum, count: count).render(
                 in: Rect(x: below.x, y: below.y + 1, width: below.width, height: below.height - 1),
                 into: &buffer, palette: palette)
-        } else {
-            let values = view.values.values
-            let strongest = StrongestUnits(name: layer.name, values: values, count: 8)
-            strongest.render(in: below, into: &buffer, palette: palette)
+        } else if let before = layer.id.tracedPreActivation {
+            StrongestUnits(
+                name: layer.name, values: trace.maps(layer.layer).values,
+                before: trace.maps(before).values, count: Self.strongestCount
+            ).render(in: below, into: &buffer, palette: palette)
         }
+    }
+
+    /// How many of C5's and F6's strongest units are listed, and how many inputs that pushed a
+    /// digit's score each way.
+    static let strongestCount = 8
+    static let contributionCount = 5
+
+    /// The rows the units of a list take, and what is listed under them.
+    static func unitsHeight(_ layer: NetworkLayer, width: Int) -> Int {
+        let grid = UnitGrid.rows(
+            count: layer.geometry.maps, in: Rect(x: 0, y: 0, width: width, height: 1))
+        let below =
+            layer == .output
+            ? 1 + 2 + 2 * contributionCount
+            : StrongestUnits.height(count: strongestCount, width: width)
+        return grid + 4 + below
     }
 
     /// The picked value computed step by step, with this layer's map filling up to it.

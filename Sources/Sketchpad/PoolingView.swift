@@ -11,8 +11,20 @@ struct PoolingView: Widget {
     let source: MapValues
     let output: FillingMap
 
+    /// The rows it takes at `width` for a unit of `layer` (S2 or S4): the title, the block and
+    /// its mean, and the maps as large as half the width allows.
+    static func height(_ layer: NetworkLayer, width: Int, most: Int, palette: Palette) -> Int {
+        let g = layer.geometry
+        let source = Heatmap(
+            height: g.inputSide, width: g.inputSide, value: { _, _ in 0 }, scale: 1, signed: true)
+        let rest = most - 3 - (g.kernelSide + 1)
+        let zoom = source.zoom(fitting: width / 2 - 1, rest - 1, levels: Zoom.levels(palette))
+        return min(most, 3 + g.kernelSide + 1 + 1 + source.size(zoom: zoom).rows)
+    }
+
     var title: String {
-        FactSheet.name(unit) + ": the mean of a 2x2 block of \(mean.inputLayer.name) map "
+        FactSheet.name(unit).capitalisedFirst
+            + ": the mean of a 2x2 block of \(mean.inputLayer.name) map "
             + "\(mean.inputMap + 1)"
     }
 

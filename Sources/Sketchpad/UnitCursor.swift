@@ -122,7 +122,7 @@ extension SketchpadState {
         focus = .network
         zoomed = true
         watching = true
-        makeRoomToWatch()
+        makeRoom()
         move(toPosition: 0)
         sweep = Sweep()
     }

@@ -90,6 +90,7 @@ extension SketchpadState {
             zoomed.toggle()
             watching = false
             sweep = nil
+            if zoomed { makeRoom() }
         case .togglePreActivation:
             if LayerView.hasPreActivation(selectedLayer) {
                 showPreActivation.toggle()
@@ -118,7 +119,7 @@ extension SketchpadState {
             watching.toggle()
             zoomed = true
             sweep = nil
-            if watching { makeRoomToWatch() }
+            makeRoom()
         case .toggleSweep: toggleSweep()
         case .toggleSaliency: saliencyShown.toggle()
         case .switchSaliencyMethod:
@@ -178,11 +179,21 @@ extension SketchpadState {
         mapIndex = (mapIndex + step + mapCount) % mapCount
     }
 
-    /// A computation needs more width than the panel has beside the canvas in a small terminal:
-    /// the panel then takes the whole screen (f gives the canvas back).
-    mutating func makeRoomToWatch() {
-        let panel = PanelLayout(area: layout.network, framed: !networkFullScreen, watching: true)
-        if panel.body.width < panelSelection.minimumView { networkFullScreen = true }
+    /// A map enlarged beside its kernels, or a computation, can need more room than the panel
+    /// has beside the canvas in a small terminal: the panel then takes the whole screen (f gives
+    /// the canvas back).
+    mutating func makeRoom() {
+        guard !networkFullScreen else { return }
+        let panel = PanelLayout(area: layout.network, framed: true, zoomed: zoomed)
+        let view = panelSelection.parts(panel, palette: Palette(options)).view
+        let plan = ZoomView.plan(layer, in: view, palette: Palette(options))
+        // Everything that made the map in view, and the map itself at two values a character
+        // across at most.
+        let fits =
+            watching
+            ? view.width >= panelSelection.minimumView
+            : plan.fits && (plan.zoom?.block.across ?? 1) <= 2
+        if !fits { networkFullScreen = true }
     }
 
     /// Where the keys go now.

@@ -12,8 +12,12 @@ struct WeightedSumView: Widget {
     let preActivation: Float
     let output: FillingMap
 
+    /// The rows it takes with five inputs each way: the title, the lists, the sum's lines.
+    static let height = 2 + 2 + 2 * 5 + 1 + 4
+
     var title: String {
-        FactSheet.name(unit) + ": each of the \(sum.inputs.count) \(sum.inputLayer.name) "
+        FactSheet.name(unit).capitalisedFirst
+            + ": each of the \(sum.inputs.count) \(sum.inputLayer.name) "
             + "values times its weight"
     }
 

@@ -102,6 +102,9 @@ func shortened(_ text: String, to width: Int, ellipsis: String) -> String {
 }
 
 extension String {
+    /// With its first letter in upper case, to begin a line.
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+
     func trimmingEnds(of characters: String) -> String {
         var text = Substring(self)
         while let first = text.first, characters.contains(first) { text.removeFirst() }

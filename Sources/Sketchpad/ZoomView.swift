@@ -77,7 +77,17 @@ struct ZoomView: Widget {
         self.source = source
     }
 
-    /// "row 7, column 12: 0.8312", "before tanh 1.1902": the numbers of a picked value.
+    /// The picked value's numbers on one line where `width` allows, else on two.
+    static func lines(_ parts: [String], width: Int) -> [String] {
+        let joined = parts.joined(separator: ", ")
+        return joined.count <= width ? [joined] : parts
+    }
+
+    /// The widest the numbers get on one line ("row 28, column 28: value -0.9999, before tanh
+    /// -10.1234"): from this width on, they always take one.
+    static let oneLineWidth = 56
+
+    /// "row 7, column 12: value 0.8312", "before tanh 1.1902": the numbers of a picked value.
     static func unitLines(_ e: UnitExplanation) -> [String] {
         let unit = e.unit
         var place = ""
@@ -100,7 +110,7 @@ struct ZoomView: Widget {
         let layer = view.description
         switch layer.id {
         case .input: return "Input, as the network sees it"
-        case .output: return "Output: the digit \(picked)"
+        case .output: return "Output: the score of \(picked)"
         case _ where layer.id.isUnitList: return "\(layer.name) unit \(picked + 1)"
         default: return "\(layer.name) map \(picked + 1)"
         }
@@ -114,6 +124,8 @@ struct ZoomView: Widget {
         let source: Rect
         /// The rows used from the top of the area.
         var height = 0
+        /// Everything that made the map is in view (else it is cut to the room there is).
+        var fits = true
     }
 
     /// What made a layer's maps, as far as its size goes: known from the layer alone, so that a
@@ -138,22 +150,24 @@ struct ZoomView: Widget {
     }
 
     /// The rows above the map: the title, the picked value's lines, a blank.
-    static func headerRows(_ layer: NetworkLayer) -> Int {
+    static func headerRows(_ layer: NetworkLayer, width: Int) -> Int {
         switch layer {
         case .input, .s2, .s4: 3
-        default: 4
+        default: width >= oneLineWidth ? 3 : 4
         }
     }
 
     static func plan(_ layer: NetworkLayer, in area: Rect, palette: Palette) -> Plan {
-        let header = headerRows(layer)
+        let header = headerRows(layer, width: area.width)
         let content = Rect(
             x: area.x, y: area.y + header, width: area.width, height: area.height - header)
         let g = layer.geometry
         guard !layer.isUnitList else {
+            let shape = SourceShape(layer)
             return Plan(
                 origin: nil, zoom: nil, source: content,
-                height: header + sourceHeight(SourceShape(layer), in: content, palette: palette))
+                height: header + sourceHeight(shape, in: content, palette: palette),
+                fits: sourceFits(shape, in: content, palette: palette))
         }
         let shape = SourceShape(layer)
         let origin = Point(x: content.x, y: content.y)
@@ -179,7 +193,9 @@ struct ZoomView: Widget {
                         && sourceFits(shape, in: rest, palette: palette))
             else { return nil }
             let used = size.rows + 1 + sourceHeight(shape, in: rest, palette: palette)
-            return Plan(origin: origin, zoom: zoom, source: rest, height: header + used)
+            return Plan(
+                origin: origin, zoom: zoom, source: rest, height: header + used,
+                fits: sourceFits(shape, in: rest, palette: palette))
         }
         // The largest map with everything that made it in view, beside it or under it.
         let levels = Zoom.levels(palette)
@@ -205,6 +221,9 @@ struct ZoomView: Widget {
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         buffer.write(title, x: area.x, y: area.y, style: .bold, clip: area)
+        let unitLines =
+            area.width >= Self.oneLineWidth
+            ? [self.unitLines.joined(separator: ", ")] : self.unitLines
         for (i, line) in unitLines.enumerated() {
             buffer.writeShortening(
                 line, x: area.x, y: area.y + 1 + i, clip: area, palette: palette)
@@ -212,7 +231,7 @@ struct ZoomView: Widget {
         let layer = view.description.id
         let plan = Self.plan(layer, in: area, palette: palette)
         if let origin = plan.origin, let zoom = plan.zoom {
-            let header = Self.headerRows(layer)
+            let header = Self.headerRows(layer, width: area.width)
             let clip = Rect(
                 x: area.x, y: area.y + header, width: area.width, height: area.height - header)
             view.heatmap(channel: picked).render(
@@ -238,7 +257,8 @@ struct ZoomView: Widget {
             let size = Heatmap.size(height: 5, width: 5, zoom: zoom)
             let perRow = max(1, (grid.width + 2) / (size.columns + 2))
             let rows = (count + perRow - 1) / perRow
-            return (perRow, size.columns <= grid.width && rows * (size.rows + 2) - 1 <= grid.height)
+            // Each kernel under its label row, which also parts it from the kernel above.
+            return (perRow, size.columns <= grid.width && rows * (size.rows + 1) <= grid.height)
         }
         let zoom = levels.first { layout($0).fits } ?? levels[levels.count - 1]
         let (perRow, fits) = layout(zoom)
@@ -252,7 +272,7 @@ struct ZoomView: Widget {
         case .kernels(let count):
             let (zoom, perRow, _) = kernelPlan(count: count, in: area, palette: palette)
             let rows = (count + perRow - 1) / perRow
-            return 3 + rows * (Heatmap.size(height: 5, width: 5, zoom: zoom).rows + 2)
+            return 3 + rows * (Heatmap.size(height: 5, width: 5, zoom: zoom).rows + 1) + 1
         case .pooled(let maps):
             let heatmap = Heatmap(
                 height: maps.height, width: maps.width, value: { _, _ in 0 }, scale: 1,
@@ -350,11 +370,11 @@ struct ZoomView: Widget {
         let grid = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 4)
         let (zoom, perRow, _) = Self.kernelPlan(count: count, in: area, palette: palette)
         let size = Heatmap.size(height: 5, width: 5, zoom: zoom)
-        let rowsThatFit = max(1, (grid.height + 1) / (size.rows + 2))
+        let rowsThatFit = max(1, grid.height / (size.rows + 1))
         let shown = min(count, perRow * rowsThatFit)
         for (i, kernel) in kernels.prefix(shown).enumerated() {
             let x = grid.x + (i % perRow) * (size.columns + 2)
-            let y = grid.y + (i / perRow) * (size.rows + 2)
+            let y = grid.y + (i / perRow) * (size.rows + 1)
             if count > 1 {
                 buffer.write("\(i + 1)", x: x, y: y, style: .dim, clip: grid)
             }
@@ -367,7 +387,7 @@ struct ZoomView: Widget {
         var footer = "bias \(fixed(bias, 4))"
         if shown < count { footer += "   (kernels 1-\(shown) of \(count): f shows all)" }
         buffer.writeShortening(
-            footer, x: area.x, y: min(area.maxY - 1, grid.y + rows * (size.rows + 2) - 1),
+            footer, x: area.x, y: min(area.maxY - 1, grid.y + rows * (size.rows + 1)),
             clip: area, palette: palette)
     }
 

@@ -44,8 +44,8 @@ extension FactSheet {
         sheet[.bestPercent] = percent(probabilities[ranked[0]])
         sheet[.second] = "\(ranked[1])"
         sheet[.secondPercent] = percent(probabilities[ranked[1]])
-        sheet[.c5Top] = strongestUnits(trace.maps(.c5))
-        sheet[.f6Top] = strongestUnits(trace.maps(.f6))
+        sheet[.c5Top] = strongestUnits(trace.maps(.c5), before: trace.maps(.c5PreActivation))
+        sheet[.f6Top] = strongestUnits(trace.maps(.f6), before: trace.maps(.f6PreActivation))
         if let output = NetworkUnit(layer: .output, unit: ranked[0]),
             case .dense(let sum) = UnitExplanation(
                 output, trace: trace, model: model, transform: nil
@@ -91,7 +91,8 @@ extension FactSheet {
         sheet[.before] = number(explanation.preActivation)
         let whole = CellRect(x: 0, y: 0, side: NetworkLayer.input.geometry.side)
         sheet[.field] =
-            explanation.fieldInput == whole ? "the whole input" : rows(explanation.fieldInput)
+            explanation.fieldInput == whole
+            ? "all 32 by 32 squares" : rows(explanation.fieldInput)
         sheet[.cells] = explanation.fieldDrawing.map(rows)
         switch explanation.computation {
         case .pixel: break
@@ -180,9 +181,10 @@ extension FactSheet {
         return items.dropLast().joined(separator: ", ") + " and " + last
     }
 
-    /// The three strongest units of a list, with their values: "unit 17 (0.99), ...".
-    static func strongestUnits(_ units: FeatureMaps) -> String {
-        let ranked = (0..<units.channels).sorted { units[$0, 0, 0] > units[$1, 0, 0] }
+    /// The three strongest units of a list, those with the largest sums before tanh, with their
+    /// values: "unit 17 (0.99), ..." (by the values alone, a saturated layer ties at 1.00).
+    static func strongestUnits(_ units: FeatureMaps, before: FeatureMaps) -> String {
+        let ranked = (0..<units.channels).sorted { before[$0, 0, 0] > before[$1, 0, 0] }
         return list(ranked.prefix(3).map { "unit \($0 + 1) (\(number(units[$0, 0, 0])))" })
     }
 

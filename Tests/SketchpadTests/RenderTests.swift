@@ -215,7 +215,7 @@ import Testing
     }
 
     /// C3's 10x10 map at 160x50: the largest zoom that leaves the six kernels room beside it
-    /// (each value 4x2 characters), the kernels two columns a weight in slots 12 wide and 7 high,
+    /// (each value 4x2 characters), the kernels two columns a weight in slots 12 wide and 6 high,
     /// each under the number of the S2 map it applies to, all six shown.
     @Test func zoomShowsTheMapBesideItsKernels() throws {
         var state = makeState(model: randomModel)
@@ -229,7 +229,7 @@ import Testing
         let palette = Palette(state.options)
         let plan = ZoomView.plan(.c3, in: area, palette: palette)
         #expect(plan.zoom == .magnified(2))
-        #expect(plan.origin == Point(x: area.x, y: area.y + 4))
+        #expect(plan.origin == Point(x: area.x, y: area.y + 3))
         // The map fills the panel's width with the kernels: at 3x it would leave them no room.
         #expect(plan.source.x == area.x + 40 + 3 && area.width < 60 + 3 + 4 * 12)
         let (x, y) = (plan.source.x, plan.source.y)
@@ -238,7 +238,7 @@ import Testing
         let largest = kernels.joined().map(abs).max() ?? 1
         let perRow = (plan.source.width + 2) / 12
         for source in 0..<6 {
-            let (slotX, slotY) = (x + (source % perRow) * 12, y + 3 + (source / perRow) * 7)
+            let (slotX, slotY) = (x + (source % perRow) * 12, y + 3 + (source / perRow) * 6)
             #expect(
                 lines[slotY].dropFirst(slotX).hasPrefix("\(source + 1) "), "kernel \(source + 1)")
             for row in 0..<5 {
@@ -250,9 +250,9 @@ import Testing
             }
         }
         let bias = "bias \(fixed(randomModel.c3.bias.scalars[2], 4))"
-        #expect(lines[y + 3 + 2 * 7 - 1].dropFirst(x).hasPrefix(bias))
+        #expect(lines[y + 3 + 2 * 6].dropFirst(x).hasPrefix(bias))
         // The picked value (the middle of the map) is marked on it, two characters by two.
-        let mark = (x: area.x + 4 * state.unitPosition.x, y: area.y + 4 + 2 * state.unitPosition.y)
+        let mark = (x: area.x + 4 * state.unitPosition.x, y: area.y + 3 + 2 * state.unitPosition.y)
         #expect(
             buffer[mark.x, mark.y].style.reverse && buffer[mark.x + 3, mark.y + 1].style.reverse)
         #expect(!buffer[mark.x + 4, mark.y].style.reverse)

@@ -26,7 +26,7 @@ struct Pad {
     var viewArea: Rect {
         let panel = PanelLayout(
             area: state.layout.network, framed: !state.networkFullScreen,
-            watching: state.watching)
+            zoomed: state.zoomed)
         return state.panelSelection.parts(panel, palette: Palette(state.options)).view
     }
 

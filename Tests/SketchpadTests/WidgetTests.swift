@@ -329,11 +329,12 @@ import Testing
         func padded(_ text: String) -> String {
             text + String(repeating: " ", count: 60 - text.count)
         }
-        // The title, two rows for the picked value's numbers (none here), a blank; then the map,
-        // and three columns to its right the kernel, its bias under it.
+        // The title, a row for the picked value's numbers (none here), a blank; then the map,
+        // and three columns to its right the kernel, under a row for its label (none for one
+        // kernel), its bias under it.
         #expect(
             Array(lines[0..<14]) == [
-                padded("C1 map 1"), padded(""), padded(""), padded(""),
+                padded("C1 map 1"), padded(""), padded(""),
                 padded(map + "the kernel applied to the input, 5x5:"),
                 padded(map + "(full shade: a weight of 1.000 or -1.000)"),
                 padded(map), padded(map),
@@ -342,13 +343,14 @@ import Testing
                 padded(String(repeating: " ", count: 17)),
                 padded(String(repeating: " ", count: 17)),
                 padded(String(repeating: " ", count: 17) + "bias 0.1000"),
+                padded(""),
             ])
-        // A click on the map's right half, row 3 of the characters, is the value there.
+        // A click on the map's right half, row 4 of its characters, is the first value there.
         let area = Rect(x: 0, y: 0, width: 60, height: 16)
         let palette = Palette(DisplayOptions(ascii: true, colors: .none))
         #expect(
             ZoomView.value(at: Point(x: 10, y: 7), layer: .c1, in: area, palette: palette)
-                == Point(x: 20, y: 12))
+                == Point(x: 20, y: 16))
         #expect(
             ZoomView.value(at: Point(x: 20, y: 7), layer: .c1, in: area, palette: palette) == nil)
     }

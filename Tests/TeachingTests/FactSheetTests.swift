@@ -54,9 +54,10 @@ import Testing
         let p = trace.probabilities
         let ranked = p.indices.sorted { p[$0] > p[$1] }
         #expect(sheet[.best] == "\(ranked[0])" && sheet[.second] == "\(ranked[1])")
-        // C5's three strongest units, in order, with their values.
+        // C5's three strongest units, by their sums before tanh, with their values.
         let c5 = trace.maps(.c5)
-        let top = (0..<120).sorted { c5[$0, 0, 0] > c5[$1, 0, 0] }.prefix(3)
+        let sums = trace.maps(.c5PreActivation)
+        let top = (0..<120).sorted { sums[$0, 0, 0] > sums[$1, 0, 0] }.prefix(3)
         let expected = top.map { "unit \($0 + 1) (\(NumberText.fixed(c5[$0, 0, 0], 2)))" }
         #expect(sheet[.c5Top] == "\(expected[0]), \(expected[1]) and \(expected[2])")
         // What pushed the answer up: the largest F6 value times weight for that digit.
@@ -118,7 +119,8 @@ import Testing
         let outputSheet = FactSheet.unit(
             UnitExplanation(output, trace: trace, model: model, transform: nil))
         #expect(
-            outputSheet[.unit] == "the output for 7" && outputSheet[.field] == "the whole input")
+            outputSheet[.unit] == "the output for 7"
+                && outputSheet[.field] == "all 32 by 32 squares")
         #expect(outputSheet[.inputs] == "the 84 F6 units")
     }
 
