@@ -35,7 +35,8 @@ struct FillingMap: Equatable {
         buffer.writeShortening(
             label, x: area.x, y: area.y, style: .bold, clip: area, palette: palette)
         let heatmap = self.heatmap
-        let zoom = heatmap.zoom(fitting: area.width, area.height - 1, levels: Zoom.levels(palette))
+        let zoom = heatmap.zoom(
+            fitting: area.width, area.height - 1, levels: Zoom.unmagnified(palette))
         let origin = Point(x: area.x, y: area.y + 1)
         let (filled, columns) = (self.filled, self.columns)
         heatmap.render(
@@ -48,7 +49,8 @@ struct FillingMap: Equatable {
     /// The smallest room that still shows the map at a square zoom of at most 4 values a character.
     func fits(in area: Rect, palette: Palette) -> Bool {
         let heatmap = self.heatmap
-        let zoom = heatmap.zoom(fitting: area.width, area.height - 1, levels: Zoom.levels(palette))
+        let zoom = heatmap.zoom(
+            fitting: area.width, area.height - 1, levels: Zoom.unmagnified(palette))
         let size = heatmap.size(zoom: zoom)
         return size.columns <= area.width && size.rows + 1 <= area.height && zoom.block.across <= 2
     }

@@ -25,6 +25,14 @@ enum Zoom: Equatable {
             ? larger + (1...8).map { .halfBlocks($0) } : larger + (1...8).map { .averaged($0) }
     }
 
+    /// The same without the magnified ones: for a map that is context rather than the subject.
+    static func unmagnified(_ palette: Palette) -> [Zoom] {
+        levels(palette).filter {
+            if case .magnified = $0 { return false }
+            return true
+        }
+    }
+
     /// Values across and down that one character shows (a fraction of one when magnified).
     var block: (across: Int, down: Int) {
         switch self {

@@ -351,7 +351,7 @@ struct ZoomView: Widget {
         let largest = max(range.largestMagnitude, 1e-6)
         buffer.writeShortening(title, x: area.x, y: area.y, clip: area, palette: palette)
         buffer.writeShortening(
-            "(full shade: a weight of \(fixed(largest, 3)) or -\(fixed(largest, 3)))", x: area.x,
+            "(full shade: \(fixed(largest, 3)) or -\(fixed(largest, 3)))", x: area.x,
             y: area.y + 1, style: .dim, clip: area, palette: palette)
         return largest
     }
@@ -363,9 +363,7 @@ struct ZoomView: Widget {
     ) {
         let count = kernels.count
         let largest = header(
-            count == 1
-                ? "the kernel applied to the input, 5x5:"
-                : "kernels applied to each \(sourceName), 5x5:",
+            count == 1 ? "its kernel, 5x5:" : "its kernels, one per \(sourceName), 5x5:",
             weights: Array(kernels.joined()), into: &buffer, area: area, palette: palette)
         let grid = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 4)
         let (zoom, perRow, _) = Self.kernelPlan(count: count, in: area, palette: palette)

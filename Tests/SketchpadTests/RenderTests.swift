@@ -233,7 +233,7 @@ import Testing
         // The map fills the panel's width with the kernels: at 3x it would leave them no room.
         #expect(plan.source.x == area.x + 40 + 3 && area.width < 60 + 3 + 4 * 12)
         let (x, y) = (plan.source.x, plan.source.y)
-        #expect(lines[y].dropFirst(x).hasPrefix("kernels applied to each S2 map, 5x5:"))
+        #expect(lines[y].dropFirst(x).hasPrefix("its kernels, one per S2 map, 5x5:"))
         let kernels = (0..<6).map { Array(randomModel.c3.kernel(output: 2, input: $0)) }
         let largest = kernels.joined().map(abs).max() ?? 1
         let perRow = (plan.source.width + 2) / 12

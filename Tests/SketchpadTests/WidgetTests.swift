@@ -306,7 +306,7 @@ import Testing
                 padded("F6 unit 2"),
                 padded("output -0.5000"), padded("before tanh -0.5493"), blank,
                 padded("weights from the 3 C5 units:"),
-                padded("(full shade: a weight of 1.000 or -1.000)"), blank,
+                padded("(full shade: 1.000 or -1.000)"), blank,
                 padded("  1 @@OO++"), blank,
                 padded("bias 0.2500"), blank,
             ])
@@ -335,8 +335,8 @@ import Testing
         #expect(
             Array(lines[0..<14]) == [
                 padded("C1 map 1"), padded(""), padded(""),
-                padded(map + "the kernel applied to the input, 5x5:"),
-                padded(map + "(full shade: a weight of 1.000 or -1.000)"),
+                padded(map + "its kernel, 5x5:"),
+                padded(map + "(full shade: 1.000 or -1.000)"),
                 padded(map), padded(map),
                 padded(map + "@@      OO"),
                 padded(map), padded(map),
