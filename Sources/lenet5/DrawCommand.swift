@@ -1,11 +1,8 @@
 import ArgumentParser
 import LeNet5
+import Platform
 import Sketchpad
 import Terminal
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 struct DrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
