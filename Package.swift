@@ -79,6 +79,13 @@ let package = Package(
         .target(
             name: "Training", dependencies: ["LeNet5", "Kernels", "CZlib", "Platform"],
             swiftSettings: optimised),
+        // `lenet5 mnist fetch`: downloads through libcurl, loaded only when needed (CFetch), checked
+        // and written atomically.
+        .target(
+            name: "CFetch", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        .target(
+            name: "MNISTFetch", dependencies: ["Training", "CFetch", "Platform"],
+            swiftSettings: optimised),
         // The sketchpad's state, layout and widgets, rendered into a cell buffer. No terminal.
         .target(name: "Sketchpad", dependencies: ["LeNet5"]),
         // The only module that talks to ncurses, and its signal guard.
@@ -93,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "lenet5",
             dependencies: [
-                "LeNet5", "Training", "Sketchpad", "Terminal", "Platform",
+                "LeNet5", "Training", "MNISTFetch", "Sketchpad", "Terminal", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -102,13 +109,18 @@ let package = Package(
         .target(
             name: "ReferenceFixtures", dependencies: ["LeNet5"], path: "Tests/ReferenceFixtures",
             exclude: ["Fixtures"]),
+        // An HTTP server on 127.0.0.1 for the download tests.
+        .target(name: "LocalHTTPServer", dependencies: ["Platform"], path: "Tests/LocalHTTPServer"),
         .testTarget(name: "LeNet5Tests", dependencies: ["LeNet5", "ReferenceFixtures"]),
         .testTarget(
             name: "TrainingTests", dependencies: ["Training", "LeNet5", "ReferenceFixtures"]),
+        .testTarget(
+            name: "MNISTFetchTests", dependencies: ["MNISTFetch", "Training", "LocalHTTPServer"]),
         .testTarget(name: "SketchpadTests", dependencies: ["Sketchpad", "LeNet5"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Sketchpad"]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["LeNet5", "lenet5", "ReferenceFixtures"],
+            name: "EndToEndTests",
+            dependencies: ["LeNet5", "lenet5", "ReferenceFixtures", "LocalHTTPServer"],
             exclude: ["Fixtures"]),
     ]
 )

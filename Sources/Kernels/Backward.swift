@@ -26,8 +26,10 @@ public func crossEntropyGradient(
     into target: UnsafeMutablePointer<Float>
 ) {
     let scale = 1 / Float(batchSize)
-    for k in 0..<16 {
-        target[k] = k < 10 ? (probabilities[k] - (k == label ? 1 : 0)) * scale : 0
+    for k in 0..<ParameterLayout.outputStride {
+        target[k] =
+            k < NetworkGeometry.output.maps
+            ? (probabilities[k] - (k == label ? 1 : 0)) * scale : 0
     }
 }
 
@@ -38,13 +40,17 @@ func backwardOutput<U: VectorUnit>(
     scratch: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>
 ) {
     let dLogits = scratch + GradientScratchLayout.output
-    accumulate(unit, dLogits, into: gradient + ParameterLayout.outputBias, count: 16)
+    let stride = ParameterLayout.outputStride
+    accumulate(unit, dLogits, into: gradient + ParameterLayout.outputBias, count: stride)
     addOuterProduct(
-        unit, gradient + ParameterLayout.outputWeight, stride: ParameterLayout.outputStride,
-        rows: trace + TraceLayout.f6, count: 84, columns: dLogits, length: 16)
+        unit, gradient + ParameterLayout.outputWeight, stride: stride,
+        rows: trace + TraceLayout.f6, count: NetworkGeometry.output.taps, columns: dLogits,
+        length: stride)
     combineRows(
-        unit, rows: transposed + TransposedLayout.outputWeight, stride: 96, length: 96,
-        coefficients: dLogits, count: 10, initial: nil, into: scratch + GradientScratchLayout.f6)
+        unit, rows: transposed + TransposedLayout.outputWeight,
+        stride: TransposedLayout.outputStride, length: TransposedLayout.outputStride,
+        coefficients: dLogits, count: NetworkGeometry.output.maps, initial: nil,
+        into: scratch + GradientScratchLayout.f6)
 }
 
 /// F6: through tanh, then weight and bias gradients, and the gradient with respect to C5.
@@ -54,14 +60,17 @@ func backwardF6<U: VectorUnit>(
     scratch: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>
 ) {
     let dF6 = scratch + GradientScratchLayout.f6
-    throughTanh(unit, dF6, output: trace + TraceLayout.f6, count: 96)
-    accumulate(unit, dF6, into: gradient + ParameterLayout.f6Bias, count: 96)
+    let stride = ParameterLayout.f6Stride
+    throughTanh(unit, dF6, output: trace + TraceLayout.f6, count: stride)
+    accumulate(unit, dF6, into: gradient + ParameterLayout.f6Bias, count: stride)
     addOuterProduct(
-        unit, gradient + ParameterLayout.f6Weight, stride: ParameterLayout.f6Stride,
-        rows: trace + TraceLayout.c5, count: 120, columns: dF6, length: 96)
+        unit, gradient + ParameterLayout.f6Weight, stride: stride,
+        rows: trace + TraceLayout.c5, count: NetworkGeometry.f6.taps, columns: dF6,
+        length: stride)
     combineRows(
-        unit, rows: transposed + TransposedLayout.f6Weight, stride: 128, length: 128,
-        coefficients: dF6, count: 84, initial: nil, into: scratch + GradientScratchLayout.c5)
+        unit, rows: transposed + TransposedLayout.f6Weight, stride: TransposedLayout.f6Stride,
+        length: TransposedLayout.f6Stride, coefficients: dF6, count: NetworkGeometry.f6.maps,
+        initial: nil, into: scratch + GradientScratchLayout.c5)
 }
 
 /// C5: through tanh, then weight and bias gradients, and the gradient with respect to S4.
@@ -71,19 +80,26 @@ func backwardC5<U: VectorUnit>(
     scratch: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>
 ) {
     let dC5 = scratch + GradientScratchLayout.c5
-    throughTanh(unit, dC5, output: trace + TraceLayout.c5, count: 128)
-    accumulate(unit, dC5, into: gradient + ParameterLayout.c5Bias, count: 128)
+    let stride = ParameterLayout.c5Stride
+    throughTanh(unit, dC5, output: trace + TraceLayout.c5, count: stride)
+    accumulate(unit, dC5, into: gradient + ParameterLayout.c5Bias, count: stride)
     addOuterProduct(
-        unit, gradient + ParameterLayout.c5Weight, stride: ParameterLayout.c5Stride,
-        rows: trace + TraceLayout.s4, count: 400, columns: dC5, length: 128)
+        unit, gradient + ParameterLayout.c5Weight, stride: stride,
+        rows: trace + TraceLayout.s4, count: NetworkGeometry.c5.taps, columns: dC5,
+        length: stride)
     combineRows(
-        unit, rows: transposed + TransposedLayout.c5Weight, stride: 400, length: 400,
-        coefficients: dC5, count: 120, initial: nil, into: scratch + GradientScratchLayout.s4)
+        unit, rows: transposed + TransposedLayout.c5Weight, stride: TransposedLayout.c5Stride,
+        length: TransposedLayout.c5Stride, coefficients: dC5, count: NetworkGeometry.c5.maps,
+        initial: nil, into: scratch + GradientScratchLayout.s4)
 }
 
 /// The position of C3 gradient (y, x), which lives inside a zero border of 4 (18 x 18 x 16).
 @inlinable @inline(__always)
-func paddedC3(_ y: Int, _ x: Int) -> Int { ((y + 4) * 18 + x + 4) * 16 }
+func paddedC3(_ y: Int, _ x: Int) -> Int {
+    let border = GradientScratchLayout.c3Border
+    return ((y + border) * GradientScratchLayout.c3PaddedSide + x + border)
+        * ParameterLayout.c3Stride
+}
 
 /// S4 and C3's tanh: the pooling spreads each S4 gradient over its four C3 positions, a quarter
 /// each, then through tanh. Channels last.
@@ -91,17 +107,19 @@ func paddedC3(_ y: Int, _ x: Int) -> Int { ((y + 4) * 18 + x + 4) * 16 }
 func backwardS4<U: VectorUnit>(
     _ unit: U.Type, trace: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
 ) {
+    let s4 = NetworkGeometry.s4
+    let maps = s4.maps
     let dS4 = scratch + GradientScratchLayout.s4
     let dC3 = scratch + GradientScratchLayout.c3
     let c3 = trace + TraceLayout.c3
     let quarter = U.splat(0.25)
-    for y in 0..<10 {
-        for x in 0..<10 {
-            let from = dS4 + ((y / 2) * 5 + x / 2) * 16
-            let c = c3 + (y * 10 + x) * 16
+    for y in 0..<s4.inputSide {
+        for x in 0..<s4.inputSide {
+            let from = dS4 + ((y / 2) * s4.side + x / 2) * maps
+            let c = c3 + (y * s4.inputSide + x) * maps
             let target = dC3 + paddedC3(y, x)
             var group = 0
-            while group < 16 {
+            while group < maps {
                 let value = U.load(c + group)
                 U.store(
                     U.multiply(U.multiply(U.load(from + group), quarter), U.tanhDerivative(value)),
@@ -119,26 +137,28 @@ func backwardC3Weights<U: VectorUnit>(
     _ unit: U.Type, trace: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
     gradient: UnsafeMutablePointer<Float>
 ) {
+    let c3Shape = NetworkGeometry.c3
+    let (side, k, maps) = (c3Shape.side, c3Shape.kernelSide, ParameterLayout.c3Stride)
     let dC3 = scratch + GradientScratchLayout.c3
     let s2 = trace + TraceLayout.s2
     var group = 0
-    while group < 16 {
+    while group < maps {
         var biasSum = U.splat(0)
-        for y in 0..<10 {
-            for x in 0..<10 { biasSum = U.add(biasSum, U.load(dC3 + paddedC3(y, x) + group)) }
+        for y in 0..<side {
+            for x in 0..<side { biasSum = U.add(biasSum, U.load(dC3 + paddedC3(y, x) + group)) }
         }
         let biasTarget = gradient + ParameterLayout.c3Bias + group
         U.store(U.add(U.load(biasTarget), biasSum), biasTarget)
-        // The five taps of one kernel row share each gradient vector loaded.
-        for map in 0..<6 {
-            for ky in 0..<5 {
+        // The five taps of one kernel row (one accumulator each) share each gradient vector loaded.
+        for map in 0..<c3Shape.inputMaps {
+            for ky in 0..<k {
                 let zero = U.splat(0)
                 var k0 = zero, k1 = zero, k2 = zero, k3 = zero, k4 = zero
-                for y in 0..<10 {
-                    let row = s2 + map * 196 + (y + ky) * 14
+                for y in 0..<side {
+                    let row = s2 + map * c3Shape.inputArea + (y + ky) * c3Shape.inputSide
                     let d = dC3 + paddedC3(y, 0) + group
-                    for x in 0..<10 {
-                        let v = U.load(d + x * 16)
+                    for x in 0..<side {
+                        let v = U.load(d + x * maps)
                         k0 = U.multiplyAdd(v, row[x], k0)
                         k1 = U.multiplyAdd(v, row[x + 1], k1)
                         k2 = U.multiplyAdd(v, row[x + 2], k2)
@@ -146,12 +166,12 @@ func backwardC3Weights<U: VectorUnit>(
                         k4 = U.multiplyAdd(v, row[x + 4], k4)
                     }
                 }
-                let w = gradient + ParameterLayout.c3Weight + (map * 5 + ky) * 5 * 16 + group
+                let w = gradient + ParameterLayout.c3Weight + (map * k + ky) * k * maps + group
                 U.store(U.add(U.load(w), k0), w)
-                U.store(U.add(U.load(w + 16), k1), w + 16)
-                U.store(U.add(U.load(w + 32), k2), w + 32)
-                U.store(U.add(U.load(w + 48), k3), w + 48)
-                U.store(U.add(U.load(w + 64), k4), w + 64)
+                U.store(U.add(U.load(w + maps), k1), w + maps)
+                U.store(U.add(U.load(w + 2 * maps), k2), w + 2 * maps)
+                U.store(U.add(U.load(w + 3 * maps), k3), w + 3 * maps)
+                U.store(U.add(U.load(w + 4 * maps), k4), w + 4 * maps)
             }
         }
         group += U.width
@@ -165,30 +185,33 @@ func backwardC3Weights<U: VectorUnit>(
 func backwardS2<U: VectorUnit>(
     _ unit: U.Type, parameters: UnsafePointer<Float>, scratch: UnsafeMutablePointer<Float>
 ) {
+    let c3 = NetworkGeometry.c3
+    let (k, maps) = (c3.kernelSide, ParameterLayout.c3Stride)
     let dC3 = scratch + GradientScratchLayout.c3
     let weight = parameters + ParameterLayout.c3Weight
     let dS2 = scratch + GradientScratchLayout.s2
-    for map in 0..<6 {
-        for yy in 0..<14 {
+    for map in 0..<c3.inputMaps {
+        for yy in 0..<c3.inputSide {
             var xx = 0
-            while xx < 14 {
+            while xx < c3.inputSide {
                 var left = U.splat(0)
                 var right = U.splat(0)
-                for ky in 0..<5 {
-                    for kx in 0..<5 {
-                        let w = weight + ((map * 5 + ky) * 5 + kx) * 16
+                for ky in 0..<k {
+                    for kx in 0..<k {
+                        let w = weight + ((map * k + ky) * k + kx) * maps
                         let d = dC3 + paddedC3(yy - ky, xx - kx)
                         var g = 0
-                        while g < 16 {
+                        while g < maps {
                             let wv = U.load(w + g)
                             left = U.multiplyAdd(wv, U.load(d + g), left)
-                            right = U.multiplyAdd(wv, U.load(d + 16 + g), right)
+                            right = U.multiplyAdd(wv, U.load(d + maps + g), right)
                             g += U.width
                         }
                     }
                 }
-                dS2[map * 196 + yy * 14 + xx] = U.sum(left)
-                dS2[map * 196 + yy * 14 + xx + 1] = U.sum(right)
+                let at = map * c3.inputArea + yy * c3.inputSide + xx
+                dS2[at] = U.sum(left)
+                dS2[at + 1] = U.sum(right)
                 xx += 2
             }
         }
@@ -203,19 +226,21 @@ func backwardS2C1<U: VectorUnit>(
     _ unit: U.Type, trace: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
     gradient: UnsafeMutablePointer<Float>
 ) {
+    let s2 = NetworkGeometry.s2
+    let (side, rowStride) = (s2.inputSide, GradientScratchLayout.c1RowStride)
     let dS2 = scratch + GradientScratchLayout.s2
     let dC1 = scratch + GradientScratchLayout.c1
     let c1 = trace + TraceLayout.c1
     let input = trace + TraceLayout.input
     let quarter = U.splat(0.25)
-    for map in 0..<6 {
-        for y in 0..<28 {
-            let row = dC1 + (map * 28 + y) * 32
-            let from = dS2 + map * 196 + (y / 2) * 14
-            let output = c1 + map * 784 + y * 28
+    for map in 0..<s2.maps {
+        for y in 0..<side {
+            let row = dC1 + (map * side + y) * rowStride
+            let from = dS2 + map * s2.area + (y / 2) * s2.side
+            let output = c1 + map * s2.inputArea + y * side
             // Columns 28..<32 read past the row; they are zeroed below.
             var x = 0
-            while x < 32 {
+            while x < rowStride {
                 let (low, high) = U.duplicateLanes(U.load(from + x / 2))
                 let c0 = U.load(output + x)
                 let c1 = U.load(output + x + U.width)
@@ -224,24 +249,23 @@ func backwardS2C1<U: VectorUnit>(
                     U.multiply(U.multiply(high, quarter), U.tanhDerivative(c1)), row + x + U.width)
                 x += 2 * U.width
             }
-            row[28] = 0
-            row[29] = 0
-            row[30] = 0
-            row[31] = 0
+            for padding in side..<rowStride { row[padding] = 0 }
         }
     }
     // Reading input columns up to 35 runs into the next row (or, on the last row, into the next
     // block of the trace): those values meet the zero padding of the gradient rows.
-    for map in 0..<6 {
+    let c1Shape = NetworkGeometry.c1
+    let k = c1Shape.kernelSide
+    for map in 0..<c1Shape.maps {
         var biasSum = U.splat(0)
-        for ky in 0..<5 {
+        for ky in 0..<k {
             let zero = U.splat(0)
             var k0 = zero, k1 = zero, k2 = zero, k3 = zero, k4 = zero
-            for y in 0..<28 {
-                let row = input + (y + ky) * 32
+            for y in 0..<side {
+                let row = input + (y + ky) * c1Shape.inputSide
                 var x = 0
-                while x < 32 {
-                    let d = U.load(dC1 + (map * 28 + y) * 32 + x)
+                while x < rowStride {
+                    let d = U.load(dC1 + (map * side + y) * rowStride + x)
                     if ky == 0 { biasSum = U.add(biasSum, d) }
                     k0 = U.multiplyAdd(d, U.load(row + x), k0)
                     k1 = U.multiplyAdd(d, U.load(row + x + 1), k1)
@@ -251,7 +275,7 @@ func backwardS2C1<U: VectorUnit>(
                     x += U.width
                 }
             }
-            let w = gradient + ParameterLayout.c1Weight + map * 25 + ky * 5
+            let w = gradient + ParameterLayout.c1Weight + map * c1Shape.taps + ky * k
             w[0] += U.sum(k0)
             w[1] += U.sum(k1)
             w[2] += U.sum(k2)

@@ -18,50 +18,52 @@ public func forward<U: VectorUnit>(
 }
 
 /// C1: 6 maps of 28x28 from the 32x32 input. Vectorised along the row: each vector holds `width`
-/// neighbouring output columns of all six maps, so one input load feeds six multiply-adds.
-/// A row of 28 is covered by vectors starting at 0, w, 2w, ... with the last one moved back to end
-/// at column 28; the overlap is computed twice and stored twice, identically.
+/// neighbouring output columns of all six maps (one accumulator per map), so one input load feeds
+/// six multiply-adds. A row of 28 is covered by vectors starting at 0, w, 2w, ... with the last one
+/// moved back to end at column 28; the overlap is computed twice and stored twice, identically.
 @inlinable @inline(never)
 func convolveC1<U: VectorUnit>(
     _ unit: U.Type, parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>
 ) {
+    let c1 = NetworkGeometry.c1
+    let (side, area, taps, k) = (c1.side, c1.area, c1.taps, c1.kernelSide)
     let weight = parameters + ParameterLayout.c1Weight
     let bias = parameters + ParameterLayout.c1Bias
     let input = trace + TraceLayout.input
     let pre = trace + TraceLayout.c1PreActivation
     let out = trace + TraceLayout.c1
-    for y in 0..<28 {
+    for y in 0..<side {
         var x = 0
-        while x < 28 {
-            let column = min(x, 28 - U.width)
+        while x < side {
+            let column = min(x, side - U.width)
             var a0 = U.splat(bias[0]), a1 = U.splat(bias[1]), a2 = U.splat(bias[2])
             var a3 = U.splat(bias[3]), a4 = U.splat(bias[4]), a5 = U.splat(bias[5])
-            for ky in 0..<5 {
-                let row = input + (y + ky) * 32 + column
-                let w = weight + ky * 5
-                for kx in 0..<5 {
+            for ky in 0..<k {
+                let row = input + (y + ky) * c1.inputSide + column
+                let w = weight + ky * k
+                for kx in 0..<k {
                     let v = U.load(row + kx)
                     a0 = U.multiplyAdd(v, w[kx], a0)
-                    a1 = U.multiplyAdd(v, w[25 + kx], a1)
-                    a2 = U.multiplyAdd(v, w[50 + kx], a2)
-                    a3 = U.multiplyAdd(v, w[75 + kx], a3)
-                    a4 = U.multiplyAdd(v, w[100 + kx], a4)
-                    a5 = U.multiplyAdd(v, w[125 + kx], a5)
+                    a1 = U.multiplyAdd(v, w[taps + kx], a1)
+                    a2 = U.multiplyAdd(v, w[2 * taps + kx], a2)
+                    a3 = U.multiplyAdd(v, w[3 * taps + kx], a3)
+                    a4 = U.multiplyAdd(v, w[4 * taps + kx], a4)
+                    a5 = U.multiplyAdd(v, w[5 * taps + kx], a5)
                 }
             }
-            let at = y * 28 + column
+            let at = y * side + column
             U.store(a0, pre + at)
-            U.store(a1, pre + 784 + at)
-            U.store(a2, pre + 2 * 784 + at)
-            U.store(a3, pre + 3 * 784 + at)
-            U.store(a4, pre + 4 * 784 + at)
-            U.store(a5, pre + 5 * 784 + at)
+            U.store(a1, pre + area + at)
+            U.store(a2, pre + 2 * area + at)
+            U.store(a3, pre + 3 * area + at)
+            U.store(a4, pre + 4 * area + at)
+            U.store(a5, pre + 5 * area + at)
             U.store(U.tanh(a0), out + at)
-            U.store(U.tanh(a1), out + 784 + at)
-            U.store(U.tanh(a2), out + 2 * 784 + at)
-            U.store(U.tanh(a3), out + 3 * 784 + at)
-            U.store(U.tanh(a4), out + 4 * 784 + at)
-            U.store(U.tanh(a5), out + 5 * 784 + at)
+            U.store(U.tanh(a1), out + area + at)
+            U.store(U.tanh(a2), out + 2 * area + at)
+            U.store(U.tanh(a3), out + 3 * area + at)
+            U.store(U.tanh(a4), out + 4 * area + at)
+            U.store(U.tanh(a5), out + 5 * area + at)
             x += U.width
         }
     }
@@ -72,17 +74,18 @@ func convolveC1<U: VectorUnit>(
 /// start of the next row, which is written afterwards, or in the padding after the last row.
 @inlinable @inline(never)
 func poolS2<U: VectorUnit>(_ unit: U.Type, trace: UnsafeMutablePointer<Float>) {
+    let s2 = NetworkGeometry.s2
     let input = trace + TraceLayout.c1
     let out = trace + TraceLayout.s2
     let quarter = U.splat(0.25)
-    for map in 0..<6 {
-        for y in 0..<14 {
-            let top = input + map * 784 + 2 * y * 28
-            let bottom = top + 28
-            let target = out + map * 196 + y * 14
+    for map in 0..<s2.maps {
+        for y in 0..<s2.side {
+            let top = input + map * s2.inputArea + 2 * y * s2.inputSide
+            let bottom = top + s2.inputSide
+            let target = out + map * s2.area + y * s2.side
             // Columns 0..<32 of the two rows; 28..<32 belong to the next row and are discarded.
             var x = 0
-            while x < 32 {
+            while x < aligned(s2.inputSide) {
                 let first = U.add(U.load(top + x), U.load(bottom + x))
                 let second = U.add(U.load(top + x + U.width), U.load(bottom + x + U.width))
                 U.store(U.multiply(U.pairSums(first, second), quarter), target + x / 2)
@@ -93,28 +96,30 @@ func poolS2<U: VectorUnit>(_ unit: U.Type, trace: UnsafeMutablePointer<Float>) {
 }
 
 /// C3: 16 maps of 10x10 from all six S2 maps. Vectorised across maps: a vector holds `width` of the
-/// 16 maps at one position, and one output row (10 positions) is accumulated at once, so each
-/// weight vector loaded feeds ten multiply-adds with a broadcast S2 value.
+/// 16 maps at one position, and one output row (10 positions, one accumulator each) is accumulated
+/// at once, so each weight vector loaded feeds ten multiply-adds with a broadcast S2 value.
 @inlinable @inline(never)
 func convolveC3<U: VectorUnit>(
     _ unit: U.Type, parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>
 ) {
+    let c3 = NetworkGeometry.c3
+    let (k, maps) = (c3.kernelSide, ParameterLayout.c3Stride)
     let weight = parameters + ParameterLayout.c3Weight
     let bias = parameters + ParameterLayout.c3Bias
     let input = trace + TraceLayout.s2
     let pre = trace + TraceLayout.c3PreActivation
     let out = trace + TraceLayout.c3
     var group = 0
-    while group < 16 {
+    while group < maps {
         let b = U.load(bias + group)
-        for y in 0..<10 {
+        for y in 0..<c3.side {
             var a0 = b, a1 = b, a2 = b, a3 = b, a4 = b, a5 = b, a6 = b, a7 = b, a8 = b, a9 = b
-            for map in 0..<6 {
-                for ky in 0..<5 {
-                    let row = input + map * 196 + (y + ky) * 14
-                    let w = weight + ((map * 5 + ky) * 5) * 16 + group
-                    for kx in 0..<5 {
-                        let v = U.load(w + kx * 16)
+            for map in 0..<c3.inputMaps {
+                for ky in 0..<k {
+                    let row = input + map * c3.inputArea + (y + ky) * c3.inputSide
+                    let w = weight + ((map * k + ky) * k) * maps + group
+                    for kx in 0..<k {
+                        let v = U.load(w + kx * maps)
                         let r = row + kx
                         a0 = U.multiplyAdd(v, r[0], a0)
                         a1 = U.multiplyAdd(v, r[1], a1)
@@ -129,38 +134,42 @@ func convolveC3<U: VectorUnit>(
                     }
                 }
             }
-            let at = y * 10 * 16 + group
+            let at = y * c3.side * maps + group
             U.store(a0, pre + at)
-            U.store(a1, pre + at + 16)
-            U.store(a2, pre + at + 32)
-            U.store(a3, pre + at + 48)
-            U.store(a4, pre + at + 64)
-            U.store(a5, pre + at + 80)
-            U.store(a6, pre + at + 96)
-            U.store(a7, pre + at + 112)
-            U.store(a8, pre + at + 128)
-            U.store(a9, pre + at + 144)
+            U.store(a1, pre + at + maps)
+            U.store(a2, pre + at + 2 * maps)
+            U.store(a3, pre + at + 3 * maps)
+            U.store(a4, pre + at + 4 * maps)
+            U.store(a5, pre + at + 5 * maps)
+            U.store(a6, pre + at + 6 * maps)
+            U.store(a7, pre + at + 7 * maps)
+            U.store(a8, pre + at + 8 * maps)
+            U.store(a9, pre + at + 9 * maps)
         }
         group += U.width
     }
-    U.tanh(pre, into: out, count: 1600)
+    U.tanh(pre, into: out, count: c3.count)
 }
 
 /// S4: 2x2 average with stride 2, channels last, so each vector is `width` maps at one position.
 @inlinable @inline(never)
 func poolS4<U: VectorUnit>(_ unit: U.Type, trace: UnsafeMutablePointer<Float>) {
+    let s4 = NetworkGeometry.s4
+    let maps = s4.maps
+    let below = s4.inputSide * maps
     let input = trace + TraceLayout.c3
     let out = trace + TraceLayout.s4
     let quarter = U.splat(0.25)
-    for y in 0..<5 {
-        for x in 0..<5 {
-            let topLeft = input + ((2 * y) * 10 + 2 * x) * 16
+    for y in 0..<s4.side {
+        for x in 0..<s4.side {
+            let topLeft = input + ((2 * y) * s4.inputSide + 2 * x) * maps
             var group = 0
-            while group < 16 {
+            while group < maps {
                 let p = topLeft + group
                 let sum = U.add(
-                    U.add(U.load(p), U.load(p + 16)), U.add(U.load(p + 160), U.load(p + 176)))
-                U.store(U.multiply(sum, quarter), out + (y * 5 + x) * 16 + group)
+                    U.add(U.load(p), U.load(p + maps)),
+                    U.add(U.load(p + below), U.load(p + below + maps)))
+                U.store(U.multiply(sum, quarter), out + (y * s4.side + x) * maps + group)
                 group += U.width
             }
         }
@@ -176,7 +185,8 @@ func convolveC5<U: VectorUnit>(
     let pre = trace + TraceLayout.c5PreActivation
     combineRows(
         unit, rows: parameters + ParameterLayout.c5Weight, stride: ParameterLayout.c5Stride,
-        length: ParameterLayout.c5Stride, coefficients: trace + TraceLayout.s4, count: 400,
+        length: ParameterLayout.c5Stride, coefficients: trace + TraceLayout.s4,
+        count: NetworkGeometry.c5.taps,
         initial: parameters + ParameterLayout.c5Bias, into: pre)
     U.tanh(pre, into: trace + TraceLayout.c5, count: ParameterLayout.c5Stride)
 }
@@ -189,7 +199,8 @@ func denseF6<U: VectorUnit>(
     let pre = trace + TraceLayout.f6PreActivation
     combineRows(
         unit, rows: parameters + ParameterLayout.f6Weight, stride: ParameterLayout.f6Stride,
-        length: ParameterLayout.f6Stride, coefficients: trace + TraceLayout.c5, count: 120,
+        length: ParameterLayout.f6Stride, coefficients: trace + TraceLayout.c5,
+        count: NetworkGeometry.f6.taps,
         initial: parameters + ParameterLayout.f6Bias, into: pre)
     U.tanh(pre, into: trace + TraceLayout.f6, count: ParameterLayout.f6Stride)
 }
@@ -269,20 +280,22 @@ func combineBlock<U: VectorUnit>(
 func denseOutput<U: VectorUnit>(
     _ unit: U.Type, parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>
 ) {
+    let stride = ParameterLayout.outputStride
     let weight = parameters + ParameterLayout.outputWeight
     let bias = parameters + ParameterLayout.outputBias
     let input = trace + TraceLayout.f6
     let logits = trace + TraceLayout.logits
     var group = 0
-    while group < 16 {
+    while group < stride {
         var a0 = U.load(bias + group), a1 = U.splat(0), a2 = U.splat(0), a3 = U.splat(0)
         var i = 0
-        while i < 84 {
-            let w = weight + i * 16 + group
+        // 84 inputs, four at a time.
+        while i < NetworkGeometry.output.taps {
+            let w = weight + i * stride + group
             a0 = U.multiplyAdd(U.load(w), input[i], a0)
-            a1 = U.multiplyAdd(U.load(w + 16), input[i + 1], a1)
-            a2 = U.multiplyAdd(U.load(w + 32), input[i + 2], a2)
-            a3 = U.multiplyAdd(U.load(w + 48), input[i + 3], a3)
+            a1 = U.multiplyAdd(U.load(w + stride), input[i + 1], a1)
+            a2 = U.multiplyAdd(U.load(w + 2 * stride), input[i + 2], a2)
+            a3 = U.multiplyAdd(U.load(w + 3 * stride), input[i + 3], a3)
             i += 4
         }
         U.store(U.add(U.add(a0, a1), U.add(a2, a3)), logits + group)
@@ -295,14 +308,15 @@ func denseOutput<U: VectorUnit>(
 public func softmax(
     _ logits: UnsafeMutablePointer<Float>, into probabilities: UnsafeMutablePointer<Float>
 ) {
+    let classes = NetworkGeometry.output.maps
     var largest = logits[0]
-    for k in 1..<10 { largest = max(largest, logits[k]) }
+    for k in 1..<classes { largest = max(largest, logits[k]) }
     var total: Float = 0
-    for k in 0..<10 {
+    for k in 0..<classes {
         let e = expf(logits[k] - largest)
         probabilities[k] = e
         total += e
     }
     let scale = 1 / total
-    for k in 0..<10 { probabilities[k] *= scale }
+    for k in 0..<classes { probabilities[k] *= scale }
 }

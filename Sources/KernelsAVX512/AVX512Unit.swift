@@ -70,3 +70,15 @@ public func backwardAVX512(
         AVX512Unit.self, parameters: parameters, transposed: transposed, trace: trace,
         scratch: scratch, gradient: gradient)
 }
+
+/// `Kernels.probabilityInputGradient` for this unit.
+@inline(never)
+public func probabilityInputGradientAVX512(
+    target: Int, parameters: UnsafePointer<Float>, transposed: UnsafePointer<Float>,
+    trace: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+    gradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>
+) {
+    probabilityInputGradient(
+        AVX512Unit.self, target: target, parameters: parameters, transposed: transposed,
+        trace: trace, scratch: scratch, gradient: gradient, inputGradient: inputGradient)
+}

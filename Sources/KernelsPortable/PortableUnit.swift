@@ -77,3 +77,15 @@ public func backwardPortable(
         PortableUnit.self, parameters: parameters, transposed: transposed, trace: trace,
         scratch: scratch, gradient: gradient)
 }
+
+/// `Kernels.probabilityInputGradient` for this unit.
+@inline(never)
+public func probabilityInputGradientPortable(
+    target: Int, parameters: UnsafePointer<Float>, transposed: UnsafePointer<Float>,
+    trace: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+    gradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>
+) {
+    probabilityInputGradient(
+        PortableUnit.self, target: target, parameters: parameters, transposed: transposed,
+        trace: trace, scratch: scratch, gradient: gradient, inputGradient: inputGradient)
+}

@@ -7,7 +7,7 @@ public final class Classifier: @unchecked Sendable {
     public let model: LeNet5
     public let instructionSet: InstructionSet
     // Written once in init, only read afterwards: what makes the unchecked Sendable true.
-    private let parameters: AlignedBuffer
+    let parameters: AlignedBuffer
 
     public init(_ model: LeNet5, instructionSet: InstructionSet = .selected) {
         precondition(instructionSet.isSupported, "\(instructionSet) is not supported here")
@@ -19,10 +19,11 @@ public final class Classifier: @unchecked Sendable {
     /// Runs the network on a 32x32 input (row by row, ink 1, background 0), keeping every layer in
     /// `trace`. Allocates nothing.
     public func forward(_ input: UnsafeBufferPointer<Float>, into trace: ForwardTrace) {
-        guard let source = input.baseAddress, input.count == 1024 else {
+        let size = NetworkGeometry.input.count
+        guard let source = input.baseAddress, input.count == size else {
             preconditionFailure("the input is 32x32, not \(input.count) values")
         }
-        (trace.buffer + TraceLayout.input).update(from: source, count: 1024)
+        (trace.buffer + TraceLayout.input).update(from: source, count: size)
         run(trace)
     }
 

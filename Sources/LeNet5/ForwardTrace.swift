@@ -24,50 +24,53 @@ public final class ForwardTrace {
     /// The values of one layer, as maps of rows and columns (dense layers are maps of 1x1).
     public func maps(_ layer: TracedLayer) -> FeatureMaps {
         switch layer {
-        case .input: planar(TraceLayout.input, channels: 1, side: 32)
-        case .c1PreActivation: planar(TraceLayout.c1PreActivation, channels: 6, side: 28)
-        case .c1: planar(TraceLayout.c1, channels: 6, side: 28)
-        case .s2: planar(TraceLayout.s2, channels: 6, side: 14)
-        case .c3PreActivation: interleaved(TraceLayout.c3PreActivation, channels: 16, side: 10)
-        case .c3: interleaved(TraceLayout.c3, channels: 16, side: 10)
-        case .s4: interleaved(TraceLayout.s4, channels: 16, side: 5)
-        case .c5PreActivation: units(TraceLayout.c5PreActivation, count: 120)
-        case .c5: units(TraceLayout.c5, count: 120)
-        case .f6PreActivation: units(TraceLayout.f6PreActivation, count: 84)
-        case .f6: units(TraceLayout.f6, count: 84)
-        case .logits: units(TraceLayout.logits, count: 10)
-        case .probabilities: units(TraceLayout.probabilities, count: 10)
+        case .input: planar(TraceLayout.input, NetworkGeometry.input)
+        case .c1PreActivation: planar(TraceLayout.c1PreActivation, NetworkGeometry.c1)
+        case .c1: planar(TraceLayout.c1, NetworkGeometry.c1)
+        case .s2: planar(TraceLayout.s2, NetworkGeometry.s2)
+        case .c3PreActivation: interleaved(TraceLayout.c3PreActivation, NetworkGeometry.c3)
+        case .c3: interleaved(TraceLayout.c3, NetworkGeometry.c3)
+        case .s4: interleaved(TraceLayout.s4, NetworkGeometry.s4)
+        case .c5PreActivation: units(TraceLayout.c5PreActivation, NetworkGeometry.c5)
+        case .c5: units(TraceLayout.c5, NetworkGeometry.c5)
+        case .f6PreActivation: units(TraceLayout.f6PreActivation, NetworkGeometry.f6)
+        case .f6: units(TraceLayout.f6, NetworkGeometry.f6)
+        case .logits: units(TraceLayout.logits, NetworkGeometry.output)
+        case .probabilities: units(TraceLayout.probabilities, NetworkGeometry.output)
         }
     }
 
     /// The ten class probabilities.
     public var probabilities: [Float] {
-        Array(UnsafeBufferPointer(start: buffer + TraceLayout.probabilities, count: 10))
+        Array(
+            UnsafeBufferPointer(
+                start: buffer + TraceLayout.probabilities, count: NetworkGeometry.output.maps))
     }
 
     /// The most probable class and its probability.
     public var prediction: (digit: Int, confidence: Float) {
         let p = buffer + TraceLayout.probabilities
         var best = 0
-        for k in 1..<10 where p[k] > p[best] { best = k }
+        for k in 1..<NetworkGeometry.output.maps where p[k] > p[best] { best = k }
         return (best, p[best])
     }
 
-    private func planar(_ offset: Int, channels: Int, side: Int) -> FeatureMaps {
+    private func planar(_ offset: Int, _ layer: LayerGeometry) -> FeatureMaps {
         FeatureMaps(
-            trace: self, offset: offset, channels: channels, height: side, width: side,
-            channelStride: side * side, rowStride: side, columnStride: 1)
+            trace: self, offset: offset, channels: layer.maps, height: layer.side,
+            width: layer.side, channelStride: layer.area, rowStride: layer.side, columnStride: 1)
     }
 
-    private func interleaved(_ offset: Int, channels: Int, side: Int) -> FeatureMaps {
+    private func interleaved(_ offset: Int, _ layer: LayerGeometry) -> FeatureMaps {
         FeatureMaps(
-            trace: self, offset: offset, channels: channels, height: side, width: side,
-            channelStride: 1, rowStride: side * channels, columnStride: channels)
+            trace: self, offset: offset, channels: layer.maps, height: layer.side,
+            width: layer.side, channelStride: 1, rowStride: layer.side * layer.maps,
+            columnStride: layer.maps)
     }
 
-    private func units(_ offset: Int, count: Int) -> FeatureMaps {
+    private func units(_ offset: Int, _ layer: LayerGeometry) -> FeatureMaps {
         FeatureMaps(
-            trace: self, offset: offset, channels: count, height: 1, width: 1,
+            trace: self, offset: offset, channels: layer.maps, height: 1, width: 1,
             channelStride: 1, rowStride: 1, columnStride: 1)
     }
 }

@@ -52,6 +52,36 @@ public enum KernelDispatch {
         }
     }
 
+    /// `Kernels.probabilityInputGradient`: d probability[target] / d input, after a forward pass.
+    @inline(__always)
+    public static func probabilityInputGradient(
+        _ set: InstructionSet, target: Int, parameters: UnsafePointer<Float>,
+        transposed: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>,
+        scratch: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>
+    ) {
+        switch set {
+        case .portable:
+            probabilityInputGradientPortable(
+                target: target, parameters: parameters, transposed: transposed, trace: trace,
+                scratch: scratch, gradient: gradient, inputGradient: inputGradient)
+        #if LENET5_X86_KERNELS
+            case .avx2:
+                probabilityInputGradientAVX2(
+                    target: target, parameters: parameters, transposed: transposed,
+                    trace: trace, scratch: scratch, gradient: gradient,
+                    inputGradient: inputGradient)
+            case .avx512:
+                probabilityInputGradientAVX512(
+                    target: target, parameters: parameters, transposed: transposed,
+                    trace: trace, scratch: scratch, gradient: gradient,
+                    inputGradient: inputGradient)
+        #else
+            case .avx2, .avx512: notBuilt(set)
+        #endif
+        }
+    }
+
     /// Unreachable through `Classifier` and `Trainer`, which take only supported sets.
     private static func notBuilt(_ set: InstructionSet) -> Never {
         preconditionFailure("\(InstructionSetError.notBuilt(set))")

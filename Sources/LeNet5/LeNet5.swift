@@ -17,6 +17,9 @@
 // Two slips of the text are read as the figure intends: the subsampling stride is 2, and C5 is a
 // convolution (whose 5x5 kernels cover the 5x5 S4 maps whole), not a pooling layer.
 // Together: 61,706 trainable parameters (the paper's C3 table gives 60,000).
+// Every size is declared once, in `Kernels.NetworkGeometry`; what follows reads it.
+
+import Kernels
 
 /// The network's parameters, layer by layer, in PyTorch's layout.
 public struct LeNet5: Equatable, Sendable {
@@ -41,22 +44,37 @@ public struct LeNet5: Equatable, Sendable {
 
     /// Fresh weights for training, from a seedable generator.
     public init(using generator: inout some RandomNumberGenerator) {
-        c1 = Convolution(inputMaps: 1, outputMaps: 6, kernelSide: 5, using: &generator)
-        c3 = Convolution(inputMaps: 6, outputMaps: 16, kernelSide: 5, using: &generator)
-        c5 = Convolution(inputMaps: 16, outputMaps: 120, kernelSide: 5, using: &generator)
-        f6 = Dense(inputs: 120, outputs: 84, using: &generator)
-        output = Dense(inputs: 84, outputs: 10, using: &generator)
+        func convolution(_ g: LayerGeometry) -> Convolution {
+            Convolution(
+                inputMaps: g.inputMaps, outputMaps: g.maps, kernelSide: g.kernelSide,
+                using: &generator)
+        }
+        c1 = convolution(NetworkGeometry.c1)
+        c3 = convolution(NetworkGeometry.c3)
+        c5 = convolution(NetworkGeometry.c5)
+        f6 = Dense(
+            inputs: NetworkGeometry.f6.taps, outputs: NetworkGeometry.f6.maps, using: &generator)
+        output = Dense(
+            inputs: NetworkGeometry.output.taps, outputs: NetworkGeometry.output.maps,
+            using: &generator)
     }
 
     /// The parameter tensors with their names and shapes, as they appear in a weights file and in
-    /// PyTorch's `state_dict` of the same model.
-    public static let parameterShapes: KeyValuePairs<String, [Int]> = [
-        "c1.weight": [6, 1, 5, 5], "c1.bias": [6],
-        "c3.weight": [16, 6, 5, 5], "c3.bias": [16],
-        "c5.weight": [120, 16, 5, 5], "c5.bias": [120],
-        "f6.weight": [84, 120], "f6.bias": [84],
-        "output.weight": [10, 84], "output.bias": [10],
-    ]
+    /// PyTorch's `state_dict` of the same model: [out, in, kh, kw] and [out, in].
+    public static let parameterShapes: [(name: String, shape: [Int])] = {
+        func convolution(_ name: String, _ g: LayerGeometry) -> [(name: String, shape: [Int])] {
+            [
+                (name + ".weight", [g.maps, g.inputMaps, g.kernelSide, g.kernelSide]),
+                (name + ".bias", [g.maps]),
+            ]
+        }
+        func dense(_ name: String, _ g: LayerGeometry) -> [(name: String, shape: [Int])] {
+            [(name + ".weight", [g.maps, g.taps]), (name + ".bias", [g.maps])]
+        }
+        return convolution("c1", NetworkGeometry.c1) + convolution("c3", NetworkGeometry.c3)
+            + convolution("c5", NetworkGeometry.c5) + dense("f6", NetworkGeometry.f6)
+            + dense("output", NetworkGeometry.output)
+    }()
 
     /// The parameters in the order of `parameterShapes`.
     public var namedParameters: [(name: String, tensor: Tensor)] {
@@ -90,32 +108,8 @@ public struct LeNet5: Equatable, Sendable {
     }
 
     /// The layers as a teacher lists them, with what each produces.
-    public static let architecture: [LayerDescription] = [
-        LayerDescription(
-            name: "Input", role: "32x32 image, ink 1, background 0", layer: .input,
-            shape: [1, 32, 32], parameterCount: 0),
-        LayerDescription(
-            name: "C1", role: "convolution 6@5x5, tanh", layer: .c1, shape: [6, 28, 28],
-            parameterCount: 6 * (1 * 5 * 5) + 6),
-        LayerDescription(
-            name: "S2", role: "average pooling 2x2, stride 2", layer: .s2, shape: [6, 14, 14],
-            parameterCount: 0),
-        LayerDescription(
-            name: "C3", role: "convolution 16@5x5 over all 6 maps, tanh", layer: .c3,
-            shape: [16, 10, 10], parameterCount: 16 * (6 * 5 * 5) + 16),
-        LayerDescription(
-            name: "S4", role: "average pooling 2x2, stride 2", layer: .s4, shape: [16, 5, 5],
-            parameterCount: 0),
-        LayerDescription(
-            name: "C5", role: "convolution 120@5x5 over all 16 maps, tanh", layer: .c5,
-            shape: [120], parameterCount: 120 * (16 * 5 * 5) + 120),
-        LayerDescription(
-            name: "F6", role: "dense 84, tanh", layer: .f6, shape: [84],
-            parameterCount: 84 * 120 + 84),
-        LayerDescription(
-            name: "Output", role: "dense 10, softmax", layer: .probabilities, shape: [10],
-            parameterCount: 10 * 84 + 10),
-    ]
+    public static let architecture: [LayerDescription] = NetworkLayer.allCases.map(
+        \.layerDescription)
 }
 
 /// One row of the architecture table.
@@ -127,4 +121,8 @@ public struct LayerDescription: Sendable, Equatable {
     public let layer: TracedLayer
     public let shape: [Int]
     public let parameterCount: Int
+    /// Which layer it is; its sizes, kernel, stride and receptive field are `id.geometry`.
+    public let id: NetworkLayer
+
+    public var geometry: LayerGeometry { id.geometry }
 }

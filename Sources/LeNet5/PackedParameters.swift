@@ -12,34 +12,39 @@ public struct PackedParameters: Equatable, Sendable {
 
     public init(_ model: LeNet5) {
         var p = [Float](repeating: 0, count: ParameterLayout.count)
+        let (c1, c3, c5) = (NetworkGeometry.c1, NetworkGeometry.c3, NetworkGeometry.c5)
+        let (f6, output) = (NetworkGeometry.f6, NetworkGeometry.output)
         let w1 = model.c1.weight.scalars
         let w3 = model.c3.weight.scalars
         let w5 = model.c5.weight.scalars
         let w6 = model.f6.weight.scalars
         let wo = model.output.weight.scalars
-        for i in 0..<150 { p[ParameterLayout.c1Weight + i] = w1[i] }
-        for o in 0..<6 { p[ParameterLayout.c1Bias + o] = model.c1.bias.scalars[o] }
-        for o in 0..<16 {
-            for tap in 0..<150 { p[ParameterLayout.c3Weight + tap * 16 + o] = w3[o * 150 + tap] }
+        for i in 0..<c1.maps * c1.taps { p[ParameterLayout.c1Weight + i] = w1[i] }
+        for o in 0..<c1.maps { p[ParameterLayout.c1Bias + o] = model.c1.bias.scalars[o] }
+        for o in 0..<c3.maps {
+            for tap in 0..<c3.taps {
+                p[ParameterLayout.c3Weight + tap * ParameterLayout.c3Stride + o] =
+                    w3[o * c3.taps + tap]
+            }
             p[ParameterLayout.c3Bias + o] = model.c3.bias.scalars[o]
         }
-        for o in 0..<120 {
-            for i in 0..<400 {
+        for o in 0..<c5.maps {
+            for i in 0..<c5.taps {
                 p[ParameterLayout.c5Weight + i * ParameterLayout.c5Stride + o] =
-                    w5[o * 400 + Self.pytorchIndexOfS4(i)]
+                    w5[o * c5.taps + Self.pytorchIndexOfS4(i)]
             }
             p[ParameterLayout.c5Bias + o] = model.c5.bias.scalars[o]
         }
-        for j in 0..<84 {
-            for i in 0..<120 {
-                p[ParameterLayout.f6Weight + i * ParameterLayout.f6Stride + j] = w6[j * 120 + i]
+        for j in 0..<f6.maps {
+            for i in 0..<f6.taps {
+                p[ParameterLayout.f6Weight + i * ParameterLayout.f6Stride + j] = w6[j * f6.taps + i]
             }
             p[ParameterLayout.f6Bias + j] = model.f6.bias.scalars[j]
         }
-        for k in 0..<10 {
-            for j in 0..<84 {
+        for k in 0..<output.maps {
+            for j in 0..<output.taps {
                 p[ParameterLayout.outputWeight + j * ParameterLayout.outputStride + k] =
-                    wo[k * 84 + j]
+                    wo[k * output.taps + j]
             }
             p[ParameterLayout.outputBias + k] = model.output.bias.scalars[k]
         }
@@ -50,49 +55,54 @@ public struct PackedParameters: Equatable, Sendable {
     /// gradient tensors.
     public func unpacked() -> LeNet5 {
         let p = storage
-        var w1 = [Float](repeating: 0, count: 150)
-        var w3 = [Float](repeating: 0, count: 2400)
-        var w5 = [Float](repeating: 0, count: 48000)
-        var w6 = [Float](repeating: 0, count: 10080)
-        var wo = [Float](repeating: 0, count: 840)
-        for i in 0..<150 { w1[i] = p[ParameterLayout.c1Weight + i] }
-        for o in 0..<16 {
-            for tap in 0..<150 { w3[o * 150 + tap] = p[ParameterLayout.c3Weight + tap * 16 + o] }
+        let (c1, c3, c5) = (NetworkGeometry.c1, NetworkGeometry.c3, NetworkGeometry.c5)
+        let (f6, output) = (NetworkGeometry.f6, NetworkGeometry.output)
+        var w1 = [Float](repeating: 0, count: c1.maps * c1.taps)
+        var w3 = [Float](repeating: 0, count: c3.maps * c3.taps)
+        var w5 = [Float](repeating: 0, count: c5.maps * c5.taps)
+        var w6 = [Float](repeating: 0, count: f6.maps * f6.taps)
+        var wo = [Float](repeating: 0, count: output.maps * output.taps)
+        for i in w1.indices { w1[i] = p[ParameterLayout.c1Weight + i] }
+        for o in 0..<c3.maps {
+            for tap in 0..<c3.taps {
+                w3[o * c3.taps + tap] =
+                    p[ParameterLayout.c3Weight + tap * ParameterLayout.c3Stride + o]
+            }
         }
-        for o in 0..<120 {
-            for i in 0..<400 {
-                w5[o * 400 + Self.pytorchIndexOfS4(i)] =
+        for o in 0..<c5.maps {
+            for i in 0..<c5.taps {
+                w5[o * c5.taps + Self.pytorchIndexOfS4(i)] =
                     p[ParameterLayout.c5Weight + i * ParameterLayout.c5Stride + o]
             }
         }
-        for j in 0..<84 {
-            for i in 0..<120 {
-                w6[j * 120 + i] = p[ParameterLayout.f6Weight + i * ParameterLayout.f6Stride + j]
+        for j in 0..<f6.maps {
+            for i in 0..<f6.taps {
+                w6[j * f6.taps + i] = p[ParameterLayout.f6Weight + i * ParameterLayout.f6Stride + j]
             }
         }
-        for k in 0..<10 {
-            for j in 0..<84 {
-                wo[k * 84 + j] =
+        for k in 0..<output.maps {
+            for j in 0..<output.taps {
+                wo[k * output.taps + j] =
                     p[ParameterLayout.outputWeight + j * ParameterLayout.outputStride + k]
             }
         }
-        func slice(_ start: Int, _ count: Int) -> [Float] { Array(p[start..<start + count]) }
-        return LeNet5(
-            c1: Convolution(
-                weight: Tensor(shape: [6, 1, 5, 5], scalars: w1),
-                bias: Tensor(shape: [6], scalars: slice(ParameterLayout.c1Bias, 6))),
-            c3: Convolution(
-                weight: Tensor(shape: [16, 6, 5, 5], scalars: w3),
-                bias: Tensor(shape: [16], scalars: slice(ParameterLayout.c3Bias, 16))),
-            c5: Convolution(
-                weight: Tensor(shape: [120, 16, 5, 5], scalars: w5),
-                bias: Tensor(shape: [120], scalars: slice(ParameterLayout.c5Bias, 120))),
-            f6: Dense(
-                weight: Tensor(shape: [84, 120], scalars: w6),
-                bias: Tensor(shape: [84], scalars: slice(ParameterLayout.f6Bias, 84))),
-            output: Dense(
-                weight: Tensor(shape: [10, 84], scalars: wo),
-                bias: Tensor(shape: [10], scalars: slice(ParameterLayout.outputBias, 10))))
+        var tensors = [String: Tensor]()
+        let biases = [
+            "c1": ParameterLayout.c1Bias, "c3": ParameterLayout.c3Bias,
+            "c5": ParameterLayout.c5Bias, "f6": ParameterLayout.f6Bias,
+            "output": ParameterLayout.outputBias,
+        ]
+        let weights = ["c1": w1, "c3": w3, "c5": w5, "f6": w6, "output": wo]
+        for (name, shape) in LeNet5.parameterShapes {
+            let parts = name.split(separator: ".")
+            let layer = String(parts[0])
+            if parts[1] == "weight" {
+                tensors[name] = Tensor(shape: shape, scalars: weights[layer] ?? [])
+            } else if let start = biases[layer] {
+                tensors[name] = Tensor(shape: shape, scalars: Array(p[start..<start + shape[0]]))
+            }
+        }
+        return LeNet5(named: tensors)
     }
 
     /// The weights of C5, F6 and Output transposed (`Kernels.TransposedLayout`), for the backward
@@ -108,22 +118,23 @@ public struct PackedParameters: Equatable, Sendable {
     public static func transpose(
         _ p: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>
     ) {
-        for o in 0..<120 {
-            for i in 0..<400 {
-                target[TransposedLayout.c5Weight + o * 400 + i] =
+        let (c5, f6, output) = (NetworkGeometry.c5, NetworkGeometry.f6, NetworkGeometry.output)
+        for o in 0..<c5.maps {
+            for i in 0..<c5.taps {
+                target[TransposedLayout.c5Weight + o * TransposedLayout.c5Stride + i] =
                     p[ParameterLayout.c5Weight + i * ParameterLayout.c5Stride + o]
             }
         }
-        for j in 0..<84 {
-            for i in 0..<128 {
-                target[TransposedLayout.f6Weight + j * 128 + i] =
-                    i < 120 ? p[ParameterLayout.f6Weight + i * ParameterLayout.f6Stride + j] : 0
+        for j in 0..<f6.maps {
+            for i in 0..<TransposedLayout.f6Stride {
+                target[TransposedLayout.f6Weight + j * TransposedLayout.f6Stride + i] =
+                    i < f6.taps ? p[ParameterLayout.f6Weight + i * ParameterLayout.f6Stride + j] : 0
             }
         }
-        for k in 0..<10 {
-            for j in 0..<96 {
-                target[TransposedLayout.outputWeight + k * 96 + j] =
-                    j < 84
+        for k in 0..<output.maps {
+            for j in 0..<TransposedLayout.outputStride {
+                target[TransposedLayout.outputWeight + k * TransposedLayout.outputStride + j] =
+                    j < output.taps
                     ? p[ParameterLayout.outputWeight + j * ParameterLayout.outputStride + k] : 0
             }
         }
@@ -132,8 +143,9 @@ public struct PackedParameters: Equatable, Sendable {
     /// C5's inputs are S4's 400 values in the trace's order (row, column, map); PyTorch orders a C5
     /// kernel (map, row, column). Returns the PyTorch index of trace input `i`.
     static func pytorchIndexOfS4(_ i: Int) -> Int {
-        let map = i % 16
-        let position = i / 16
-        return map * 25 + position
+        let s4 = NetworkGeometry.s4
+        let map = i % s4.maps
+        let position = i / s4.maps
+        return map * s4.area + position
     }
 }

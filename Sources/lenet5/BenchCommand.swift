@@ -6,10 +6,13 @@ import Training
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the forward pass, a batch of 10,000 images, and a sketchpad frame.",
+        abstract:
+            "Measure the forward pass, a batch of 10,000 images, a sketchpad frame and an explain.",
         discussion: """
             forward: one image at a time on one thread, every layer kept in the trace, median and \
-            99th percentile over many runs. batch: 10,000 random images on two threads.
+            99th percentile over many runs. batch: 10,000 random images on two threads. explain: \
+            the saliency of a thick 8 by occlusion (every ink cell erased, the drawing \
+            preprocessed and classified again, as one batch on two threads), median.
             """)
 
     @OptionGroup var weights: WeightsOption
@@ -66,12 +69,14 @@ struct BenchCommand: ParsableCommand {
         }
         let batchSeconds = batchTimes.sorted()[batchTimes.count / 2]
         let frame = frameMicroseconds(classifier)
+        let explain = try explainMilliseconds(classifier)
         if json {
             Console.json([
                 "instruction_set": .string(set.rawValue),
                 "forward_median_us": .of(median), "forward_p99_us": .of(p99),
                 "batch10k_seconds": .of(batchSeconds),
                 "frame_us": .of(frame.median), "frame_p99_us": .of(frame.p99),
+                "explain_ms": .of(explain.median), "explain_ink_cells": .of(explain.inkCells),
             ])
             return
         }
@@ -84,6 +89,39 @@ struct BenchCommand: ParsableCommand {
             "sketchpad frame (mouse event, preprocessing, forward, render 160x50): median "
                 + "\(formatFixed(frame.median, digits: 1)) us, p99 \(formatFixed(frame.p99, digits: 1)) us"
         )
+        Console.out(
+            "explain by occlusion (\(explain.inkCells) ink cells, one batch, 2 threads): median "
+                + "\(formatFixed(explain.median, digits: 2)) ms")
+    }
+
+    /// `lenet5 explain --method occlusion` of a thick 8 drawn with a 3-cell brush, without reading
+    /// a file: median milliseconds, and how many cells it erases.
+    func explainMilliseconds(_ classifier: Classifier) throws -> (median: Double, inkCells: Int) {
+        var drawing = Bitmap(width: 32, height: 32)
+        for y in 0..<32 {
+            for x in 0..<32 {
+                // Two rings, 3 cells thick: the loops of an 8.
+                func ring(_ cx: Double, _ cy: Double, _ r: Double) -> Bool {
+                    let d =
+                        ((Double(x) + 0.5 - cx) * (Double(x) + 0.5 - cx)
+                        + (Double(y) + 0.5 - cy) * (Double(y) + 0.5 - cy)).squareRoot()
+                    return abs(d - r) <= 1.5
+                }
+                if ring(16, 10, 5.5) || ring(16, 22.5, 7) { drawing[x, y] = 1 }
+            }
+        }
+        guard let prepared = try PreparedDrawing(drawing) else {
+            preconditionFailure("the bench drawing has ink")
+        }
+        var samples = [Double]()
+        for _ in 0..<max(20, runs / 1000) {
+            let start = monotonicSeconds()
+            _ = try classifier.saliency(of: prepared, method: .occlusion)
+            samples.append(monotonicSeconds() - start)
+        }
+        samples.sort()
+        let inkCells = drawing.pixels.filter { $0 > 0 }.count
+        return (samples[samples.count / 2] * 1000, inkCells)
     }
 
     /// A sketchpad frame (`FrameWorkload`): median and 99th percentile in microseconds.

@@ -13,8 +13,9 @@ struct EvalCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Directory holding the MNIST IDX files, gzipped or not.", valueName: "dir"))
-    var mnist: String
+            "Directory holding the MNIST IDX files, gzipped or not (default: LENET5_MNIST, else "
+                + "the cache folder that `lenet5 mnist fetch` fills).", valueName: "dir"))
+    var mnist: String?
 
     @OptionGroup var weights: WeightsOption
 
@@ -34,7 +35,7 @@ struct EvalCommand: ParsableCommand {
         let file = try weights.load()
         let test: MNISTDataset
         do {
-            test = try MNIST.testSet(directory: mnist)
+            test = try MNIST.testSet(MNISTLocation(option: mnist))
         } catch {
             Console.error(error.description)
             throw ExitCode.failure

@@ -14,8 +14,9 @@ struct Lenet5: ParsableCommand {
             """,
         version: "lenet5 0.1.0",
         subcommands: [
-            DrawCommand.self, PredictCommand.self, EvalCommand.self, TrainCommand.self,
-            SummaryCommand.self, BenchCommand.self,
+            DrawCommand.self, PredictCommand.self, ExplainCommand.self, TraceCommand.self,
+            EvalCommand.self, TrainCommand.self, SummaryCommand.self, BenchCommand.self,
+            MNISTCommand.self,
         ],
         defaultSubcommand: DrawCommand.self)
 }

@@ -17,8 +17,9 @@ struct TrainCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Directory holding the MNIST IDX files, gzipped or not.", valueName: "dir"))
-    var mnist: String
+            "Directory holding the MNIST IDX files, gzipped or not (default: LENET5_MNIST, else "
+                + "the cache folder that `lenet5 mnist fetch` fills).", valueName: "dir"))
+    var mnist: String?
 
     @Option(help: ArgumentHelp("Where to write the weights (safetensors).", valueName: "file"))
     var out: String
@@ -75,7 +76,7 @@ struct TrainCommand: ParsableCommand {
         try checkWritable(out)
         let data: MNIST
         do {
-            data = try MNIST(directory: mnist)
+            data = try MNIST(MNISTLocation(option: mnist))
         } catch {
             Console.error(error.description)
             throw ExitCode.failure

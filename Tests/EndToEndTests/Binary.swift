@@ -35,8 +35,8 @@ enum Binary {
         #endif
     }
 
-    static let mnist = MNISTLocation.directory ?? ""
-    static let hasMNIST = MNISTLocation.isAvailable
+    static let mnist = TestMNIST.directory ?? ""
+    static let hasMNIST = TestMNIST.isAvailable
     static let fixtures = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures").path
     static let samples = packageRoot.appendingPathComponent("Assets/samples").path
 
@@ -49,14 +49,12 @@ enum Binary {
 
     @discardableResult
     static func run(
-        _ arguments: [String], input: Data? = nil, environment: [String: String] = [:]
+        _ arguments: [String], input: Data? = nil, environment: [String: String]? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
+        if let environment { process.environment = environment }
         let output = Pipe()
         let error = Pipe()
         let stdin = Pipe()

@@ -131,15 +131,17 @@ import Testing
         let result = try Binary.run(["bench", "--json", "--runs", "200"])
         #expect(result.status == 0)
         let object = json(result.output)
-        for key in ["forward_median_us", "forward_p99_us", "batch10k_seconds", "frame_us"] {
+        for key in [
+            "forward_median_us", "forward_p99_us", "batch10k_seconds", "frame_us", "explain_ms",
+        ] {
             #expect((object[key] as? Double ?? 0) > 0, "\(key)")
         }
     }
 }
 
-/// Commands that need MNIST: they run when the tests have it (`MNISTLocation`, ../shared/data/mnist
+/// Commands that need MNIST: they run when the tests have it (`TestMNIST`, ../shared/data/mnist
 /// unless LENET5_MNIST says otherwise) and are skipped, saying why, when they do not.
-@Suite(.serialized, .enabled(if: Binary.hasMNIST, Comment(rawValue: MNISTLocation.absence)))
+@Suite(.serialized, .enabled(if: Binary.hasMNIST, Comment(rawValue: TestMNIST.absence)))
 struct MNISTCommandTests {
     @Test func theShippedWeightsReachTheirMNISTAccuracy() throws {
         let result = try Binary.run(["eval", "--mnist", Binary.mnist, "--json"])

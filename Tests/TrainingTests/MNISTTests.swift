@@ -5,11 +5,11 @@ import Testing
 
 @testable import Training
 
-/// The IDX reader on files made here, and on the real MNIST when there is one (`MNISTLocation`).
+/// The IDX reader on files made here, and on the real MNIST when there is one (`TestMNIST`).
 @Suite struct MNISTTests {
-    static let directory = MNISTLocation.directory ?? ""
-    static let available = MNISTLocation.isAvailable
-    static let absence = Comment(rawValue: MNISTLocation.absence)
+    static let directory = TestMNIST.directory ?? ""
+    static let available = TestMNIST.isAvailable
+    static let absence = Comment(rawValue: TestMNIST.absence)
 
     func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "lenet5-mnist-\(UUID().uuidString)"

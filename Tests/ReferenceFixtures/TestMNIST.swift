@@ -5,7 +5,7 @@ import Foundation
 /// - `none` hides it, as on a fresh clone: the tests that need it skip, saying why;
 /// - any other value is the folder that holds the four IDX files (relative to the current folder);
 /// - unset (or empty), `../shared/data/mnist` beside the checkout, when it is there.
-public enum MNISTLocation {
+public enum TestMNIST {
     /// The four files a folder must hold, each gzipped or not (as `MNIST(directory:)` reads them).
     public static let files = [
         "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
