@@ -115,7 +115,8 @@ let package = Package(
         .testTarget(
             name: "TrainingTests", dependencies: ["Training", "LeNet5", "ReferenceFixtures"]),
         .testTarget(
-            name: "MNISTFetchTests", dependencies: ["MNISTFetch", "Training", "LocalHTTPServer"]),
+            name: "MNISTFetchTests",
+            dependencies: ["MNISTFetch", "Training", "LocalHTTPServer", "ReferenceFixtures"]),
         .testTarget(name: "SketchpadTests", dependencies: ["Sketchpad", "LeNet5"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Sketchpad"]),
         .testTarget(
