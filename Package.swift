@@ -86,13 +86,15 @@ let package = Package(
         .target(
             name: "MNISTFetch", dependencies: ["Training", "CFetch", "Platform"],
             swiftSettings: optimised),
+        // What a screen is made of, for the widgets and the terminal alike: cells, styles,
+        // rectangles, input events. Knows neither the network nor ncurses.
+        .target(name: "Screen"),
         // The sketchpad's state, layout and widgets, rendered into a cell buffer. No terminal.
-        .target(name: "Sketchpad", dependencies: ["LeNet5"]),
+        .target(name: "Sketchpad", dependencies: ["LeNet5", "Screen"]),
         // The only module that talks to ncurses, and its signal guard.
         .target(name: "TerminalSignals"),
         .target(
-            name: "Terminal",
-            dependencies: ["Sketchpad", "CNCurses", "TerminalSignals", "Platform"],
+            name: "Terminal", dependencies: ["Screen", "CNCurses", "TerminalSignals", "Platform"],
             linkerSettings: [
                 .linkedLibrary("ncursesw", .when(platforms: [.linux])),
                 .linkedLibrary("ncurses", .when(platforms: [.macOS])),
@@ -100,7 +102,7 @@ let package = Package(
         .executableTarget(
             name: "lenet5",
             dependencies: [
-                "LeNet5", "Training", "MNISTFetch", "Sketchpad", "Terminal", "Platform",
+                "LeNet5", "Training", "MNISTFetch", "Screen", "Sketchpad", "Terminal", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -117,8 +119,9 @@ let package = Package(
         .testTarget(
             name: "MNISTFetchTests",
             dependencies: ["MNISTFetch", "Training", "LocalHTTPServer", "ReferenceFixtures"]),
-        .testTarget(name: "SketchpadTests", dependencies: ["Sketchpad", "LeNet5"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Sketchpad"]),
+        .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
+        .testTarget(name: "SketchpadTests", dependencies: ["Sketchpad", "Screen", "LeNet5"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["LeNet5", "lenet5", "ReferenceFixtures", "LocalHTTPServer"],

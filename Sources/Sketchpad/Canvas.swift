@@ -1,4 +1,5 @@
 import LeNet5
+import Screen
 
 /// The drawing: 32x32 cells, each ink or paper.
 public struct Canvas: Equatable, Sendable {
@@ -87,68 +88,5 @@ public struct Canvas: Equatable, Sendable {
     /// Ink 1, paper 0, for preprocessing and saving.
     public var bitmap: Bitmap {
         Bitmap(width: Self.side, height: Self.side, pixels: cells.map { $0 ? 1 : 0 })
-    }
-}
-
-public struct Point: Equatable, Hashable, Sendable {
-    public var x: Int
-    public var y: Int
-    public init(x: Int, y: Int) {
-        self.x = x
-        self.y = y
-    }
-}
-
-public struct Rect: Equatable, Sendable {
-    public var x: Int
-    public var y: Int
-    public var width: Int
-    public var height: Int
-
-    public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x
-        self.y = y
-        self.width = max(0, width)
-        self.height = max(0, height)
-    }
-
-    public var maxX: Int { x + width }
-    public var maxY: Int { y + height }
-    public var isEmpty: Bool { width == 0 || height == 0 }
-
-    public func contains(_ p: Point) -> Bool {
-        p.x >= x && p.x < maxX && p.y >= y && p.y < maxY
-    }
-
-    /// Shrunk by `margin` on every side.
-    public func inset(_ margin: Int) -> Rect {
-        Rect(x: x + margin, y: y + margin, width: width - 2 * margin, height: height - 2 * margin)
-    }
-
-    /// The top `rows` rows, and the rest.
-    public func splitTop(_ rows: Int) -> (Rect, Rect) {
-        let top = min(rows, height)
-        return (
-            Rect(x: x, y: y, width: width, height: top),
-            Rect(x: x, y: y + top, width: width, height: height - top)
-        )
-    }
-
-    /// The bottom `rows` rows, and the rest above them.
-    public func splitBottom(_ rows: Int) -> (bottom: Rect, rest: Rect) {
-        let bottom = min(rows, height)
-        return (
-            Rect(x: x, y: maxY - bottom, width: width, height: bottom),
-            Rect(x: x, y: y, width: width, height: height - bottom)
-        )
-    }
-
-    /// The left `columns` columns, and the rest.
-    public func splitLeft(_ columns: Int) -> (Rect, Rect) {
-        let left = min(columns, width)
-        return (
-            Rect(x: x, y: y, width: left, height: height),
-            Rect(x: x + left, y: y, width: width - left, height: height)
-        )
     }
 }

@@ -1,12 +1,14 @@
 import LeNet5
+import Screen
 
 /// What the sketchpad does between a mouse report and writing to the terminal, for `lenet5 bench`
 /// and the benchmark suite to time the same thing: an event that changes the drawing, the
-/// preprocessing and forward pass it triggers, and the whole 160x50 frame rendered into a buffer
+/// preprocessing and forward pass it brings, and the whole 160x50 frame rendered into a buffer
 /// with C1's maps in the panel. Events alternately paint and erase one cell beside a drawn 7, so
 /// that each one changes the canvas.
 public struct FrameWorkload {
     private var state: SketchpadState
+    private let derivations: Derivations
     private var count = 0
 
     public init(classifier: Classifier) {
@@ -14,8 +16,9 @@ public struct FrameWorkload {
         canvas.line(from: Point(x: 8, y: 6), to: Point(x: 24, y: 6), brush: 2, ink: true)
         canvas.line(from: Point(x: 24, y: 6), to: Point(x: 14, y: 28), brush: 2, ink: true)
         state = SketchpadState(
-            network: LiveNetwork(classifier), width: 160, height: 50,
-            options: DisplayOptions(ascii: false, colors: .extended), canvas: canvas)
+            width: 160, height: 50, options: DisplayOptions(ascii: false, colors: .extended),
+            canvas: canvas)
+        derivations = Derivations(classifier: classifier)
         _ = state.update(.key(.tab))
         _ = state.update(.key(.tab))
     }
@@ -23,7 +26,7 @@ public struct FrameWorkload {
     /// One event through to its frame: the part that is timed.
     public mutating func frame() -> CellBuffer {
         _ = state.update(.mouse(event(.press)))
-        return state.render()
+        return state.render(derivations.derive(from: state))
     }
 
     /// Ends the stroke `frame()` began; not part of a frame's time.

@@ -1,4 +1,4 @@
-import LeNet5
+import Screen
 
 /// How big a heatmap is drawn. Terminal cells are about twice as tall as wide, so:
 /// `square` draws each value as two characters side by side (square pixels, every value);
@@ -70,69 +70,5 @@ struct Heatmap {
                 buffer.set(origin.x + column, origin.y + row, cell, clip: clip)
             }
         }
-    }
-}
-
-/// What the panel shows of a layer: which trace block, and how its values are scaled.
-struct LayerView {
-    let description: LayerDescription
-    let traced: TracedLayer
-    let maps: FeatureMaps
-    let signed: Bool
-    let scale: Float
-    /// The values shown are before the activation (or the logits before softmax).
-    let beforeActivation: Bool
-
-    init(_ description: LayerDescription, trace: ForwardTrace, preActivation: Bool) {
-        self.description = description
-        var traced = description.layer
-        if preActivation {
-            switch description.layer {
-            case .c1: traced = .c1PreActivation
-            case .c3: traced = .c3PreActivation
-            case .c5: traced = .c5PreActivation
-            case .f6: traced = .f6PreActivation
-            case .probabilities: traced = .logits
-            default: break
-            }
-        }
-        self.traced = traced
-        beforeActivation = traced != description.layer
-        maps = trace.maps(traced)
-        switch traced {
-        case .input, .probabilities:
-            signed = false
-            scale = 1
-        case .c1PreActivation, .c3PreActivation, .c5PreActivation, .f6PreActivation, .logits:
-            // Unbounded: scaled by the largest magnitude in the layer.
-            signed = true
-            let range = maps.range()
-            scale = max(abs(range.lowerBound), abs(range.upperBound), 1e-6)
-        default:
-            // tanh outputs and their averages lie in -1...1: a fixed scale shows saturation as such.
-            signed = true
-            scale = 1
-        }
-    }
-
-    var isSpatial: Bool { maps.height > 1 }
-
-    /// Whether the layer has values before an activation to show (`a`): the convolutions and F6
-    /// before tanh, the output's logits before softmax.
-    var hasPreActivation: Bool {
-        [.c1, .c3, .c5, .f6, .probabilities].contains(description.layer)
-    }
-
-    func heatmap(channel: Int) -> Heatmap {
-        Heatmap(
-            height: maps.height, width: maps.width, value: { maps[channel, $0, $1] }, scale: scale,
-            signed: signed)
-    }
-
-    /// The values at the ends of the legend: 0 and 1, -1 and +1, or the largest magnitude.
-    var legendEnds: (low: String, high: String) {
-        if !signed { return ("0", "1") }
-        if scale == 1 { return ("-1", "+1") }
-        return ("-" + fixed(scale, 2), "+" + fixed(scale, 2))
     }
 }

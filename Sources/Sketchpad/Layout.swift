@@ -1,3 +1,5 @@
+import Screen
+
 /// Where everything goes for a terminal size (after ratatui: layout hands out rectangles, widgets
 /// draw inside them).
 ///

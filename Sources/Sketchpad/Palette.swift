@@ -1,3 +1,5 @@
+import Screen
+
 /// How values become characters and colours. Heatmaps are ASCII, as a terminal, a log and a
 /// clipboard all keep: the magnitude is a character of a ramp; the sign is a colour where there is
 /// colour, and otherwise a second ramp of hollow characters for negative values beside the solid
@@ -91,14 +93,36 @@ public struct Palette: Sendable {
     }
 
     // Frame and block characters, or their ASCII stand-ins.
-    var ink: Unicode.Scalar { options.ascii ? "#" : "\u{2588}" }
+    var ink: Unicode.Scalar { options.ascii ? "#" : Self.fullBlock }
     var horizontal: Unicode.Scalar { options.ascii ? "-" : "\u{2500}" }
     var vertical: Unicode.Scalar { options.ascii ? "|" : "\u{2502}" }
     var corners: [Unicode.Scalar] {
-        options.ascii ? ["+", "+", "+", "+"] : ["\u{250C}", "\u{2510}", "\u{2514}", "\u{2518}"]
+        options.ascii ? ["+", "+", "+", "+"] : Self.boxCorners
     }
     var arrows: (left: String, right: String, up: String, down: String) {
         options.ascii
             ? ("<-/", "->", "up/", "down") : ("\u{2190}", "\u{2192}", "\u{2191}", "\u{2193}")
     }
+    var ellipsis: String { options.ascii ? "..." : "\u{2026}" }
+
+    /// Two canvas cells in one character, the upper and the lower: nil for paper and paper.
+    func halfBlocks(top: Bool, bottom: Bool) -> Unicode.Scalar? {
+        switch (top, bottom, options.ascii) {
+        case (false, false, _): nil
+        case (_, _, true): "#"
+        case (true, true, false): Self.fullBlock
+        case (true, false, false): "\u{2580}"
+        case (false, true, false): "\u{2584}"
+        }
+    }
+
+    static let fullBlock: Unicode.Scalar = "\u{2588}"
+    static let boxCorners: [Unicode.Scalar] = ["\u{250C}", "\u{2510}", "\u{2514}", "\u{2518}"]
+
+    /// Every character beyond ASCII that the sketchpad draws without `--ascii`: a terminal whose
+    /// locale cannot show all of them gets the ASCII stand-ins instead.
+    public static let nonASCIICharacters: [Unicode.Scalar] =
+        (0x2580...0x258F).compactMap(Unicode.Scalar.init)
+        + ["\u{2500}", "\u{2502}"] + boxCorners
+        + ["\u{2190}", "\u{2191}", "\u{2192}", "\u{2193}", "\u{2026}"]
 }

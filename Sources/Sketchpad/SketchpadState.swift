@@ -1,17 +1,9 @@
 import LeNet5
-
-/// What the terminal can show.
-public enum ColorSupport: Equatable, Sendable {
-    /// No colour: signs show in the choice of characters.
-    case none
-    /// The eight basic colours.
-    case basic
-    /// The 256 xterm colours.
-    case extended
-}
+import Screen
 
 public struct DisplayOptions: Equatable, Sendable {
-    /// Only ASCII characters, for terminals and fonts without block and box-drawing characters.
+    /// Only ASCII characters, for terminals, fonts and locales without block and box-drawing
+    /// characters.
     public var ascii: Bool
     public var colors: ColorSupport
 
@@ -37,9 +29,17 @@ public enum Prompt: Equatable, Sendable {
     case confirmQuit
 }
 
-/// Everything the sketchpad shows, changed only by `update` (after Bubble Tea's Model/Update).
-public struct SketchpadState {
-    public var canvas = Canvas()
+/// A mouse stroke in progress: whether it paints or erases, and the last cell it reached.
+struct Stroke: Equatable {
+    var ink: Bool
+    var last: Point
+}
+
+/// Everything the sketchpad remembers, changed only by `update` (after Bubble Tea's Model/Update).
+/// It holds the drawing, not what the network makes of it: that is derived from the canvas
+/// outside `update` (see `Derivations`), so no change to the drawing can leave a stale reading.
+public struct SketchpadState: Equatable {
+    public internal(set) var canvas = Canvas()
     public var cursor = Point(x: 16, y: 16)
     /// Moving the cursor paints (or erases) while the pen is down.
     public var penDown = false
@@ -58,9 +58,9 @@ public struct SketchpadState {
     public var showPreActivation = false
     public var showHelp = false
     public var prompt: Prompt?
-    /// A one-line message in the status bar until the next key.
-    public var message: String?
-    /// The name the save prompt offers: the last one used.
+    /// A one-line notice in the status bar until the next key.
+    public var notice: String?
+    /// The name the save prompt offers: the file loaded, then the last name used.
     public var lastSaveName = "digit.txt"
     /// The drawing as last saved or loaded, to know whether quitting would lose work.
     var savedCanvas: Canvas
@@ -68,22 +68,21 @@ public struct SketchpadState {
     public var width: Int
     public var height: Int
     public var options: DisplayOptions
-    public let network: LiveNetwork
 
-    /// The mouse stroke in progress: whether it paints or erases, and the last cell it reached.
-    var stroke: (ink: Bool, last: Point)?
+    var stroke: Stroke?
 
+    /// `loadedFrom` is the file the canvas came from, if any: the save prompt offers it (unless
+    /// it is not a name the prompt would take).
     public init(
-        network: LiveNetwork, width: Int, height: Int, options: DisplayOptions,
-        canvas: Canvas = Canvas()
+        width: Int, height: Int, options: DisplayOptions, canvas: Canvas = Canvas(),
+        loadedFrom: String? = nil
     ) {
-        self.network = network
         self.width = width
         self.height = height
         self.options = options
         self.canvas = canvas
         savedCanvas = canvas
-        network.classify(canvas)
+        if let loadedFrom, FileName.fault(loadedFrom) == nil { lastSaveName = loadedFrom }
     }
 
     public var layout: Layout { Layout(width: width, height: height) }

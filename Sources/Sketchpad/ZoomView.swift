@@ -1,41 +1,118 @@
 import LeNet5
+import Screen
 
 /// One map (or unit) enlarged, beside what made it: the 5x5 kernels of a convolution, one per input
 /// map, the weights of a dense unit, or the map a pooling layer averaged. The map takes the room
 /// it needs at full resolution; what made it goes to its right, or below it when the panel is
 /// narrow.
-struct ZoomView {
-    let state: SketchpadState
-    let view: LayerView
-    let area: Rect
+struct ZoomView: Widget {
+    /// What made the picked map or unit.
+    enum Source {
+        /// Words instead (the input has no weights).
+        case explanation([String])
+        /// The kernels applied to each input map, 5x5 each in row order, and the bias.
+        case kernels([[Float]], bias: Float, sourceName: String)
+        /// Map `channel` of the layer that was averaged.
+        case pooled(MapValues, channel: Int, sourceName: String)
+        /// The weights from each input unit, and the bias.
+        case weights([Float], bias: Float, sourceName: String)
+    }
 
-    var model: LeNet5 { state.network.model }
-    var k: Int { state.mapIndex }
+    let view: LayerView
+    let picked: Int
+    /// A dense unit's numbers: its value, and before its activation.
+    let unitLines: [String]
+    let source: Source
 
     /// The narrowest the explanation beside a map may be before it goes below instead.
     static let sourcesMinimumWidth = 36
 
-    func render(into buffer: inout CellBuffer, palette: Palette) {
+    init(view: LayerView, picked: Int, unitLines: [String], source: Source) {
+        self.view = view
+        self.picked = picked
+        self.unitLines = unitLines
+        self.source = source
+    }
+
+    /// The zoom of map or unit `picked` of `view`, with what made it taken from the reading.
+    init(_ view: LayerView, picked k: Int, reading: NetworkReading) {
+        let model = reading.model
+        func kernels(_ convolution: Convolution, _ sourceName: String) -> Source {
+            .kernels(
+                (0..<convolution.inputMaps).map { Array(convolution.kernel(output: k, input: $0)) },
+                bias: convolution.bias.scalars[k], sourceName: sourceName)
+        }
+        func weights(_ dense: Dense, inputs: Int, _ sourceName: String) -> Source {
+            .weights(
+                Array(dense.weight.scalars[(k * inputs)..<((k + 1) * inputs)]),
+                bias: dense.bias.scalars[k], sourceName: sourceName)
+        }
+        func pooled(_ layer: TracedLayer, _ sourceName: String) -> Source {
+            guard let trace = reading.trace else { return .explanation([]) }
+            return .pooled(MapValues(trace.maps(layer)), channel: k, sourceName: sourceName)
+        }
+        let source: Source
+        switch view.description.layer {
+        case .c1: source = kernels(model.c1, "input")
+        case .s2: source = pooled(.c1, "C1")
+        case .c3: source = kernels(model.c3, "S2 map")
+        case .s4: source = pooled(.c3, "C3")
+        case .c5: source = kernels(model.c5, "S4 map")
+        case .f6: source = weights(model.f6, inputs: 120, "C5")
+        case .probabilities: source = weights(model.output, inputs: 84, "F6")
+        default:
+            source = .explanation([
+                "The drawing, scaled so that its ink fits a 20x20",
+                "box, and centred by its centre of mass in the",
+                "32x32 input, as MNIST's digits were made.",
+            ])
+        }
+        var lines = [String]()
+        if let trace = reading.trace {
+            func value(_ layer: TracedLayer) -> Float { trace.maps(layer)[unit: k] }
+            switch view.description.layer {
+            case .probabilities:
+                lines = [
+                    "probability \(percentText(value(.probabilities)))",
+                    "logit \(fixed(value(.logits), 3))",
+                ]
+            case .c5:
+                lines = [
+                    "output \(fixed(value(.c5), 4))",
+                    "before tanh \(fixed(value(.c5PreActivation), 4))",
+                ]
+            case .f6:
+                lines = [
+                    "output \(fixed(value(.f6), 4))",
+                    "before tanh \(fixed(value(.f6PreActivation), 4))",
+                ]
+            default:
+                lines = ["value \(fixed(view.values[unit: k], 4))"]
+            }
+        }
+        self.init(view: view, picked: k, unitLines: lines, source: source)
+    }
+
+    func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         let layer = view.description
         let isOutput = layer.layer == .probabilities
-        let noun = view.isSpatial ? "map \(k + 1)" : (isOutput ? "class \(k)" : "unit \(k + 1)")
+        let noun =
+            view.isSpatial
+            ? "map \(picked + 1)" : (isOutput ? "class \(picked)" : "unit \(picked + 1)")
         buffer.write(
             layer.layer == .input ? "Input, as the network sees it" : "\(layer.name) \(noun)",
             x: area.x, y: area.y, style: .bold, clip: area)
         let content = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
         guard view.isSpatial else {
             // A unit's value is two lines of text; the weights that made it go underneath.
-            let lines = unitLines(isOutput: isOutput)
-            for (i, line) in lines.enumerated() {
-                buffer.write(line, x: content.x, y: content.y + i, clip: content)
-            }
+            buffer.write(unitLines, in: content)
             let below = Rect(
-                x: content.x, y: content.y + lines.count + 1, width: content.width,
-                height: content.height - lines.count - 1)
-            renderSources(into: &buffer, area: below, palette: palette)
+                x: content.x, y: content.y + unitLines.count + 1, width: content.width,
+                height: content.height - unitLines.count - 1)
+            renderSource(into: &buffer, area: below, palette: palette)
             return
         }
-        let heatmap = view.heatmap(channel: k)
+        let heatmap = view.heatmap(channel: picked)
         // Beside: the map at the largest zoom that leaves room for the sources.
         let besideWidth = content.width - Self.sourcesMinimumWidth - 2
         let beside = heatmap.zoom(fitting: besideWidth, content.height, levels: [.square, .tall])
@@ -46,7 +123,7 @@ struct ZoomView {
                 into: &buffer, at: Point(x: content.x, y: content.y), zoom: beside,
                 palette: palette, clip: content)
             let right = content.x + besideSize.columns + 3
-            renderSources(
+            renderSource(
                 into: &buffer,
                 area: Rect(
                     x: right, y: content.y, width: content.maxX - right, height: content.height),
@@ -58,7 +135,7 @@ struct ZoomView {
             heatmap.render(
                 into: &buffer, at: Point(x: content.x, y: content.y), zoom: above, palette: palette,
                 clip: content)
-            renderSources(
+            renderSource(
                 into: &buffer,
                 area: Rect(
                     x: content.x, y: content.y + size.rows + 1, width: content.width,
@@ -67,69 +144,29 @@ struct ZoomView {
         }
     }
 
-    func unitLines(isOutput: Bool) -> [String] {
-        let trace = state.network.trace
-        switch view.description.layer {
-        case .probabilities:
-            return [
-                "probability \(percentText(trace.maps(.probabilities)[unit: k]))",
-                "logit \(fixed(trace.maps(.logits)[unit: k], 3))",
-            ]
-        case .c5:
-            return [
-                "output \(fixed(trace.maps(.c5)[unit: k], 4))",
-                "before tanh \(fixed(trace.maps(.c5PreActivation)[unit: k], 4))",
-            ]
-        case .f6:
-            return [
-                "output \(fixed(trace.maps(.f6)[unit: k], 4))",
-                "before tanh \(fixed(trace.maps(.f6PreActivation)[unit: k], 4))",
-            ]
-        default:
-            return ["value \(fixed(view.maps[unit: k], 4))"]
-        }
-    }
-
-    func renderSources(into buffer: inout CellBuffer, area: Rect, palette: Palette) {
-        switch view.description.layer {
-        case .input:
-            let lines = [
-                "The drawing, scaled so that its ink fits a 20x20",
-                "box, and centred by its centre of mass in the",
-                "32x32 input, as MNIST's digits were made.",
-            ]
-            for (i, line) in lines.enumerated() {
-                buffer.write(line, x: area.x, y: area.y + i, clip: area)
-            }
-        case .c1:
-            kernels(model.c1, sourceName: "input", into: &buffer, area: area, palette: palette)
-        case .c3:
-            kernels(model.c3, sourceName: "S2 map", into: &buffer, area: area, palette: palette)
-        case .c5:
-            kernels(model.c5, sourceName: "S4 map", into: &buffer, area: area, palette: palette)
-        case .s2, .s4:
-            let pooling = view.description.layer == .s2
+    func renderSource(into buffer: inout CellBuffer, area: Rect, palette: Palette) {
+        switch source {
+        case .explanation(let lines):
+            buffer.write(lines, in: area)
+        case .kernels(let kernels, let bias, let sourceName):
+            renderKernels(
+                kernels, bias: bias, sourceName: sourceName, into: &buffer, area: area,
+                palette: palette)
+        case .pooled(let maps, let channel, let sourceName):
             buffer.write(
-                "the mean of each 2x2 block of \(pooling ? "C1" : "C3") map \(k + 1):", x: area.x,
+                "the mean of each 2x2 block of \(sourceName) map \(channel + 1):", x: area.x,
                 y: area.y, clip: area)
-            let maps = state.network.trace.maps(pooling ? .c1 : .c3)
             let heatmap = Heatmap(
-                height: maps.height, width: maps.width, value: { maps[k, $0, $1] }, scale: 1,
-                signed: true)
+                height: maps.shape.height, width: maps.shape.width,
+                value: { maps[channel, $0, $1] }, scale: 1, signed: true)
             let zoom = heatmap.zoom(fitting: area.width, area.height - 2)
             heatmap.render(
                 into: &buffer, at: Point(x: area.x, y: area.y + 2), zoom: zoom, palette: palette,
                 clip: area)
-        case .f6:
-            weights(
-                row: model.f6.weight, inputs: 120, bias: model.f6.bias.scalars[k],
-                sourceName: "C5", into: &buffer, area: area, palette: palette)
-        case .probabilities:
-            weights(
-                row: model.output.weight, inputs: 84, bias: model.output.bias.scalars[k],
-                sourceName: "F6", into: &buffer, area: area, palette: palette)
-        default:
-            break
+        case .weights(let values, let bias, let sourceName):
+            renderWeights(
+                values, bias: bias, sourceName: sourceName, into: &buffer, area: area,
+                palette: palette)
         }
     }
 
@@ -137,7 +174,9 @@ struct ZoomView {
     func header(_ title: String, weights: [Float], into buffer: inout CellBuffer, area: Rect)
         -> Float
     {
-        let largest = max(weights.map { abs($0) }.max() ?? 1, 1e-6)
+        var range = ValueRange()
+        for weight in weights { range.add(weight) }
+        let largest = max(range.largestMagnitude, 1e-6)
         buffer.write(title, x: area.x, y: area.y, clip: area)
         buffer.write(
             "(shades scaled by the largest |weight|, \(fixed(largest, 3)))", x: area.x,
@@ -147,12 +186,11 @@ struct ZoomView {
 
     /// The kernels that map k applies to each input map, 5x5 each, weights scaled together: two
     /// columns a weight where they all fit so, one column a weight otherwise.
-    func kernels(
-        _ convolution: Convolution, sourceName: String, into buffer: inout CellBuffer, area: Rect,
-        palette: Palette
+    func renderKernels(
+        _ kernels: [[Float]], bias: Float, sourceName: String, into buffer: inout CellBuffer,
+        area: Rect, palette: Palette
     ) {
-        let count = convolution.inputMaps
-        let kernels = (0..<count).map { Array(convolution.kernel(output: k, input: $0)) }
+        let count = kernels.count
         let largest = header(
             "kernels applied to each \(sourceName), 5x5:", weights: Array(kernels.joined()),
             into: &buffer, area: area)
@@ -175,18 +213,18 @@ struct ZoomView {
                 into: &buffer, at: Point(x: x, y: y + 1), zoom: zoom, palette: palette, clip: grid)
         }
         let rows = (shown + perRow - 1) / perRow
-        var footer = "bias \(fixed(convolution.bias.scalars[k], 4))"
+        var footer = "bias \(fixed(bias, 4))"
         if shown < count { footer += "   (kernels 1-\(shown) of \(count): enlarge for all)" }
         buffer.write(footer, x: area.x, y: grid.y + rows * 7, clip: area)
     }
 
     /// The weights of a dense unit from each of its inputs, as a grid of rows of twelve labelled
     /// with their first input, and its bias.
-    func weights(
-        row weight: Tensor, inputs: Int, bias: Float, sourceName: String,
-        into buffer: inout CellBuffer, area: Rect, palette: Palette
+    func renderWeights(
+        _ values: [Float], bias: Float, sourceName: String, into buffer: inout CellBuffer,
+        area: Rect, palette: Palette
     ) {
-        let values = Array(weight.scalars[(k * inputs)..<((k + 1) * inputs)])
+        let inputs = values.count
         let largest = header(
             "weights from the \(inputs) \(sourceName) units:", weights: values, into: &buffer,
             area: area)

@@ -1,4 +1,4 @@
-import Sketchpad
+import Screen
 
 /// What ncurses hands over: a key it recognised, or a character.
 public enum RawInput: Equatable, Sendable {
@@ -24,7 +24,9 @@ public struct KeyCodes: Sendable {
 
 /// Turns raw input into events. Mouse reports are decoded here rather than by ncurses: they are
 /// SGR (1006) reports, ESC [ < button ; column ; row M (or m on release), whatever the terminfo
-/// entry thinks the mouse sends, so drawing works the same under any TERM.
+/// entry thinks the mouse sends, so drawing works the same under any TERM. So are pastes: in
+/// bracketed-paste mode the terminal sends ESC [ 200 ~, the text, ESC [ 201 ~, and the text
+/// becomes one event instead of a run of keys.
 public struct InputDecoder {
     let codes: KeyCodes
 
@@ -75,6 +77,9 @@ public struct InputDecoder {
             return .key(.escape)
         }
         guard let third = next(30) else { return .key(.escape) }
+        if case .character(let c) = third, (0x30...0x39).contains(c) {
+            return numbered(first: c, next: next)
+        }
         switch third {
         case .character(UInt32(UInt8(ascii: "<"))): return mouse(next: next)
         case .character(UInt32(UInt8(ascii: "Z"))): return .key(.backTab)
@@ -133,6 +138,67 @@ public struct InputDecoder {
             action = .press
         }
         return .mouse(MouseEvent(button: button, action: action, x: column - 1, y: row - 1))
+    }
+
+    /// ESC [ digits ... final byte, the first digit already read: the start of a paste, or a key
+    /// that ncurses did not know (ignored).
+    func numbered(first: UInt32, next: (Int) -> RawInput?) -> Event? {
+        var parameters = [first]
+        for _ in 0..<32 {
+            guard case .character(let c)? = next(30) else { return nil }
+            if (0x40...0x7E).contains(c) {
+                let isPasteStart = parameters == Self.pasteStart && c == Self.tilde
+                return isPasteStart ? .paste(paste(next: next)) : nil
+            }
+            parameters.append(c)
+        }
+        return nil
+    }
+
+    static let tilde = UInt32(UInt8(ascii: "~"))
+    static let pasteStart = "200".unicodeScalars.map(\.value)
+    /// ESC [ 2 0 1 ~
+    static let pasteEnd: [UInt32] = [27, 91] + "201~".unicodeScalars.map(\.value)
+    /// Pasted text kept, in characters. A longer paste is read to its end and cut here: no file
+    /// name is that long, so what is cut is refused whole.
+    public static let pasteLimit = 64 * 1024
+
+    /// The pasted text up to ESC [ 201 ~, read as it comes (a terminal sends a long paste in
+    /// pieces, so each read waits longer than for a key's sequence). A paste whose end never
+    /// comes ends when input stops. Key codes ncurses made of escape sequences inside the text
+    /// come back as ESC, which no file name may hold.
+    func paste(next: (Int) -> RawInput?) -> String {
+        var text = String.UnicodeScalarView()
+        var recent: [UInt32] = []
+        var count = 0
+        while let input = next(500) {
+            let value: UInt32
+            switch input {
+            case .character(let c): value = c
+            case .keyCode: value = 27
+            }
+            recent.append(value)
+            if recent.count > Self.pasteEnd.count { recent.removeFirst() }
+            if recent == Self.pasteEnd { break }
+            // Held back until it cannot be the start of the end marker.
+            if recent.count == Self.pasteEnd.count, count < Self.pasteLimit,
+                let scalar = Unicode.Scalar(recent[0])
+            {
+                text.append(scalar)
+                count += 1
+            }
+        }
+        if recent != Self.pasteEnd {
+            // Input stopped without the end marker: what is held back is text too.
+            for value in recent.dropFirst(recent.count == Self.pasteEnd.count ? 1 : 0)
+            where count < Self.pasteLimit {
+                if let scalar = Unicode.Scalar(value) {
+                    text.append(scalar)
+                    count += 1
+                }
+            }
+        }
+        return String(text)
     }
 
     /// Reads the rest of an unknown CSI sequence, up to its final byte (@ to ~).

@@ -1,6 +1,6 @@
 import CNCurses
 import Platform
-import Sketchpad
+import Screen
 import TerminalSignals
 
 /// The terminal, taken over with ncurses: reads events, writes cell buffers. Everything it draws
@@ -15,8 +15,21 @@ public final class TerminalSession {
     private let decoder: InputDecoder
     private var pushedBack: [RawInput] = []
 
-    public struct SessionError: Error, CustomStringConvertible {
-        public let description: String
+    /// A terminal the sketchpad cannot be drawn on.
+    public enum SessionError: Error, CustomStringConvertible, Equatable {
+        /// terminfo has no entry for TERM.
+        case unknownTerminal(term: String)
+        /// The entry has no cursor addressing (TERM=dumb): nothing could be drawn where it goes.
+        case cannotMoveCursor(term: String)
+
+        public var description: String {
+            switch self {
+            case .unknownTerminal(let term):
+                "cannot drive this terminal (TERM=\(term)): terminfo does not know it"
+            case .cannotMoveCursor(let term):
+                "cannot drive this terminal (TERM=\(term)): it cannot move the cursor"
+            }
+        }
     }
 
     /// Standard input and output are both terminals.
@@ -29,13 +42,19 @@ public final class TerminalSession {
     public init(allowColor: Bool) throws {
         setlocale(LC_ALL, "")
         lenet5_guard_terminal()
+        let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
         // newterm, unlike initscr, reports a terminal it cannot drive instead of exiting.
         guard let screen = newterm(nil, lenet5_stdout(), lenet5_stdin()) else {
-            let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
-            throw SessionError(description: "cannot drive this terminal (TERM=\(term))")
+            throw SessionError.unknownTerminal(term: term)
+        }
+        set_term(screen)
+        // Checked before anything is written: endwin would only scroll such a terminal.
+        guard Self.hasString("cup") else {
+            delscreen(screen)
+            lenet5_restore_mode()
+            throw SessionError.cannotMoveCursor(term: term)
         }
         self.screen = screen
-        set_term(screen)
         raw()
         noecho()
         nonl()
@@ -56,11 +75,30 @@ public final class TerminalSession {
             codes: KeyCodes(
                 up: KEY_UP, down: KEY_DOWN, left: KEY_LEFT, right: KEY_RIGHT, backTab: KEY_BTAB,
                 enter: KEY_ENTER, backspace: KEY_BACKSPACE, delete: KEY_DC))
-        // Button-event tracking (presses, drags, releases) in SGR encoding.
-        lenet5_send("\u{1B}[?1002h\u{1B}[?1006h")
+        enterModes()
+    }
+
+    /// What ncurses does not turn on itself: button-event mouse tracking (presses, drags,
+    /// releases) in SGR encoding, and bracketed paste (pasted text marked as such, so that it is
+    /// never taken for keys).
+    private func enterModes() {
+        lenet5_send("\u{1B}[?1002h\u{1B}[?1006h\u{1B}[?2004h")
     }
 
     deinit { restore() }
+
+    /// Whether the terminal's terminfo entry has the string capability `name`.
+    static func hasString(_ name: String) -> Bool {
+        guard let value = tigetstr(name) else { return false }
+        // (char *)-1 says that `name` is not a string capability at all.
+        return Int(bitPattern: value) != -1
+    }
+
+    /// Whether the locale can show every one of `characters` in one column each: under LANG=C
+    /// the block and box-drawing characters would come out blank.
+    public func canShow(_ characters: [Unicode.Scalar]) -> Bool {
+        characters.allSatisfy { lenet5_columns_of($0.value) == 1 }
+    }
 
     public var size: (width: Int, height: Int) { (Int(lenet5_columns()), Int(lenet5_lines())) }
 
@@ -69,6 +107,48 @@ public final class TerminalSession {
         let number = lenet5_stop_signal()
         return number == 0 ? nil : number
     }
+
+    /// Whether SIGTSTP asked the program to stop for a while, since the last call.
+    public func takeSuspendRequest() -> Bool { lenet5_take_suspend_request() != 0 }
+
+    /// Whether the program was continued (SIGCONT) after a stop it did not ask for, since the
+    /// last call.
+    public func takeContinued() -> Bool { lenet5_take_continued() != 0 }
+
+    /// Gives the terminal back, stops the process (as SIGTSTP would), and takes the terminal again
+    /// once continued: modes, mouse, and a full redraw at the next `draw`.
+    public func suspend() {
+        guard !restored else { return }
+        endwin()
+        lenet5_reset_terminal()
+        lenet5_suspend_self()
+        takeTerminalAgain()
+    }
+
+    /// Takes the terminal again after a stop this program did not see coming (SIGSTOP): whatever
+    /// the shell did to it meanwhile is undone.
+    public func reenter() {
+        guard !restored else { return }
+        endwin()
+        takeTerminalAgain()
+    }
+
+    private func takeTerminalAgain() {
+        // Continued in the background (`bg`), the process must leave the terminal to the shell:
+        // it stops again (SIGTTOU) until it is brought to the foreground.
+        while lenet5_in_foreground() == 0 {
+            raise(SIGTTOU)
+            usleep(100_000)
+        }
+        // After endwin, a refresh puts ncurses back in charge: the program's terminal mode, the
+        // alternate screen, keypad mode.
+        refresh()
+        enterModes()
+        previous = nil
+    }
+
+    /// Dies of `signal` as its default action would, once the terminal has been restored.
+    public static func die(of signal: Int32) -> Never { lenet5_die_of(signal) }
 
     /// The next event, waiting up to `timeout` milliseconds; nil if none came.
     public func nextEvent(timeout: Int) -> Event? {
@@ -112,7 +192,8 @@ public final class TerminalSession {
                     let next = buffer[end, y]
                     guard next.style == cell.style else { break }
                     if !full, let previous, previous[end, y] == next { break }
-                    run.append(wchar_t(bitPattern: next.character.value))
+                    let character = Self.printable(next.character, columns: Self.columns)
+                    run.append(wchar_t(bitPattern: character.value))
                     end += 1
                 }
                 run.append(0)
@@ -124,6 +205,24 @@ public final class TerminalSession {
         lenet5_set_attributes(lenet5_attribute_normal(), 0)
         refresh()
         previous = buffer
+    }
+
+    /// A control character would move the cursor or change the terminal's state instead of
+    /// taking its cell, and a character the locale shows in two columns, or none, would shift
+    /// the rest of the line: either is shown as "?" (widgets never ask for one; a file name or
+    /// message might carry one).
+    static func printable(_ character: Unicode.Scalar, columns: (Unicode.Scalar) -> Int32)
+        -> Unicode.Scalar
+    {
+        switch character.value {
+        case 0x20..<0x7F: character
+        case 0..<0x20, 0x7F..<0xA0: "?"
+        default: columns(character) == 1 ? character : "?"
+        }
+    }
+
+    static func columns(_ character: Unicode.Scalar) -> Int32 {
+        lenet5_columns_of(character.value)
     }
 
     private struct PairKey: Hashable {
@@ -162,7 +261,8 @@ public final class TerminalSession {
         }
     }
 
-    /// Gives the terminal back: mouse reporting off, the screen and modes as they were.
+    /// Gives the terminal back: mouse reporting and keypad mode off, the screen and modes as they
+    /// were.
     /// Safe to call more than once.
     public func restore() {
         guard !restored else { return }

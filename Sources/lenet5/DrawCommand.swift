@@ -1,6 +1,7 @@
 import ArgumentParser
 import LeNet5
 import Platform
+import Screen
 import Sketchpad
 import Terminal
 
@@ -12,7 +13,9 @@ struct DrawCommand: ParsableCommand {
             Draw with the left mouse button (the right one erases) or with the keys: arrows or \
             h j k l move, Space paints, p puts the pen down, e toggles the eraser, [ and ] set the \
             brush, c clears, u undoes, s saves. Tab steps through the layers. ? lists every key, \
-            q quits. Needs an interactive terminal of at least 60x22 (100x36 for the full view).
+            q quits. Needs an interactive terminal of at least \(Layout.compactMinimum.width)x\
+            \(Layout.compactMinimum.height) (\(Layout.fullMinimum.width)x\
+            \(Layout.fullMinimum.height) for the full view).
             """)
 
     @Option(
@@ -39,31 +42,46 @@ struct DrawCommand: ParsableCommand {
         // Everything that can fail on bad input fails here, before the screen is taken over.
         let classifier = Classifier(try weights.load().model)
         let canvas = try loadCanvas()
+        let derivations = Derivations(classifier: classifier)
         let session: TerminalSession
         do {
             session = try TerminalSession(allowColor: !noColor)
         } catch {
-            Console.error("\(error)")
-            throw ExitCode.failure
+            Console.error(
+                "\(error); to classify drawings from files or pipes, use `lenet5 predict FILE...`")
+            throw ExitCode(2)
         }
         defer { session.restore() }
         let size = session.size
         var state = SketchpadState(
-            network: LiveNetwork(classifier), width: size.width, height: size.height,
-            options: DisplayOptions(ascii: ascii, colors: session.colors), canvas: canvas)
+            width: size.width, height: size.height,
+            options: DisplayOptions(
+                // A locale that cannot show the block characters (LANG=C) gets the ASCII ones.
+                ascii: ascii || !session.canShow(Palette.nonASCIICharacters),
+                colors: session.colors),
+            canvas: canvas, loadedFrom: load)
         var dirty = true
         while true {
             if let signal = session.stopSignal {
-                // Restored by the defer; the conventional status for death by a signal.
-                throw ExitCode(128 + signal)
+                // The terminal first, then the death the signal asked for, so that the shell sees
+                // the program killed by it.
+                session.restore()
+                TerminalSession.die(of: signal)
+            }
+            if session.takeSuspendRequest() {
+                session.suspend()
+                dirty = true
+            } else if session.takeContinued() {
+                session.reenter()
+                dirty = true
             }
             if dirty {
-                session.draw(state.render())
+                session.draw(state.render(derivations.derive(from: state)))
                 dirty = false
             }
             guard let event = session.nextEvent(timeout: 100) else { continue }
             dirty = true
-            var effect = state.update(event)
+            var effect = state.update(.input(event))
             while let current = effect {
                 switch current {
                 case .quit:
@@ -75,7 +93,7 @@ struct DrawCommand: ParsableCommand {
         }
     }
 
-    func save(_ contents: String, to path: String, overwrite: Bool) -> Event {
+    func save(_ contents: String, to path: String, overwrite: Bool) -> Message {
         do {
             try writeFileContents(Array(contents.utf8), to: path, overwrite: overwrite)
             return .saved(path: absolutePath(path))

@@ -1,4 +1,5 @@
 import Foundation
+import LeNet5
 import Testing
 
 /// The real sketchpad in a real terminal: tmux runs the binary, mouse reports (SGR 1006) and keys
@@ -93,16 +94,166 @@ struct SketchpadSessionTests {
         #expect(try second.waitForExit() == 128 + 15)
         #expect(!second.screen.contains("LeNet-5 sketchpad"))
 
-        // A crash (here a SIGSEGV sent from outside) still gives the terminal back before dying.
+        // A crash (here a SIGSEGV sent from outside) still gives the terminal back before dying,
+        // keypad-transmit mode included.
         let third = try Tmux(width: 100, height: 40)
         defer { third.kill() }
         try third.waitFor("LeNet-5 sketchpad")
+        #expect(third.modes.keypad && third.modes.mouse)
         third.signal("SEGV")
         #expect(try third.waitForExit() == 128 + 11)
         #expect(!third.screen.contains("LeNet-5 sketchpad"))
+        #expect(third.modes == .shell, "\(third.modes)")
         // The pane works as a shell again.
         third.keys("echo restored-ok\r")
         try third.waitFor("restored-ok")
+    }
+
+    /// Weights that load but overflow: NaN probabilities say so on screen, every view draws.
+    @Test func absurdWeightsStartAndSayThereIsNoPrediction() throws {
+        let directory = try Binary.temporaryDirectory()
+        var model = try WeightsFile.bundled().model
+        model.output.weight.scalars = model.output.weight.scalars.map { _ in 3e38 }
+        model.c1.bias.scalars = model.c1.bias.scalars.map { _ in 1e19 }
+        try WeightsFile(model: model).write(to: directory + "/absurd.safetensors")
+        let tmux = try Tmux(
+            width: 120, height: 36,
+            arguments: [
+                "--weights", directory + "/absurd.safetensors", "--load",
+                Binary.samples + "/seven.txt",
+            ])
+        defer { tmux.kill() }
+        try tmux.waitFor("Prediction: none (NaN)")
+        #expect(tmux.screen.contains("These weights make the numbers too large to"))
+        tmux.send("Tab")
+        tmux.keys("a")
+        // C1 before tanh: every value is the bias, too large for fixed notation.
+        try tmux.waitFor("tanh: showing values")
+        #expect(tmux.screen.contains("values 1.00e+19 to 1.00e+1"))
+        for _ in 0..<7 {
+            tmux.send("Tab")
+            tmux.send("Enter")
+            tmux.send("Enter")
+        }
+        try tmux.waitFor("Prediction: none (NaN)")
+        tmux.keys("q")
+        #expect(try tmux.waitForExit() == 0)
+        #expect(tmux.modes == .shell, "\(tmux.modes)")
+    }
+
+    /// Signals whose default is to end the process: the terminal is given back (screen, mouse,
+    /// keypad, the shell's line mode) before the process dies of the signal.
+    @Test(arguments: [SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGHUP, SIGQUIT, SIGVTALRM])
+    func endingSignalsGiveTheTerminalBack(signal: Int32) throws {
+        // Afterwards `cat`, which leaves the terminal's modes as lenet5 left them.
+        let tmux = try Tmux(width: 100, height: 40, then: "exec cat")
+        defer { tmux.kill() }
+        try tmux.waitFor("LeNet-5 sketchpad")
+        #expect(tmux.modes == Tmux.Modes(keypad: true, mouse: true, alternateScreen: true))
+        #expect(tmux.lineMode == "-icanon -echo")
+        tmux.signal(signal)
+        #expect(try tmux.waitForExit() == 128 + signal)
+        #expect(tmux.modes == .shell, "\(tmux.modes)")
+        #expect(tmux.lineMode == "icanon echo")
+        #expect(!tmux.screen.contains("LeNet-5 sketchpad"))
+    }
+
+    /// SIGTSTP (Ctrl-Z in raw mode is a key, so it comes from `kill -TSTP`) gives the terminal
+    /// to the shell while stopped; `fg` takes it back: modes, mouse, the whole screen. So does a
+    /// continue after SIGSTOP, which cannot be caught.
+    @Test func stoppingGivesTheTerminalBackAndContinuingTakesItAgain() throws {
+        let tmux = try Tmux(width: 120, height: 36, shell: true)
+        defer { tmux.kill() }
+        try tmux.waitFor("LeNet-5 sketchpad")
+        tmux.signal(SIGTSTP)
+        try tmux.waitFor("Stopped")
+        #expect(tmux.modes == .shell, "\(tmux.modes)")
+        #expect(!tmux.screen.contains("LeNet-5 sketchpad"))
+        tmux.keys("fg\r")
+        try tmux.waitFor("Canvas 32x32")
+        #expect(tmux.modes == Tmux.Modes(keypad: true, mouse: true, alternateScreen: true))
+        #expect(tmux.lineMode == "-icanon -echo")
+        // Keys go straight to the sketchpad again, without Enter.
+        tmux.keys("l")
+        try tmux.waitFor("cursor 17,16")
+
+        tmux.signal(SIGSTOP)
+        try tmux.waitFor("Stopped")
+        tmux.keys("fg\r")
+        tmux.keys("l")
+        try tmux.waitFor("cursor 18,16")
+        #expect(tmux.screen.contains("Canvas 32x32") && !tmux.screen.contains("Stopped"))
+        #expect(tmux.modes == Tmux.Modes(keypad: true, mouse: true, alternateScreen: true))
+
+        tmux.keys("q")
+        try tmux.waitFor("draw\n" + Tmux.prompt)
+        tmux.keys("echo EXIT=$? > status\r")
+        #expect(try tmux.waitForExit() == 0)
+        #expect(tmux.modes == .shell, "\(tmux.modes)")
+    }
+
+    /// Pasted text arrives marked (bracketed paste): in the save prompt it is the name, refused
+    /// whole when it holds a line break; on the canvas it is never run as keys.
+    @Test func aPasteIsANameInTheSavePromptAndNothingElsewhere() throws {
+        let tmux = try Tmux(width: 120, height: 36)
+        defer { tmux.kill() }
+        try tmux.waitFor("LeNet-5 sketchpad")
+        tmux.keys("p")
+        for _ in 0..<8 { tmux.keys("j") }
+        tmux.keys("p")
+        try tmux.waitFor("Prediction: 1")
+        // On the canvas: clear, quit and save keys, pasted, do nothing.
+        tmux.paste("cq s\ny")
+        try tmux.waitFor("Pasted text is only used as a file name")
+        #expect(tmux.screen.contains("Prediction: 1"))
+        // A name with a line break (a terminal sends it as a carriage return) is refused whole.
+        tmux.keys("s")
+        tmux.send("C-u")
+        tmux.paste("evil.txt\ncq")
+        try tmux.waitFor("cannot hold line breaks")
+        #expect(tmux.screen.contains("Save as: _"))
+        // 100 KB of lines: still one refusal, not a file per line.
+        tmux.send("C-u")
+        try tmux.waitFor("Ctrl-U clear\n")
+        tmux.paste(String(repeating: "junk text\n", count: 10_000))
+        try tmux.waitFor("Paste not used: a file name cannot hold line breaks")
+        tmux.paste("pasted.txt")
+        try tmux.waitFor("Save as: pasted.txt_")
+        tmux.send("Enter")
+        try tmux.waitFor("Saved \(tmux.directory)/pasted.txt")
+        #expect(tmux.screen.contains("Prediction: 1"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: tmux.directory)
+        #expect(files.sorted() == ["pasted.txt"])
+        tmux.keys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
+    /// A locale that cannot show block and box-drawing characters (LANG=C) gets the ASCII ones
+    /// without --ascii, instead of blank ink and frames.
+    @Test func aLocaleWithoutBlockCharactersFallsBackToASCII() throws {
+        let tmux = try Tmux(
+            width: 120, height: 36, arguments: ["--load", Binary.samples + "/seven.txt"],
+            environment: ["LANG": "C", "LC_ALL": "C"])
+        defer { tmux.kill() }
+        try tmux.waitFor("Prediction: 7")
+        let screen = tmux.screen
+        #expect(screen.contains("+- Canvas 32x32 ----") && screen.contains("+- Network ----"))
+        #expect(screen.contains("########"))
+        #expect(!screen.unicodeScalars.contains { $0.value > 0x7F })
+        tmux.keys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
+    /// A terminal that cannot move the cursor is refused before anything is drawn, as a
+    /// terminal terminfo does not know is.
+    @Test(arguments: ["dumb", "no-such-terminal"])
+    func aTerminalThatCannotBeDrivenIsRefused(term: String) throws {
+        let tmux = try Tmux(width: 100, height: 30, environment: ["TERM": term])
+        defer { tmux.kill() }
+        #expect(try tmux.waitForExit() == 2)
+        let screen = tmux.screen.replacingOccurrences(of: "\n", with: "")
+        #expect(screen.contains("lenet5: cannot drive this terminal (TERM=\(term))"))
+        #expect(screen.contains("use `lenet5 predict FILE...`"))
     }
 
     @Test func aBadLoadFileFailsBeforeTheScreenIsTakenOver() throws {
@@ -130,18 +281,34 @@ struct Tmux {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
         || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
 
+    static let prompt = "lenet5-test$"
     let socket = "lenet5-test-\(UUID().uuidString.prefix(8))"
     let directory: String
 
-    init(width: Int, height: Int, arguments: [String] = []) throws {
+    /// lenet5 draw with `arguments` in a pane of `width` x `height`, its exit status written to
+    /// the file `status`, and `then` run after it (a shell by default, whose line editor sets its
+    /// own terminal modes). With `shell`, typed into an interactive shell that has job control
+    /// (for stopping and continuing it), which writes no status.
+    init(
+        width: Int, height: Int, arguments: [String] = [], environment: [String: String] = [:],
+        shell: Bool = false, then: String = "exec bash --norc -i"
+    ) throws {
         directory = try Binary.temporaryDirectory()
+        let draw =
+            environment.map { "\($0)=\($1) " }.sorted().joined()
+            + ([Binary.path, "draw"] + arguments).joined(separator: " ")
         let command =
-            "cd \(directory) && \(([Binary.path, "draw"] + arguments).joined(separator: " ")); "
-            + "echo EXIT=$? > status; exec bash --norc -i"
+            shell
+            ? "cd \(directory) && PS1='\(Self.prompt) ' exec bash --norc -i"
+            : "cd \(directory) && \(draw); echo EXIT=$? > status; \(then)"
         // The server this starts keeps whatever it inherits open: no pipes for it.
         run(
             ["new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", command],
             output: false)
+        if shell {
+            try waitFor(Self.prompt)
+            keys(draw + "\r")
+        }
     }
 
     /// Runs tmux and waits for it with posix_spawn and waitpid. (Foundation's Process watches a
@@ -184,6 +351,14 @@ struct Tmux {
         usleep(30_000)
     }
 
+    /// Text pasted as a terminal pastes it: marked as a paste when the program asked for
+    /// bracketed paste, line feeds sent as carriage returns.
+    func paste(_ text: String) {
+        run(["set-buffer", "-b", "e2e", "--", text])
+        run(["paste-buffer", "-p", "-b", "e2e", "-t", "e2e"])
+        usleep(100_000)
+    }
+
     /// A named key (Tab, Enter, Escape, Right, C-c).
     func send(_ key: String) {
         run(["send-keys", "-t", "e2e", key])
@@ -204,12 +379,51 @@ struct Tmux {
         usleep(100_000)
     }
 
+    /// The terminal modes of the pane, as tmux tracks them.
+    struct Modes: Equatable, CustomStringConvertible {
+        /// Keypad-transmit mode: application cursor keys (DECCKM) or keypad (DECKPAM).
+        var keypad: Bool
+        /// Any mouse reporting.
+        var mouse: Bool
+        var alternateScreen: Bool
+
+        static let shell = Modes(keypad: false, mouse: false, alternateScreen: false)
+
+        var description: String {
+            "keypad \(keypad), mouse \(mouse), alternate screen \(alternateScreen)"
+        }
+    }
+
+    var modes: Modes {
+        let flags = run([
+            "display-message", "-p", "-t", "e2e",
+            "#{keypad_cursor_flag}#{keypad_flag} #{mouse_any_flag}#{mouse_button_flag}"
+                + "#{mouse_all_flag}#{mouse_standard_flag}#{mouse_sgr_flag} #{alternate_on}",
+        ]).split(separator: " ").map { $0.contains("1") }
+        guard flags.count == 3 else {
+            return Modes(keypad: true, mouse: true, alternateScreen: true)
+        }
+        return Modes(keypad: flags[0], mouse: flags[1], alternateScreen: flags[2])
+    }
+
+    /// Whether the pane's terminal is in canonical mode with echo, as `stty` says.
+    var lineMode: String {
+        let tty = run(["display-message", "-p", "-t", "e2e", "#{pane_tty}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let words = spawn(["stty", "-F", tty, "-a"], output: true)
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" })
+        return words.filter { $0 == "icanon" || $0 == "-icanon" || $0 == "echo" || $0 == "-echo" }
+            .joined(separator: " ")
+    }
+
     func signal(_ name: String) {
         let pid = run(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"]).trimmingCharacters(
             in: .whitespacesAndNewlines)
         // The pane runs a shell, which runs lenet5.
         spawn(["pkill", "-\(name)", "-P", pid, "-f", "lenet5"], output: false)
     }
+
+    func signal(_ number: Int32) { signal(String(number)) }
 
     func kill() { run(["kill-server"]) }
 }

@@ -1,4 +1,5 @@
 import LeNet5
+import Screen
 import Testing
 
 @testable import Sketchpad

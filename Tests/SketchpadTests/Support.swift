@@ -1,13 +1,38 @@
 import LeNet5
+import Screen
 import Sketchpad
+
+/// A sketchpad as the runtime drives it: the state, and beside it the derivations that read the
+/// drawing with a model. Reads and writes of the state's properties pass straight through.
+@dynamicMemberLookup
+struct Pad {
+    var state: SketchpadState
+    let derivations: Derivations
+
+    subscript<T>(dynamicMember path: WritableKeyPath<SketchpadState, T>) -> T {
+        get { state[keyPath: path] }
+        set { state[keyPath: path] = newValue }
+    }
+
+    subscript<T>(dynamicMember path: KeyPath<SketchpadState, T>) -> T { state[keyPath: path] }
+
+    /// What the network makes of the drawing now.
+    var reading: NetworkReading { derivations.derive(from: state).network }
+
+    func render() -> CellBuffer { state.render(derivations.derive(from: state)) }
+
+    mutating func update(_ message: Message) -> Effect? { state.update(message) }
+    mutating func update(_ event: Event) -> Effect? { state.update(event) }
+}
 
 /// A sketchpad over `model`, ASCII and without colour unless asked, so frames read as plain text.
 func makeState(
     width: Int = 160, height: Int = 50, model: LeNet5 = zeroModel,
     options: DisplayOptions = DisplayOptions(ascii: true, colors: .none)
-) -> SketchpadState {
-    SketchpadState(
-        network: LiveNetwork(Classifier(model)), width: width, height: height, options: options)
+) -> Pad {
+    Pad(
+        state: SketchpadState(width: width, height: height, options: options),
+        derivations: Derivations(classifier: Classifier(model)))
 }
 
 /// All weights zero: every activation is 0 and every class 10%, on any instruction set, so the
@@ -24,7 +49,11 @@ let randomModel: LeNet5 = {
     return LeNet5(using: &generator)
 }()
 
-extension SketchpadState {
+extension Pad {
+    mutating func send(_ messages: Message...) {
+        for message in messages { _ = update(message) }
+    }
+
     mutating func send(_ events: Event...) {
         for event in events { _ = update(event) }
     }
@@ -39,7 +68,7 @@ extension SketchpadState {
 
     /// Draws a 7 with the keys: pen down, a bar along the top, a diagonal down to the left.
     mutating func drawSevenWithKeys() {
-        cursor = Point(x: 8, y: 6)
+        self.cursor = Point(x: 8, y: 6)
         press(.character("p"))
         for _ in 0..<16 { press(.right) }
         for step in 0..<20 { press(.down, step % 2 == 0 ? .left : .down) }
@@ -48,8 +77,8 @@ extension SketchpadState {
 
     /// The screen position of the middle of canvas cell (x, y) in the current layout.
     func screen(_ x: Int, _ y: Int) -> (x: Int, y: Int) {
-        let canvas = layout.canvas
-        return layout.mode == .full
+        let canvas = state.layout.canvas
+        return state.layout.mode == .full
             ? (canvas.x + 2 * x, canvas.y + y) : (canvas.x + x, canvas.y + y / 2)
     }
 

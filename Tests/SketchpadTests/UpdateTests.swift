@@ -1,4 +1,5 @@
 import LeNet5
+import Screen
 import Testing
 
 @testable import Sketchpad
@@ -66,7 +67,7 @@ import Testing
     @Test func undoWithNothingToUndoSaysSo() {
         var state = makeState()
         state.press(.character("u"))
-        #expect(state.message == "Nothing to undo")
+        #expect(state.notice == "Nothing to undo")
     }
 
     @Test func aFastMouseStrokeHasNoGaps() {
@@ -124,11 +125,11 @@ import Testing
     @Test func aDotIsTooSmallToClassify() {
         var state = makeState(model: randomModel)
         state.press(.character(" "))
-        #expect(state.network.status == .tooSmall && state.network.prediction == nil)
+        #expect(state.reading.outcome == .tooSmall && state.reading.prediction == nil)
         #expect(state.render().lines.joined().contains("too small: draw bigger"))
         state.press(.character("p"))
         for _ in 0..<4 { state.press(.down) }
-        #expect(state.network.status == .classified && state.network.prediction != nil)
+        #expect(state.reading.prediction != nil)
     }
 
     @Test func theCompactCanvasPaintsBothRowsOfAScreenRow() {
@@ -141,17 +142,17 @@ import Testing
 
     @Test func everyChangeIsClassifiedAndAnEmptyCanvasIsNot() {
         var state = makeState(model: randomModel)
-        #expect(state.network.prediction == nil)
+        #expect(state.reading.prediction == nil)
         state.drawSevenWithKeys()
-        #expect(state.network.prediction != nil)
-        let first = state.network.trace.probabilities
+        #expect(state.reading.prediction != nil)
+        let first = state.reading.probabilities
         let ink = state.canvas.inkCount
         state.cursor = Point(x: 28, y: 28)
         state.press(.character(" "))
         #expect(state.canvas.inkCount == ink + 1)
-        #expect(state.network.trace.probabilities != first)
+        #expect(state.reading.probabilities != first)
         state.press(.character("c"))
-        #expect(state.network.prediction == nil)
+        #expect(state.reading.prediction == nil)
     }
 }
 
@@ -198,7 +199,7 @@ import Testing
         state.press(.tab, .tab)
         #expect(state.selectedLayer.name == "S2")
         state.press(.character("a"))
-        #expect(!state.showPreActivation && state.message?.contains("S2 has no activation") == true)
+        #expect(!state.showPreActivation && state.notice?.contains("S2 has no activation") == true)
         state.press(.tab)
         state.press(.character("a"))
         #expect(state.showPreActivation)
@@ -207,7 +208,7 @@ import Testing
     @Test func clickingATabPicksItsLayer() {
         var state = makeState(model: randomModel)
         state.drawSevenWithKeys()
-        let panel = NetworkPanel(state: state, area: state.layout.network)
+        let panel = PanelLayout(area: state.layout.network)
         let c3 = panel.tabs[3].columns.lowerBound + 1
         _ = state.update(
             .mouse(MouseEvent(button: .left, action: .press, x: c3, y: panel.inner.y)))
@@ -217,7 +218,7 @@ import Testing
     @Test func savingAsksForANameAndNeverOverwritesSilently() {
         var state = makeState()
         state.press(.character("s"))
-        #expect(state.prompt == nil && state.message?.contains("empty") == true)
+        #expect(state.prompt == nil && state.notice?.contains("empty") == true)
         state.drawSevenWithKeys()
         state.press(.character("s"))
         #expect(state.prompt == .saveName("digit.txt"))
@@ -238,7 +239,7 @@ import Testing
             state.update(.key(.character("y")))
                 == .save(path: "seven.txt", contents: grid, overwrite: true))
         state.send(.saved(path: "seven.txt"))
-        #expect(state.prompt == nil && state.message == "Saved seven.txt")
+        #expect(state.prompt == nil && state.notice == "Saved seven.txt")
     }
 
     @Test func keysTypedIntoThePromptDoNotDraw() {
@@ -249,7 +250,7 @@ import Testing
         state.type("c q p")
         #expect(state.canvas == before && state.prompt == .saveName("digit.txtc q p"))
         state.press(.escape)
-        #expect(state.prompt == nil && state.message == "Not saved")
+        #expect(state.prompt == nil && state.notice == "Not saved")
     }
 
     @Test func aFailedSaveSaysWhy() {
@@ -259,7 +260,7 @@ import Testing
         state.send(
             .saveFailed(path: "/nope/seven.txt", reason: "no such file or directory", exists: false)
         )
-        #expect(state.message == "Cannot save /nope/seven.txt: no such file or directory")
+        #expect(state.notice == "Cannot save /nope/seven.txt: no such file or directory")
         #expect(state.prompt == .saveName("/nope/seven.txt"))
     }
 

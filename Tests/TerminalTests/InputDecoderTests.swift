@@ -1,4 +1,4 @@
-import Sketchpad
+import Screen
 import Testing
 
 @testable import Terminal
@@ -78,5 +78,73 @@ import Testing
                 decoder.decode(.keyCode(code), next: { _ in nil }, unread: { _ in }) == .key(key))
         }
         #expect(decoder.decode(.keyCode(4242), next: { _ in nil }, unread: { _ in }) == nil)
+    }
+}
+
+/// Bracketed paste: ESC [ 200 ~ text ESC [ 201 ~ is one event, whatever the text holds.
+@Suite struct PasteDecoderTests {
+    let decoder = InputDecoderTests().decoder
+
+    func events(_ text: String) -> [Event] { InputDecoderTests().events(text) }
+
+    @Test func aPasteIsOneEventAndWhatFollowsIsKeys() {
+        #expect(
+            events("\u{1B}[200~seven.txt\u{1B}[201~q") == [
+                .paste("seven.txt"), .key(.character("q")),
+            ])
+        #expect(
+            events("\u{1B}[200~a\rb\u{1B}[Ac\u{1B}[20\u{1B}[201~") == [
+                .paste("a\rb\u{1B}[Ac\u{1B}[20")
+            ])
+        #expect(events("\u{1B}[200~\u{1B}[201~") == [.paste("")])
+    }
+
+    @Test func aPasteCutShortEndsWhereTheInputStops() {
+        #expect(events("\u{1B}[200~abc") == [.paste("abc")])
+        #expect(events("\u{1B}[200~abcdefgh\u{1B}[2") == [.paste("abcdefgh\u{1B}[2")])
+    }
+
+    @Test func aHugePasteIsOneEventCutAtTheLimit() {
+        let huge = String(repeating: "0123456789", count: 10_000)
+        let decoded = events("\u{1B}[200~" + huge + "\u{1B}[201~x")
+        #expect(decoded.count == 2 && decoded.last == .key(.character("x")))
+        guard case .paste(let text)? = decoded.first else {
+            Issue.record("no paste")
+            return
+        }
+        #expect(text == String(huge.prefix(InputDecoder.pasteLimit)))
+    }
+
+    @Test func keyCodesInsideAPasteBecomeEscape() {
+        var queue: [RawInput] =
+            "\u{1B}[200~a".unicodeScalars.map { .character($0.value) } + [.keyCode(1001)]
+            + "\u{1B}[201~".unicodeScalars.map { .character($0.value) }
+        let first = queue.removeFirst()
+        let event = decoder.decode(
+            first, next: { _ in queue.isEmpty ? nil : queue.removeFirst() },
+            unread: { queue.insert($0, at: 0) })
+        #expect(event == .paste("a\u{1B}"))
+    }
+
+    @Test func otherNumberedSequencesAreStillIgnored() {
+        #expect(
+            events("\u{1B}[201~x\u{1B}[15;2~y") == [.key(.character("x")), .key(.character("y"))])
+    }
+}
+
+@Suite struct ScreenOutputTests {
+    /// A control character in a cell would move the terminal's cursor, a wide one shift the
+    /// line: either is written as "?".
+    @Test func onlyCharactersOfOneColumnAreWritten() {
+        let columns: (Unicode.Scalar) -> Int32 = { $0 == "字" ? 2 : ($0 == "\u{301}" ? 0 : 1) }
+        for value: UInt32 in [0, 9, 10, 13, 27, 0x7F, 0x85, 0x9B] {
+            let character = Unicode.Scalar(value) ?? "x"
+            #expect(TerminalSession.printable(character, columns: columns) == "?", "\(value)")
+        }
+        for character: Unicode.Scalar in ["a", " ", "~", "é", "\u{2588}"] {
+            #expect(TerminalSession.printable(character, columns: columns) == character)
+        }
+        #expect(TerminalSession.printable("字", columns: columns) == "?")
+        #expect(TerminalSession.printable("\u{301}", columns: columns) == "?")
     }
 }

@@ -4,12 +4,11 @@ public enum Event: Equatable, Sendable {
     case mouse(MouseEvent)
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
-    /// The outcome of an effect the runtime carried out.
-    case saved(path: String)
-    case saveFailed(path: String, reason: String, exists: Bool)
+    /// Text the terminal marked as pasted (bracketed paste), whole: it is never read as keys.
+    case paste(String)
 }
 
-public enum Key: Equatable, Sendable {
+public enum Key: Equatable, Hashable, Sendable {
     case character(Character)
     case up, down, left, right
     case tab, backTab, enter, escape, backspace, delete
@@ -33,11 +32,4 @@ public struct MouseEvent: Equatable, Sendable {
         self.x = x
         self.y = y
     }
-}
-
-/// Work that `update` asks the runtime to do, because it touches the world outside the state.
-public enum Effect: Equatable, Sendable {
-    case quit
-    /// Write the drawing; refuse if the file exists unless `overwrite`.
-    case save(path: String, contents: String, overwrite: Bool)
 }

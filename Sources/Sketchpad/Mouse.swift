@@ -1,0 +1,73 @@
+import Screen
+
+extension SketchpadState {
+    mutating func handle(_ mouse: MouseEvent) -> Effect? {
+        let layout = self.layout
+        guard layout.mode != .tooSmall else { return nil }
+        let point = Point(x: mouse.x, y: mouse.y)
+        switch mouse.action {
+        case .press:
+            guard prompt == nil, !showHelp else { return nil }
+            guard let cell = layout.canvasCell(atScreen: point) else {
+                select(at: point, layout: layout)
+                return nil
+            }
+            guard mouse.button == .left || mouse.button == .right else { return nil }
+            let ink = mouse.button == .right ? false : !eraser
+            focus = .canvas
+            stroke = Stroke(ink: ink, last: cell)
+            cursor = cell
+            // The whole stroke, press to release, is one undo step.
+            history.record(canvas)
+            let (size, compact) = (brush, layout.mode == .compact)
+            modify { $0.stampMouse(at: cell, brush: size, ink: ink, compact: compact) }
+        case .drag, .release:
+            guard let current = stroke, let cell = layout.unclampedCell(atScreen: point) else {
+                return nil
+            }
+            // A release where the last motion report did not reach still ends the line there.
+            defer { if mouse.action == .release { stroke = nil } }
+            guard cell != current.last else { return nil }
+            let (size, compact) = (brush, layout.mode == .compact)
+            let inside = Canvas.contains(current.last)
+            // Inside, the line from the last report; leaving, the line up to the edge; outside,
+            // nothing; coming back, a fresh start where the pointer comes in, so that a stroke
+            // never cuts across the canvas from where it left.
+            modify { canvas in
+                let path = inside ? Canvas.cellsOnLine(from: current.last, to: cell) : [cell]
+                for p in path where Canvas.contains(p) {
+                    canvas.stampMouse(at: p, brush: size, ink: current.ink, compact: compact)
+                }
+            }
+            stroke = Stroke(ink: current.ink, last: cell)
+            if Canvas.contains(cell) { cursor = cell }
+        case .move:
+            break
+        }
+        return nil
+    }
+
+    /// A click in the network panel: on a tab picks that layer, on a map picks that map. Maps
+    /// are on screen only for a drawing that can be classified, and not while zoomed.
+    mutating func select(at point: Point, layout: Layout) {
+        guard layout.network.contains(point) else { return }
+        let panel = PanelLayout(area: layout.network)
+        if let layer = panel.layer(at: point) {
+            select(layer: layer)
+        } else if canvas.readiness == .ready, !zoomed,
+            let map = panel.map(at: point, layer: selectedLayer, picked: mapIndex)
+        {
+            focus = .network
+            mapIndex = map
+        }
+    }
+}
+
+extension Canvas {
+    /// A brush stamp where the mouse is. In compact mode a screen row shows two canvas rows and the
+    /// mouse cannot tell them apart, so both are painted.
+    mutating func stampMouse(at cell: Point, brush: Int, ink: Bool, compact: Bool) {
+        stamp(at: cell, brush: brush, ink: ink)
+        if compact { stamp(at: Point(x: cell.x, y: cell.y + 1), brush: brush, ink: ink) }
+    }
+}

@@ -1,0 +1,59 @@
+import Screen
+
+/// The bottom line: an open question (save as, replace, quit), a notice, or the drawing tools,
+/// with the two keys everyone needs at the right.
+struct StatusBar: Widget {
+    let prompt: Prompt?
+    let notice: String?
+    let penDown: Bool
+    let eraser: Bool
+    let brush: Int
+    let cursor: Point
+
+    func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
+        switch prompt {
+        case .saveName(let name):
+            // A name longer than the line shows its end, where the typing happens.
+            let room = area.width - "Save as: _".count
+            let shown =
+                name.count <= room || room <= palette.ellipsis.count
+                ? name : palette.ellipsis + name.suffix(room - palette.ellipsis.count)
+            let text = buffer.write(
+                [("Save as: ", .bold), (shown, .plain), ("_", .reverse)], x: area.x, y: area.y,
+                clip: area)
+            let hint = "   Enter save  Esc cancel  Ctrl-U clear"
+            buffer.write(hint, x: text, y: area.y, style: .dim, clip: area)
+            if let notice {
+                buffer.write(
+                    "  " + notice, x: text + hint.count, y: area.y, style: .bold, clip: area)
+            }
+            return
+        case .confirmOverwrite(let path):
+            buffer.write(
+                [
+                    (path, .bold), (" exists. Replace it? ", .plain), ("y", .bold), ("/", .plain),
+                    ("n", .bold),
+                ], x: area.x, y: area.y, clip: area)
+            return
+        case .confirmQuit:
+            buffer.write(
+                [
+                    ("The drawing is not saved. Quit anyway? ", .bold), ("y", .bold), ("/", .plain),
+                    ("n", .bold), ("  (s to save)", .dim),
+                ], x: area.x, y: area.y, clip: area)
+            return
+        case nil:
+            break
+        }
+        if let notice {
+            buffer.write(notice, x: area.x, y: area.y, style: .bold, clip: area)
+        } else {
+            let tool = eraser ? "erasing" : "painting"
+            let pen = penDown ? "pen DOWN" : "pen up"
+            let text = "\(pen), \(tool)  brush \(brush)  cursor \(cursor.x),\(cursor.y)"
+            buffer.write(text, x: area.x, y: area.y, clip: area)
+        }
+        let keys = "? help  q quit "
+        buffer.write(keys, x: area.maxX - keys.count, y: area.y, style: .dim, clip: area)
+    }
+}

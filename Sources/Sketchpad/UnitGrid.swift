@@ -1,0 +1,67 @@
+import LeNet5
+import Screen
+
+/// The units of a dense layer as a grid of shaded cells (the output's ten classes in a labelled
+/// row), the picked one in reverse video, and its value underneath.
+struct UnitGrid: Widget {
+    let view: LayerView
+    let picked: Int
+
+    /// Units per row, and the width of a unit in columns.
+    static func grid(count: Int, in body: Rect) -> (perRow: Int, cellWidth: Int) {
+        if count <= 10 { return (count, max(2, min(6, (body.width - 4) / count))) }
+        let perRow = min(12, max(1, (body.width - 5) / 2))
+        return (perRow, 2)
+    }
+
+    static func origin(_ index: Int, grid: (perRow: Int, cellWidth: Int), in body: Rect) -> Point {
+        Point(
+            x: body.x + 4 + (index % grid.perRow) * grid.cellWidth,
+            y: body.y + 1 + index / grid.perRow)
+    }
+
+    /// The unit drawn at a screen position; with `labelled` (the output's classes) its label
+    /// above counts too.
+    static func unit(at point: Point, count: Int, labelled: Bool, in body: Rect) -> Int? {
+        let grid = grid(count: count, in: body)
+        return (0..<count).first { k in
+            let origin = origin(k, grid: grid, in: body)
+            let top = labelled ? body.y : origin.y
+            return (top...origin.y).contains(point.y)
+                && (origin.x..<(origin.x + grid.cellWidth)).contains(point.x)
+        }
+    }
+
+    func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
+        let count = view.values.shape.channels
+        let grid = Self.grid(count: count, in: area)
+        let isOutput = view.description.layer == .probabilities
+        for k in 0..<count {
+            let origin = Self.origin(k, grid: grid, in: area)
+            if isOutput {
+                let style = k == picked ? Style(bold: true, reverse: true) : Style.dim
+                buffer.write("\(k)", x: origin.x, y: area.y, style: style, clip: area)
+            } else if k % grid.perRow == 0 {
+                buffer.write(
+                    NumberText.right("\(k + 1)", 3), x: area.x, y: origin.y, style: .dim,
+                    clip: area)
+            }
+            let normalised = view.values[unit: k] / view.scale
+            var cell = view.signed ? palette.signed(normalised) : palette.unsigned(normalised)
+            if k == picked {
+                cell.style.reverse = true
+                if cell.character == " " { cell.character = "." }
+            }
+            for dx in 0..<(grid.cellWidth - (grid.cellWidth > 2 ? 1 : 0)) {
+                buffer.set(origin.x + dx, origin.y, cell, clip: area)
+            }
+        }
+        let rows = (count + grid.perRow - 1) / grid.perRow
+        let value = view.values[unit: picked]
+        let detail =
+            isOutput && !view.beforeActivation
+            ? "class \(picked): probability \(percentText(value))"
+            : "\(isOutput ? "class \(picked)" : "unit \(picked + 1)"): " + fixed(value, 4)
+        buffer.write(detail, x: area.x, y: area.y + rows + 2, style: .bold, clip: area)
+    }
+}

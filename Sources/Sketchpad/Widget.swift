@@ -1,0 +1,101 @@
+import LeNet5
+import Screen
+
+/// Something drawn inside a rectangle of a cell buffer (ratatui's `Widget`). A widget is built
+/// from the data it shows, never from the whole `SketchpadState`, so that each one can be tested
+/// alone and reused by views that show the same data elsewhere.
+protocol Widget {
+    func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette)
+}
+
+/// Drawing helpers shared by the widgets.
+extension CellBuffer {
+    /// A box around `rect` with `title` in its top edge; returns the inside.
+    @discardableResult
+    mutating func frame(
+        _ rect: Rect, title: String = "", palette: Palette, highlighted: Bool = false
+    ) -> Rect {
+        guard rect.width >= 2 && rect.height >= 2 else {
+            return Rect(x: rect.x, y: rect.y, width: 0, height: 0)
+        }
+        let style =
+            highlighted
+            ? Style(foreground: palette.options.colors == .none ? .default : .cyan, bold: true)
+            : Style.plain
+        let c = palette.corners
+        set(rect.x, rect.y, Cell(c[0], style))
+        set(rect.maxX - 1, rect.y, Cell(c[1], style))
+        set(rect.x, rect.maxY - 1, Cell(c[2], style))
+        set(rect.maxX - 1, rect.maxY - 1, Cell(c[3], style))
+        for x in (rect.x + 1)..<(rect.maxX - 1) {
+            set(x, rect.y, Cell(palette.horizontal, style))
+            set(x, rect.maxY - 1, Cell(palette.horizontal, style))
+        }
+        for y in (rect.y + 1)..<(rect.maxY - 1) {
+            set(rect.x, y, Cell(palette.vertical, style))
+            set(rect.maxX - 1, y, Cell(palette.vertical, style))
+        }
+        if !title.isEmpty && rect.width > 4 {
+            write(
+                " " + title + " ", x: rect.x + 2, y: rect.y, style: Style(bold: true),
+                clip: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
+        }
+        return rect.inset(1)
+    }
+
+    /// Writes `text`, cut to the clip's width with an ellipsis at the end when it does not fit.
+    mutating func writeShortening(
+        _ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect, palette: Palette
+    ) {
+        let room = clip.maxX - x
+        guard text.count > room, room > 3 else {
+            write(text, x: x, y: y, style: style, clip: clip)
+            return
+        }
+        write(
+            String(text.prefix(room - palette.ellipsis.count)) + palette.ellipsis, x: x, y: y,
+            style: style, clip: clip)
+    }
+
+    /// Writes lines one under another from the top of `area`, clipped to it.
+    mutating func write(_ lines: [String], in area: Rect, style: Style = .plain) {
+        for (i, line) in lines.enumerated() {
+            write(line, x: area.x, y: area.y + i, style: style, clip: area)
+        }
+    }
+}
+
+/// `text` broken into lines of at most `width` characters, between words (a word longer than a
+/// line is cut).
+func wrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines = [String]()
+    var line = ""
+    for word in text.split(separator: " ") {
+        if line.isEmpty {
+            line = String(word)
+        } else if line.count + 1 + word.count <= width {
+            line += " " + word
+        } else {
+            lines.append(line)
+            line = String(word)
+        }
+        while line.count > width {
+            lines.append(String(line.prefix(width)))
+            line = String(line.dropFirst(width))
+        }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+}
+
+/// The sketchpad's number formats, after the command line's.
+func fixed(_ value: Float, _ digits: Int) -> String { NumberText.fixed(value, digits) }
+
+/// One decimal; a probability that rounds to 100% without being 1 shows as >99.9%.
+func percentText(_ p: Float) -> String {
+    if p.isNaN { return "NaN" }
+    return p >= 0.9995 && p < 1 ? ">99.9%" : NumberText.percent(Double(p), digits: 1)
+}
+
+func grouped(_ value: Int) -> String { NumberText.grouped(value) }

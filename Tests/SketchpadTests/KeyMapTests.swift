@@ -1,0 +1,73 @@
+import LeNet5
+import Screen
+import Testing
+
+@testable import Sketchpad
+
+/// The help and `update` read one key table: every key the help names does something, and no
+/// key outside it does anything.
+@Suite struct KeyMapTests {
+    /// A sketchpad where every key has something to act on: a drawing with an undo and a redo
+    /// step, brush 2, C1 picked and zoomed.
+    func prepared(focus: Focus) -> Pad {
+        var state = makeState(model: randomModel)
+        state.drawSevenWithKeys()
+        state.cursor = Point(x: 2, y: 2)
+        state.press(.character(" "), .character("u"))
+        #expect(state.canUndo && state.canRedo && state.canvas.inkCount > 10)
+        state.brush = 2
+        state.layerIndex = 1
+        state.zoomed = true
+        state.focus = focus
+        state.notice = nil
+        return state
+    }
+
+    @Test func everyKeyTheHelpNamesDoesSomething() {
+        #expect(!KeyMap.bindings.isEmpty)
+        for binding in KeyMap.bindings {
+            for focus in binding.focus.map({ [$0] }) ?? [.canvas, .network] {
+                var state = prepared(focus: focus)
+                let before = state.state
+                let effect = state.update(.key(binding.key))
+                #expect(
+                    effect != nil || state.state != before,
+                    "\(KeyMap.name(binding.key)) (\(binding.command)) with the focus on \(focus)")
+            }
+        }
+    }
+
+    /// Every key a terminal can send, outside the table, leaves the state as it was.
+    @Test func noKeyOutsideTheHelpDoesAnything() {
+        var keys: [Key] = [
+            .up, .down, .left, .right, .tab, .backTab, .enter, .escape, .backspace, .delete,
+        ]
+        keys += (0x20...0x7E).compactMap(Unicode.Scalar.init).map { .character(Character($0)) }
+        keys += "abcdefghijklmnopqrstuvwxyz".map { .control($0) }
+        keys += ["é", "\0", "\u{1B}"].map { .character($0) }
+        for focus in [Focus.canvas, .network] {
+            let bound = Set(
+                KeyMap.bindings.filter { $0.focus == nil || $0.focus == focus }.map(\.key))
+            for key in keys where !bound.contains(key) {
+                var state = prepared(focus: focus)
+                let before = state.state
+                #expect(state.update(.key(key)) == nil)
+                #expect(state.state == before, "\(KeyMap.name(key)) with the focus on \(focus)")
+            }
+        }
+    }
+
+    @Test func labelsNameExactlyTheKeysOfTheirLine() {
+        #expect(KeyMap.label([.character("u"), .control("z")]) == "u  Ctrl-Z")
+        #expect(KeyMap.label([.up, .down, .left, .right]) == "arrows")
+        #expect(KeyMap.label([.left, .right]) == "left  right")
+        #expect(
+            KeyMap.label([.character(" "), .tab, .backTab, .escape]) == "Space  Tab  Shift-Tab  Esc"
+        )
+        // No key is bound twice for the same focus.
+        for focus in [Focus.canvas, .network] {
+            let keys = KeyMap.bindings.filter { $0.focus == nil || $0.focus == focus }.map(\.key)
+            #expect(Set(keys).count == keys.count)
+        }
+    }
+}
