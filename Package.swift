@@ -37,6 +37,8 @@ let package = Package(
         .library(name: "LeNet5", targets: ["LeNet5"]),
         .library(name: "Training", targets: ["Training"]),
         .library(name: "Sketchpad", targets: ["Sketchpad"]),
+        // The cells, styles, points and events in Sketchpad's interface.
+        .library(name: "Screen", targets: ["Screen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
