@@ -1,6 +1,10 @@
 import Kernels
-import KernelsAVX2
-import KernelsAVX512
+import KernelsPortable
+
+#if LENET5_X86_KERNELS
+    import KernelsAVX2
+    import KernelsAVX512
+#endif
 
 /// The compiled kernels of one instruction set, for callers that manage their own buffers
 /// (training). `Classifier` is the way in for everything else.
@@ -12,8 +16,12 @@ public enum KernelDispatch {
     ) {
         switch set {
         case .portable: forwardPortable(parameters: parameters, trace: trace)
-        case .avx2: forwardAVX2(parameters: parameters, trace: trace)
-        case .avx512: forwardAVX512(parameters: parameters, trace: trace)
+        #if LENET5_X86_KERNELS
+            case .avx2: forwardAVX2(parameters: parameters, trace: trace)
+            case .avx512: forwardAVX512(parameters: parameters, trace: trace)
+        #else
+            case .avx2, .avx512: notBuilt(set)
+        #endif
         }
     }
 
@@ -29,14 +37,18 @@ public enum KernelDispatch {
             backwardPortable(
                 parameters: parameters, transposed: transposed, trace: trace, scratch: scratch,
                 gradient: gradient)
-        case .avx2:
-            backwardAVX2(
-                parameters: parameters, transposed: transposed, trace: trace, scratch: scratch,
-                gradient: gradient)
-        case .avx512:
-            backwardAVX512(
-                parameters: parameters, transposed: transposed, trace: trace, scratch: scratch,
-                gradient: gradient)
+        #if LENET5_X86_KERNELS
+            case .avx2:
+                backwardAVX2(
+                    parameters: parameters, transposed: transposed, trace: trace,
+                    scratch: scratch, gradient: gradient)
+            case .avx512:
+                backwardAVX512(
+                    parameters: parameters, transposed: transposed, trace: trace,
+                    scratch: scratch, gradient: gradient)
+        #else
+            case .avx2, .avx512: notBuilt(set)
+        #endif
         }
     }
 
@@ -53,14 +65,25 @@ public enum KernelDispatch {
             probabilityInputGradientPortable(
                 target: target, parameters: parameters, transposed: transposed, trace: trace,
                 scratch: scratch, gradient: gradient, inputGradient: inputGradient)
-        case .avx2:
-            probabilityInputGradientAVX2(
-                target: target, parameters: parameters, transposed: transposed, trace: trace,
-                scratch: scratch, gradient: gradient, inputGradient: inputGradient)
-        case .avx512:
-            probabilityInputGradientAVX512(
-                target: target, parameters: parameters, transposed: transposed, trace: trace,
-                scratch: scratch, gradient: gradient, inputGradient: inputGradient)
+        #if LENET5_X86_KERNELS
+            case .avx2:
+                probabilityInputGradientAVX2(
+                    target: target, parameters: parameters, transposed: transposed,
+                    trace: trace, scratch: scratch, gradient: gradient,
+                    inputGradient: inputGradient)
+            case .avx512:
+                probabilityInputGradientAVX512(
+                    target: target, parameters: parameters, transposed: transposed,
+                    trace: trace, scratch: scratch, gradient: gradient,
+                    inputGradient: inputGradient)
+        #else
+            case .avx2, .avx512: notBuilt(set)
+        #endif
         }
+    }
+
+    /// Unreachable through `Classifier` and `Trainer`, which take only supported sets.
+    private static func notBuilt(_ set: InstructionSet) -> Never {
+        preconditionFailure("\(InstructionSetError.notBuilt(set))")
     }
 }

@@ -1,10 +1,5 @@
 import LeNet5
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// Which way the ink runs in a square of the network's input, from the image gradient's structure
 /// tensor: the sum over the square of [gx², gx·gy; gx·gy, gy²]. Its main axis is the direction in

@@ -1,13 +1,10 @@
 import ArgumentParser
 import LeNet5
+import Platform
 import Screen
 import Sketchpad
 import Teaching
 import Terminal
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 struct DrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
