@@ -2,9 +2,9 @@ import LeNet5
 import Screen
 
 /// The 32x32 canvas in its frame, at one of three resolutions: two columns a cell (ink as two full
-/// blocks, two # with --ascii), half blocks (one column a cell, two cells a row), or quadrant
-/// blocks (two by two cells a character: the small copy shown beside the maps when the canvas is
-/// hidden). While the canvas has the focus the keyboard cursor shows on every cell of the brush's
+/// blocks, two # with --ascii), half blocks (one column a cell, two cells a row), or braille
+/// patterns (two cells across and four down a character: the small copy shown beside the maps
+/// when the canvas is hidden). While the canvas has the focus the keyboard cursor shows on every cell of the brush's
 /// footprint as brackets, [] to paint and () to erase, over paper or, in reverse video, over ink,
 /// so that it never looks like ink itself.
 ///
@@ -34,15 +34,15 @@ struct CanvasView: Widget {
         case doubleWidth
         /// One column a cell, two cells a row (34x18).
         case halfBlocks
-        /// Two by two cells a character (18x10).
-        case quadrants
+        /// Two cells across and four down a character (18x10).
+        case braille
 
         /// Cells across and down one character shows.
         var block: (across: Int, down: Int) {
             switch self {
             case .doubleWidth: (1, 1)
             case .halfBlocks: (1, 2)
-            case .quadrants: (2, 2)
+            case .braille: (2, 4)
             }
         }
 
@@ -51,7 +51,7 @@ struct CanvasView: Widget {
             switch self {
             case .doubleWidth: (2 * Canvas.side + 2, Canvas.side + 2)
             case .halfBlocks: (Canvas.side + 2, Canvas.side / 2 + 2)
-            case .quadrants: (Canvas.side / 2 + 2, Canvas.side / 2 / 2 + 2)
+            case .braille: (Canvas.side / 2 + 2, Canvas.side / 4 + 2)
             }
         }
     }
@@ -61,6 +61,11 @@ struct CanvasView: Widget {
     struct Shading: Equatable {
         let values: [Float?]
         let digit: Int
+
+        init(values: [Float?], digit: Int) {
+            self.values = values
+            self.digit = digit
+        }
 
         init(_ saliency: Saliency) {
             let largest = max(saliency.largestMagnitude, 1e-9)
@@ -140,7 +145,7 @@ struct CanvasView: Widget {
         return (left, right)
     }
 
-    /// One character for a block of cells (two above each other, or two by two).
+    /// One character for a block of cells (two above each other, or two across and four down).
     func narrow(_ cells: [Point], palette: Palette) -> Cell {
         let inks = cells.map { canvas[$0.x, $0.y] }
         let inField = cells.contains { field?.contains(x: $0.x, y: $0.y) == true }
@@ -162,15 +167,15 @@ struct CanvasView: Widget {
                 // The strongest of the block.
                 let strongest = values.compactMap { $0 }.max { abs($0) < abs($1) } ?? 0
                 cell = inkCell(strongest, palette: palette)
-                if cells.count == 4 && palette.hasShadeColors {
+                if cells.count == 8 && palette.hasShadeColors {
                     cell = Cell(
-                        palette.quadrant(inks), Style(foreground: inkColor(strongest, palette)))
+                        palette.braille(inks), Style(foreground: inkColor(strongest, palette)))
                 }
             }
         } else if inks.contains(true) {
             let character =
                 cells.count == 2
-                ? palette.halfBlocks(top: inks[0], bottom: inks[1]) ?? " " : palette.quadrant(inks)
+                ? palette.halfBlocks(top: inks[0], bottom: inks[1]) ?? " " : palette.braille(inks)
             cell = Cell(character)
         } else if inField {
             cell = palette.fieldPaper

@@ -4,7 +4,7 @@ import Teaching
 
 /// A map (or a list of units) filling up as a computation sweeps across it: the values computed so
 /// far shown, the rest blank, the current one marked.
-struct FillingMap: Equatable {
+struct FillingMap: Widget, Equatable {
     let label: String
     /// The values, `rows` x `columns` row by row (a list of units is laid out in rows).
     let values: [Float]
@@ -28,10 +28,9 @@ struct FillingMap: Equatable {
 
     func size(zoom: Zoom) -> (columns: Int, rows: Int) { heatmap.size(zoom: zoom) }
 
-    /// Draws the label and the map at the largest square zoom that fits `area`; returns the rows
-    /// used.
-    @discardableResult
-    func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) -> Int {
+    /// Draws the label and the map at the largest zoom that fits `area`, two columns a value at
+    /// most.
+    func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         buffer.writeShortening(
             label, x: area.x, y: area.y, style: .bold, clip: area, palette: palette)
         let heatmap = self.heatmap
@@ -43,7 +42,6 @@ struct FillingMap: Equatable {
             into: &buffer, at: origin, zoom: zoom, palette: palette, clip: area,
             shown: { x, y in y * columns + x < filled })
         UnitMark.mark(current, zoom: zoom, origin: origin, into: &buffer, clip: area)
-        return 1 + heatmap.size(zoom: zoom).rows
     }
 
     /// The smallest room that still shows the map at a square zoom of at most 4 values a character.

@@ -106,11 +106,14 @@ struct Heatmap {
     }
 
     /// The mean of the values in rows `rows` and columns `columns` (clipped to the map), scaled.
-    func mean(rows: Range<Int>, columns: Range<Int>) -> Float? {
+    /// Only the values `shown` keeps count (all, without it); nil when none does.
+    func mean(
+        rows: Range<Int>, columns: Range<Int>, shown: ((_ x: Int, _ y: Int) -> Bool)? = nil
+    ) -> Float? {
         var total: Float = 0
         var count: Float = 0
         for y in rows.clamped(to: 0..<height) {
-            for x in columns.clamped(to: 0..<width) {
+            for x in columns.clamped(to: 0..<width) where shown?(x, y) ?? true {
                 total += value(y, x)
                 count += 1
             }
@@ -126,7 +129,7 @@ struct Heatmap {
         shown: ((_ x: Int, _ y: Int) -> Bool)? = nil
     ) {
         let (columns, rows) = size(zoom: zoom)
-        func isShown(_ y: Int, _ x: Int) -> Bool { shown?(x, y) ?? true }
+        // A block is drawn from the values shown in it, blank when there are none.
         for row in 0..<rows {
             for column in 0..<columns {
                 let cell: Cell
@@ -137,8 +140,8 @@ struct Heatmap {
                         zoom.cell.columns > 1
                         ? (column / zoom.cell.columns, row / zoom.cell.rows)
                         : (column * across, row * down)
-                    guard isShown(y, x),
-                        let v = mean(rows: y..<(y + down), columns: x..<(x + across))
+                    guard
+                        let v = mean(rows: y..<(y + down), columns: x..<(x + across), shown: shown)
                     else {
                         buffer.set(origin.x + column, origin.y + row, Cell(" "), clip: clip)
                         continue
@@ -146,10 +149,9 @@ struct Heatmap {
                     cell = signed ? palette.signed(v) : palette.unsigned(v)
                 case .halfBlocks(let z):
                     let (x, y) = (column * z, row * 2 * z)
-                    let upper = isShown(y, x) ? mean(rows: y..<(y + z), columns: x..<(x + z)) : nil
-                    let lower =
-                        isShown(y + z, x)
-                        ? mean(rows: (y + z)..<(y + 2 * z), columns: x..<(x + z)) : nil
+                    let upper = mean(rows: y..<(y + z), columns: x..<(x + z), shown: shown)
+                    let lower = mean(
+                        rows: (y + z)..<(y + 2 * z), columns: x..<(x + z), shown: shown)
                     cell = palette.halfBlock(
                         upper: upper.flatMap { palette.shadeColor($0, signed: signed) },
                         lower: lower.flatMap { palette.shadeColor($0, signed: signed) })

@@ -89,7 +89,7 @@ struct PanelLayout {
             let large = CanvasView.Resolution.halfBlocks.framed
             resolution =
                 body.height >= large.height + 6 && body.width - large.width - 2 >= minimumView
-                ? .halfBlocks : .quadrants
+                ? .halfBlocks : .braille
         }
         let size = resolution?.framed ?? (width: 0, height: 0)
         func drawingPlace(_ columnWidth: Int) -> (rect: Rect, resolution: CanvasView.Resolution)? {

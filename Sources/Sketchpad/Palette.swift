@@ -147,21 +147,19 @@ public struct Palette: Sendable {
         }
     }
 
-    /// Four canvas cells in one character, [upper left, upper right, lower left, lower right]:
-    /// a quadrant block, or # in ASCII.
-    func quadrant(_ inks: [Bool]) -> Unicode.Scalar {
-        let bits = inks.enumerated().reduce(0) { $0 | ($1.element ? 1 << $1.offset : 0) }
-        guard bits != 0 else { return " " }
+    /// Eight canvas cells in one character, two across and four down, row by row: a braille
+    /// pattern, whose dots sit on a grid of square-looking cells, or # in ASCII.
+    func braille(_ inks: [Bool]) -> Unicode.Scalar {
+        precondition(inks.count == 8)
+        guard inks.contains(true) else { return " " }
         if options.ascii { return "#" }
-        return Self.quadrants[bits]
+        let bits = inks.indices.reduce(0) { $0 | (inks[$1] ? Self.brailleDots[$1] : 0) }
+        return Unicode.Scalar(0x2800 + bits) ?? "#"
     }
 
-    /// Indexed by upper left 1, upper right 2, lower left 4, lower right 8.
-    static let quadrants: [Unicode.Scalar] = [
-        " ", "\u{2598}", "\u{259D}", "\u{2580}", "\u{2596}", "\u{258C}", "\u{259E}", "\u{259B}",
-        "\u{2597}", "\u{259A}", "\u{2590}", "\u{259C}", "\u{2584}", "\u{2599}", "\u{259F}",
-        "\u{2588}",
-    ]
+    /// The dot of each cell of a 2x4 block, row by row: the left column is dots 1, 2, 3 and 7,
+    /// the right one 4, 5, 6 and 8 (bits 0 to 7 by dot number).
+    static let brailleDots = [0x01, 0x08, 0x02, 0x10, 0x04, 0x20, 0x40, 0x80]
 
     var ascii: Bool { options.ascii }
 
@@ -184,6 +182,7 @@ public struct Palette: Sendable {
     /// locale cannot show all of them gets the ASCII stand-ins instead.
     public static let nonASCIICharacters: [Unicode.Scalar] =
         (0x2580...0x259F).compactMap(Unicode.Scalar.init)
+        + (0x2800...0x28FF).compactMap(Unicode.Scalar.init)
         + ["\u{2500}", "\u{2502}"] + boxCorners
         + ["\u{2190}", "\u{2191}", "\u{2192}", "\u{2193}", "\u{2026}"]
 }

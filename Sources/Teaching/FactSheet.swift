@@ -130,9 +130,14 @@ extension FactSheet {
         let drop = saliency[top.x, top.y]
         let before = saliency.probability
         let about = saliency.method == .gradient ? "about " : ""
-        sheet[.topDrop] =
-            "\(about)\(NumberText.fixed(drop * 100, 0)) points, from \(percent(before)) to "
-            + percent(before - drop)
+        let points = drop * 100
+        let amount =
+            points < 0.1
+            ? "less than 0.1 points"
+            : "\(about)\(NumberText.fixed(points, points < 10 ? 1 : 0)) points"
+        let (from, to) = (percent(before), percent(before - drop))
+        // A change too small to show in the percentages is not shown as one.
+        sheet[.topDrop] = from == to ? amount : amount + ", from \(from) to \(to)"
         return sheet
     }
 
