@@ -94,7 +94,11 @@ struct CanvasView: Widget {
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         var title = self.title ?? "Canvas 32x32"
         if eraser { title += " - eraser" }
-        if let shading { title += " - what made it a \(shading.digit)" }
+        if let shading {
+            // What the shades mean, in the room there is.
+            let long = "What made it a \(shading.digit)"
+            title = long.count + 6 <= area.width ? long : "Made it a \(shading.digit)"
+        }
         let inside = buffer.frame(area, title: title, palette: palette, highlighted: focused)
         if let shading { renderLegend(shading, below: area, into: &buffer, palette: palette) }
         let (across, down) = resolution.block
@@ -215,8 +219,8 @@ struct CanvasView: Widget {
         let weak = sample(-1)
         let text = [
             (" ", Style.plain), (String(strong.character), strong.style),
-            (" erasing lowers \(shading.digit)  ", .plain), (String(weak.character), weak.style),
-            (" raises it ", .plain),
+            (" for \(shading.digit)  ", .plain), (String(weak.character), weak.style),
+            (" against ", .plain),
         ]
         let width = text.map(\.0.count).reduce(0, +)
         guard width + 4 <= area.width else { return }

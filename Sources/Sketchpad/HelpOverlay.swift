@@ -1,8 +1,8 @@
 import Screen
 
-/// Every key, in a box over the middle of the area (the whole screen). Descriptions wrap between
-/// words in their column; what does not fit one screen is cut into pages between sections, never
-/// inside an entry.
+/// Every key, in a box over the area (the whole screen) but its first and last lines: over all of
+/// what is behind, so that nothing shows half covered. Descriptions wrap between words in their
+/// column; what does not fit one screen is cut into pages between sections, never inside an entry.
 struct HelpOverlay: Widget {
     let lines: [HelpLine]
     /// The page shown, from 0 (clamped to the pages there are).
@@ -31,17 +31,9 @@ struct HelpOverlay: Widget {
         (lines.map { columns($0).keys.count }.max() ?? 0) + 5
     }
 
-    /// The box: as wide as the longest line needs, as tall as every row needs, within the area
-    /// less a margin.
+    /// The box: the area but its first and last lines (the title and the status line).
     static func box(_ lines: [HelpLine], in area: Rect) -> Rect {
-        let widest = labelWidth(lines) + (lines.map { columns($0).text.count }.max() ?? 0) + 3
-        let width = min(area.width - 2, widest)
-        let rows = self.rows(lines, textWidth: textWidth(lines, boxWidth: width)).count
-        // The frame, a blank row above the rows and one above the footer, and the footer.
-        let height = min(area.height - 2, rows + 5)
-        return Rect(
-            x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2,
-            width: width, height: height)
+        Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 2)
     }
 
     static func textWidth(_ lines: [HelpLine], boxWidth: Int) -> Int {
@@ -73,6 +65,7 @@ struct HelpOverlay: Widget {
     /// when the next section does not fit whole, and otherwise between entries.
     static func pages(_ lines: [HelpLine], in area: Rect) -> [[Row]] {
         let box = self.box(lines, in: area)
+        // The frame, a blank row above the rows and one above the footer, and the footer.
         let room = max(1, box.height - 5)
         let entries = self.entries(lines, textWidth: textWidth(lines, boxWidth: box.width))
         // Sections: runs of entries between blank lines.

@@ -187,12 +187,12 @@ extension SketchpadState {
         let panel = PanelLayout(area: layout.network, framed: true, zoomed: zoomed)
         let view = panelSelection.parts(panel, palette: Palette(options)).view
         let plan = ZoomView.plan(layer, in: view, palette: Palette(options))
-        // Everything that made the map in view, and the map itself at two values a character
-        // across at most.
+        // Everything that made the map in view, and the map itself at a character a value across
+        // at least.
         let fits =
             watching
             ? view.width >= panelSelection.minimumView
-            : plan.fits && (plan.zoom?.block.across ?? 1) <= 2
+            : plan.fits && (plan.zoom?.block.across ?? 1) <= 1
         if !fits { networkFullScreen = true }
     }
 

@@ -35,9 +35,11 @@ extension CellBuffer {
             set(rect.x, y, Cell(palette.vertical, style))
             set(rect.maxX - 1, y, Cell(palette.vertical, style))
         }
-        if !title.isEmpty && rect.width > 4 {
+        // The title, shortened between words to fit the edge.
+        let shown = shortened(title, to: rect.width - 6, ellipsis: palette.ellipsis)
+        if !shown.isEmpty && rect.width > 4 {
             write(
-                " " + title + " ", x: rect.x + 2, y: rect.y, style: Style(bold: true),
+                " " + shown + " ", x: rect.x + 2, y: rect.y, style: Style(bold: true),
                 clip: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
         }
         return rect.inset(1)

@@ -240,11 +240,11 @@ import Testing
             field: CellRect(x0: 1, y0: 0, x1: 3, y1: 1),
             shading: CanvasView.Shading(values: shading, digit: 7))
         let lines = draw(view, width: 66, height: 34).lines
-        #expect(lines[0].hasPrefix("+- Canvas 32x32 - what made it a 7 ---"))
+        #expect(lines[0].hasPrefix("+- What made it a 7 ---"))
         // Cell 0 supports the 7 (@), cell 1 holds it back (O), cell (2, 1) hardly matters ('').
         #expect(lines[1].hasPrefix("|@@OO::::.."))
         #expect(lines[2].hasPrefix("|  ::''::  "))
-        #expect(lines[33].hasPrefix("+- @ erasing lowers 7  O raises it ---"))
+        #expect(lines[33].hasPrefix("+- @ for 7  O against ---"))
     }
 
     /// The small canvas beside the maps: two cells across and four down a character, as the

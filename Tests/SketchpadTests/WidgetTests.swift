@@ -36,10 +36,10 @@ import Testing
             canvas: canvas,
             cursor: CanvasView.Cursor(at: Point(x: 0, y: 2), brush: 1, erasing: false),
             eraser: false, focused: true, resolution: .doubleWidth)
-        // A frame of 12x5 shows the top left 5x3 cells.
+        // A frame of 12x5 shows the top left 5x3 cells; its title, too long, gives way whole.
         #expect(
             draw(view, width: 12, height: 5).lines == [
-                "+- Canvas 3+",
+                "+- ... ----+",
                 "|..##    ..|",
                 "|    ##    |",
                 "|[]        |",
@@ -127,23 +127,25 @@ import Testing
             line(.confirmQuit) == row("The drawing is not saved. Quit anyway? y/n  (s to save)"))
     }
 
+    /// The box covers all but the first and last lines, so that nothing behind shows cut.
     @Test func helpOverlayIsABoxOfKeysAndWhatTheyDo() {
         let help = HelpOverlay(
             lines: [.heading("Keys"), .keys([KeyBinding(.character("x"), .clear)], "does y")],
             page: 0, arrows: ("<", ">"))
-        let blank = String(repeating: " ", count: 30)
-        let margin = String(repeating: " ", count: 6)
+        var buffer = CellBuffer(width: 24, height: 9)
+        buffer.fill(buffer.area, with: Cell("z"))
+        help.render(in: buffer.area, into: &buffer, palette: palette)
         #expect(
-            draw(help, width: 30, height: 9).lines == [
-                blank,
-                margin + "+- Keys ---------+" + margin,
-                margin + "|                |" + margin,
-                margin + "| Keys           |" + margin,
-                margin + "|   x     does y |" + margin,
-                margin + "|                |" + margin,
-                margin + "| any key closes |" + margin,
-                margin + "+----------------+" + margin,
-                blank,
+            buffer.lines == [
+                String(repeating: "z", count: 24),
+                "+- Keys ---------------+",
+                "|                      |",
+                "| Keys                 |",
+                "|   x     does y       |",
+                "|                      |",
+                "| any key closes       |",
+                "+----------------------+",
+                String(repeating: "z", count: 24),
             ])
     }
 
@@ -155,7 +157,8 @@ import Testing
             .blank,
             .heading("Two"), .keys([KeyBinding(.character("b"), .clear)], "epsilon"),
         ]
-        // 26 wide: a box of 24, labels 8 wide (the longest, 3, and 5), descriptions 13 wide.
+        // 26 wide: labels 8 wide (the longest, 3, and 5), descriptions 15 wide; 10 high: a box
+        // of 8 rows holds 3 of them.
         let area = Rect(x: 0, y: 0, width: 26, height: 10)
         let pages = HelpOverlay.pages(lines, in: area)
         #expect(pages.count == 2)
@@ -165,19 +168,19 @@ import Testing
             HelpOverlay(lines: lines, page: 0, arrows: ("<", ">")), width: 26, height: 10)
         #expect(
             first.lines[1...8] == [
-                " +- Keys ---------------+ ",
-                " |                      | ",
-                " | One                  | ",
-                " |   a    alpha beta    | ",
-                " |        gamma delta   | ",
-                " |                      | ",
-                " | page 1 of 2 ...      | ",
-                " +----------------------+ ",
+                "+- Keys -----------------+",
+                "|                        |",
+                "| One                    |",
+                "|   a    alpha beta      |",
+                "|        gamma delta     |",
+                "|                        |",
+                "| page 1 of 2: Space ... |",
+                "+------------------------+",
             ])
         let second = draw(
             HelpOverlay(lines: lines, page: 1, arrows: ("<", ">")), width: 26, height: 10)
-        #expect(second.lines[3] == " | Two                  | ")
-        #expect(second.lines[4] == " |   b    epsilon       | ")
+        #expect(second.lines[3] == "| Two                    |")
+        #expect(second.lines[4] == "|   b    epsilon         |")
     }
 
     @Test func tooSmallNoticeCentresTheSizesNeeded() {
