@@ -13,8 +13,11 @@ struct DrawCommand: ParsableCommand {
         discussion: """
             Draw with the left mouse button (the right one erases) or with the keys: arrows or \
             h j k l move, Space paints, p puts the pen down, e toggles the eraser, [ and ] set the \
-            brush, c clears, u undoes, s saves. Tab steps through the layers. ? lists every key, \
-            q quits. Needs an interactive terminal of at least \(Layout.compactMinimum.width)x\
+            brush, c clears, u undoes, s saves. Tab steps through the layers, Enter zooms a map \
+            beside its kernels (the arrows then pick a value, and the canvas lights up where it \
+            looks), w watches the picked value being computed (r sweeps it across the map), f \
+            gives the network the whole screen, x shades the drawing by what made the answer, i \
+            hides or shows the explanations. ? lists every key, q quits. Needs an interactive terminal of at least \(Layout.compactMinimum.width)x\
             \(Layout.compactMinimum.height) (\(Layout.fullMinimum.width)x\
             \(Layout.fullMinimum.height) for the full view).
             """)
@@ -28,8 +31,8 @@ struct DrawCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Read the explanations from this folder (its layers.txt and views.txt; see "
-                + "Assets/explanations/README.md) instead of the built-in ones.",
+            "Read the explanations from this folder (its layers.txt and views.txt, as "
+                + "`lenet5 explanations --out DIR` writes them) instead of the built-in ones.",
             valueName: "dir"))
     var explanations: String?
 

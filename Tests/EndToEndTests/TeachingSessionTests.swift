@@ -227,3 +227,72 @@ struct TeachingSessionTests {
         expectWholeWords(tmux.screen, "C1 value picked")
     }
 }
+
+/// A teacher's own words: a copy of the built-in texts to edit, checked, and read by the sketchpad
+/// in place of the built-in ones; a broken copy stops it before the screen is taken over.
+@Suite(.serialized) struct TeacherExplanationsTests {
+    @Test func aCopyToEditIsTheBuiltInTextsAndIsNeverOverwritten() throws {
+        let directory = try Binary.temporaryDirectory() + "/mine"
+        let written = try Binary.run(["explanations", "--out", directory])
+        #expect(written.status == 0, "\(written.error)")
+        for name in ["layers.txt", "views.txt", "README.md"] {
+            let copy = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
+            let asset = try Data(
+                contentsOf: Binary.packageRoot.appendingPathComponent("Assets/explanations/" + name)
+            )
+            #expect(copy == asset, "\(name)")
+        }
+        let again = try Binary.run(["explanations", "--out", directory])
+        #expect(
+            again.status == 1 && again.error.contains("\(directory)/layers.txt: already exists"))
+        let check = try Binary.run(["explanations", "--check", directory])
+        #expect(check.status == 0 && check.output.contains("well formed"))
+        #expect(try Binary.run(["explanations"]).status != 0)
+        #expect(try Binary.run(["explanations", "--out", "a", "--check", "b"]).status != 0)
+    }
+
+    @Test func aBrokenCopyNamesTheLineAndStopsTheSketchpadBeforeItStarts() throws {
+        let directory = try Binary.temporaryDirectory()
+        _ = try Binary.run(["explanations", "--out", directory])
+        let layers = directory + "/layers.txt"
+        var text = try String(contentsOfFile: layers, encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "Map {map} answers most", with: "Map {map answers most")
+        try text.write(toFile: layers, atomically: true, encoding: .utf8)
+        let line =
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("{map answers") }.map { $0 + 1 } ?? 0
+        let message = "\(layers):\(line): the { at column 5 has no } on its line"
+        let check = try Binary.run(["explanations", "--check", directory])
+        #expect(check.status == 2 && check.error.contains(message), "\(check.error)")
+        guard Tmux.available else { return }
+        let tmux = try Tmux(width: 100, height: 30, arguments: ["--explanations", directory])
+        defer { tmux.kill() }
+        #expect(try tmux.waitForExit() == 2)
+        #expect(tmux.screen.replacingOccurrences(of: "\n", with: "").contains(message))
+        #expect(tmux.modes == .shell)
+    }
+
+    @Test(.enabled(if: Tmux.available, "needs tmux; skipped when it is not installed"))
+    func theSketchpadSaysATeachersWords() throws {
+        let directory = try Binary.temporaryDirectory()
+        _ = try Binary.run(["explanations", "--out", directory])
+        let layers = directory + "/layers.txt"
+        let text = try String(contentsOfFile: layers, encoding: .utf8).replacingOccurrences(
+            of: "This is what the network sees:",
+            with: "Look: the network sees this, {ink_cells} cells of ink:")
+        try text.write(toFile: layers, atomically: true, encoding: .utf8)
+        let tmux = try Tmux(
+            width: 120, height: 36,
+            arguments: [
+                "--explanations", directory, "--load", Binary.samples + "/seven.txt", "--no-color",
+            ])
+        defer { tmux.kill() }
+        try tmux.waitFor("Prediction: 7")
+        let ink = try String(contentsOfFile: Binary.samples + "/seven.txt", encoding: .utf8)
+            .filter { $0 == "#" }.count
+        try tmux.waitFor("Look: the network sees this, \(ink) cells of")
+        tmux.keys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+}

@@ -163,15 +163,16 @@ import Testing
         #expect(try Explanations(directory: directory) == Explanations.bundled)
     }
 
-    /// The copies built into the binary are the files under Assets, byte for byte, and every
-    /// text file there is built in: an edited file needs `BundledTexts.c` touched to be rebuilt.
+    /// The copies built into the binary are the files under Assets, byte for byte, and every file
+    /// there (the texts and their README) is built in: an edited file needs `BundledTexts.c`
+    /// touched to be rebuilt.
     @Test func theBuiltInTextsAreTheFilesUnderAssets() throws {
         let files = try FileManager.default.contentsOfDirectory(
             atPath: Self.assets + "/explanations"
         )
-        .filter { $0.hasSuffix(".txt") }.map { "explanations/" + $0 }
+        .map { "explanations/" + $0 }
         #expect(Set(BundledText.paths) == Set(files))
-        #expect(files.count == ExplanationFile.allCases.count)
+        #expect(files.count == ExplanationFile.allCases.count + 1)
         for path in files {
             let onDisk = try [UInt8](
                 Data(contentsOf: URL(fileURLWithPath: Self.assets + "/" + path)))
