@@ -66,8 +66,9 @@ struct PanelLayout {
 
     /// The widest the words get beside the view, and the narrowest.
     static let wordsWidth = (least: 30, most: 44)
-    /// The fewest rows worth giving the words.
+    /// The fewest rows worth giving the words, and the rows kept for them under the view.
     static let wordsLeast = 3
+    static let wordsKept = 5
 
     /// How a view fills a width: the rows it takes at most `most` rows, and how large it is
     /// drawn there (the index of its zoom among the levels: 0 is the largest).
@@ -126,7 +127,7 @@ struct PanelLayout {
         }
         var level = natural(under.view.width, under.view.height)?.level ?? 0
         if words {
-            let most = viewFirst ? body.height : body.height - Self.wordsLeast - 1
+            let most = viewFirst ? body.height : body.height - Self.wordsKept - 1
             let fill = natural(under.view.width, most)
             let viewHeight = min(most, fill?.height ?? most)
             level = fill?.level ?? 0
@@ -140,12 +141,16 @@ struct PanelLayout {
         }
         candidates.append((under, level))
         func room(_ parts: Parts) -> Int { parts.words.map { $0.width * $0.height } ?? 0 }
+        // Maps of three values a character or more are small either way: then the words' room
+        // decides.
+        let coarse = Zoom.levels(Palette(DisplayOptions())).firstIndex(of: .averaged(3)) ?? 6
         return candidates.min { a, b in
             // A view that needs its room first gets the widest.
             if viewFirst && a.parts.view.width != b.parts.view.width {
                 return a.parts.view.width > b.parts.view.width
             }
-            return a.level != b.level ? a.level < b.level : room(a.parts) > room(b.parts)
+            let (levelA, levelB) = (min(a.level, coarse), min(b.level, coarse))
+            return levelA != levelB ? levelA < levelB : room(a.parts) > room(b.parts)
         }?.parts ?? under
     }
 }
@@ -268,7 +273,17 @@ struct NetworkPanel: Widget {
             legend: view?.legend ?? Legend.unscaled(traced),
             hints: Self.hints(selection, layer: layer, arrows: palette.arrows)
         ).render(in: layout.footer, into: &buffer, palette: palette)
-        let parts = selection.parts(layout, palette: palette)
+        var parts = selection.parts(layout, palette: palette)
+        // Words that would be cut under the small canvas take its place in the column, unless
+        // the canvas shows what drove the answer, which the words speak of.
+        if let words = parts.words, let place = parts.drawing, place.rect.x == words.x,
+            drawing?.shading == nil,
+            WordsView.lines(self.words, width: words.width).count > words.height
+        {
+            parts.words = Rect(
+                x: words.x, y: place.rect.y, width: words.width, height: words.maxY - place.rect.y)
+            parts.drawing = nil
+        }
         if let words = parts.words {
             WordsView(paragraphs: self.words)
                 .render(in: words, into: &buffer, palette: palette)

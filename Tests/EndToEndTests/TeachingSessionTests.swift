@@ -107,7 +107,7 @@ struct TeachingSessionTests {
         // Every layer, its explanation in words with the drawing's facts, and each zoomed.
         let openings = [
             "C1 slides six small", "S2 shrinks each C1", "C3 makes 16 maps", "S4 averages each",
-            "C5 has 120 units", "F6 has 84 units", "The output gives each",
+            "C5 has 120 units", "F6 has 84 units", "Each digit gets a score",
         ]
         for (i, opening) in openings.enumerated() {
             tmux.send("Tab")
@@ -279,7 +279,7 @@ struct TeachingSessionTests {
         _ = try Binary.run(["explanations", "--out", directory])
         let layers = directory + "/layers.txt"
         let text = try String(contentsOfFile: layers, encoding: .utf8).replacingOccurrences(
-            of: "This is what the network sees:",
+            of: "The network sees your drawing as",
             with: "Look: the network sees this, {ink_cells} cells of ink:")
         try text.write(toFile: layers, atomically: true, encoding: .utf8)
         let tmux = try Tmux(

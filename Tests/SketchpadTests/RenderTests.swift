@@ -27,10 +27,10 @@ import Testing
                 "|                                | |                                           |",
                 "|                                | |                                           |",
                 "|                                | |                                           |",
-                "|                                | | This is what the network sees: a grid of  |",
-                "|                                | | 32 by 32 squares. Each square is a number,|",
-                "|                                | | 0 for paper and 1 for ink. Squares on the |",
-                "|                                | | edge of a stroke get a value in between.  |",
+                "|                                | | The network sees your drawing as 32 by 32 |",
+                "|                                | | squares, each a number: 0 for paper, 1 for|",
+                "|                                | | ink, and in between at the edges of a     |",
+                "|                                | | stroke.                                   |",
                 "+--------------------------------+ |                                           |",
                 " Prediction: -  (draw a digit)     |                                           |",
                 "                                   | shades 0 [ .:-=+*#%@] 1                   |",
@@ -40,9 +40,10 @@ import Testing
             ])
     }
 
-    /// C1 at 80x24: six maps of 28x28 at seven by four characters each (four values across and
-    /// eight down a character), three to a row, the picked value marked in the first (+); words
-    /// under them; on the canvas, the cells the picked value looks at dotted (:).
+    /// C1 at 80x24: six maps of 28x28 at six by three characters each (five values across and
+    /// ten down a character), three to a row, the picked value marked in the first (+, at
+    /// character 2, 1 for value 14, 14); five rows of words under them; on the canvas, the cells
+    /// the picked value looks at dotted (:).
     @Test func aSevenInTheCompactFrameWithC1Selected() {
         var state = makeState(width: 80, height: 24)
         state.drawSevenWithKeys()
@@ -54,21 +55,21 @@ import Testing
                 "|                                | | Input C1 S2 C3 S4 C5 F6 Output            |",
                 "|                                | | C1  convolution 6@5x5, tanh               |",
                 "|                                | | map 1 of 6  values 0.00 to 0.00           |",
-                "|        #################       | | 1        2        3                       |",
+                "|        #################       | | 1       2       3                         |",
                 "|                       #        | |                                           |",
-                "|                      ##        | |    +                                      |",
+                "|                      ##        | |   +                                       |",
                 "|                :::::##         | |                                           |",
                 "|                :::::#:         | |                                           |",
-                "|                ::::##:         | |                                           |",
-                "|                :::##::         | | 4        5        6                       |",
+                "|                ::::##:         | | 4       5       6                         |",
+                "|                :::##::         | |                                           |",
                 "|                   #            | |                                           |",
                 "|                  ##            | |                                           |",
                 "|                 ##             | |                                           |",
-                "|                 #              | |                                           |",
-                "|                ##              | |                                           |",
-                "|              ###               | | C1 slides six small 5 by 5 patterns over  |",
-                "+--------------------------------+ | the input. They are called kernels. At    |",
-                " Prediction: 0  10.0%              | each spot it multiplies the 25 squares ...|",
+                "|                 #              | | C1 slides six small 5 by 5 patterns,      |",
+                "|                ##              | | called kernels, over the input. At each   |",
+                "|              ###               | | spot it multiplies the 25 squares under a |",
+                "+--------------------------------+ | kernel by its 25 weights and adds them up |",
+                " Prediction: 0  10.0%              | with a bias; tanh squeezes the total ...  |",
                 "                                   | shades -1 Oo=-, 0 .:+#@ +1                |",
                 "                                   | <-/-> map  up/down layer  Enter zoom      |",
                 " 0  1  2  3  4  5  6  7  8  9      +-------------------------------------------+",
