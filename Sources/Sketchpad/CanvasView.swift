@@ -102,26 +102,32 @@ struct CanvasView: Widget {
         let inside = buffer.frame(area, title: title, palette: palette, highlighted: focused)
         if let shading { renderLegend(shading, below: area, into: &buffer, palette: palette) }
         let (across, down) = resolution.block
+        // One array of the cells a character shows, filled again for each character.
+        var cells = [Point]()
+        cells.reserveCapacity(across * down)
         for row in 0..<(Canvas.side / down) {
             for column in 0..<(Canvas.side / across) {
-                let cells = (0..<down).flatMap { dy in
-                    (0..<across).map { dx in Point(x: column * across + dx, y: row * down + dy) }
-                }
-                if resolution == .doubleWidth, let point = cells.first {
-                    let (left, right) = wide(point, palette: palette)
+                if resolution == .doubleWidth {
+                    let (left, right) = wide(Point(x: column, y: row), palette: palette)
                     buffer.set(inside.x + 2 * column, inside.y + row, left, clip: inside)
                     buffer.set(inside.x + 2 * column + 1, inside.y + row, right, clip: inside)
-                } else {
-                    buffer.set(
-                        inside.x + column, inside.y + row, narrow(cells, palette: palette),
-                        clip: inside)
+                    continue
                 }
+                cells.removeAll(keepingCapacity: true)
+                for dy in 0..<down {
+                    for dx in 0..<across {
+                        cells.append(Point(x: column * across + dx, y: row * down + dy))
+                    }
+                }
+                buffer.set(
+                    inside.x + column, inside.y + row, narrow(cells, palette: palette),
+                    clip: inside)
             }
         }
     }
 
-    var cursorColor: (Palette) -> Color {
-        { $0.options.colors == .none ? .default : .yellow }
+    func cursorColor(_ palette: Palette) -> Color {
+        palette.options.colors == .none ? .default : .yellow
     }
 
     /// The two characters of one cell at two columns a cell.

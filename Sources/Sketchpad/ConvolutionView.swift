@@ -2,58 +2,6 @@ import LeNet5
 import Screen
 import Teaching
 
-/// A map (or a list of units) filling up as a computation sweeps across it: the values computed so
-/// far shown, the rest blank, the current one marked.
-struct FillingMap: Widget, Equatable {
-    let label: String
-    /// The values, `rows` x `columns` row by row (a list of units is laid out in rows).
-    let values: [Float]
-    let rows: Int
-    let columns: Int
-    /// How many values, in reading order, are computed so far (the current one included).
-    let filled: Int
-    let scale: Float
-    let signed: Bool
-
-    var heatmap: Heatmap {
-        let (values, columns) = (self.values, self.columns)
-        return Heatmap(
-            height: rows, width: columns,
-            value: { y, x in y * columns + x < values.count ? values[y * columns + x] : 0 },
-            scale: scale, signed: signed)
-    }
-
-    /// The current value's column and row.
-    var current: Point { Point(x: (filled - 1) % columns, y: (filled - 1) / columns) }
-
-    func size(zoom: Zoom) -> (columns: Int, rows: Int) { heatmap.size(zoom: zoom) }
-
-    /// Draws the label and the map at the largest zoom that fits `area`, two columns a value at
-    /// most.
-    func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
-        buffer.writeShortening(
-            label, x: area.x, y: area.y, style: .bold, clip: area, palette: palette)
-        let heatmap = self.heatmap
-        let zoom = heatmap.zoom(
-            fitting: area.width, area.height - 1, levels: Zoom.unmagnified(palette))
-        let origin = Point(x: area.x, y: area.y + 1)
-        let (filled, columns) = (self.filled, self.columns)
-        heatmap.render(
-            into: &buffer, at: origin, zoom: zoom, palette: palette, clip: area,
-            shown: { x, y in y * columns + x < filled })
-        UnitMark.mark(current, zoom: zoom, origin: origin, into: &buffer, clip: area)
-    }
-
-    /// The smallest room that still shows the map at a square zoom of at most 4 values a character.
-    func fits(in area: Rect, palette: Palette) -> Bool {
-        let heatmap = self.heatmap
-        let zoom = heatmap.zoom(
-            fitting: area.width, area.height - 1, levels: Zoom.unmagnified(palette))
-        let size = heatmap.size(zoom: zoom)
-        return size.columns <= area.width && size.rows + 1 <= area.height && zoom.block.across <= 2
-    }
-}
-
 /// A convolution unit computed before the class's eyes: for the input map shown, the patch under
 /// the window, the kernel and their products, as numbers with shades; each input map's share of
 /// the sum (C3 and C5 read several), the total, the bias, tanh and the result; and the output map

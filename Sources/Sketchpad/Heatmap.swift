@@ -112,11 +112,19 @@ struct Heatmap {
     ) -> Float? {
         var total: Float = 0
         var count: Float = 0
-        for y in rows.clamped(to: 0..<height) {
-            for x in columns.clamped(to: 0..<width) where shown?(x, y) ?? true {
-                total += value(y, x)
-                count += 1
+        let (top, bottom) = (max(0, rows.lowerBound), min(height, rows.upperBound))
+        let (left, right) = (max(0, columns.lowerBound), min(width, columns.upperBound))
+        var y = top
+        while y < bottom {
+            var x = left
+            while x < right {
+                if shown?(x, y) ?? true {
+                    total += value(y, x)
+                    count += 1
+                }
+                x += 1
             }
+            y += 1
         }
         guard count > 0 else { return nil }
         return scale > 0 ? total / count / scale : 0
