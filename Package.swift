@@ -81,6 +81,11 @@ let package = Package(
         .target(
             name: "Training", dependencies: ["LeNet5", "Kernels", "CZlib", "Platform"],
             swiftSettings: optimised),
+        // Assets/lessons and Assets/samples, built into the binary.
+        .target(name: "BundledLessons", cSettings: [.headerSearchPath("../../Assets")]),
+        // Lessons a teacher writes (their format, checks and the tour through them) and the
+        // what-if experiments on a drawing: sweeps and the preprocessing on and off. No UI.
+        .target(name: "Lessons", dependencies: ["LeNet5", "BundledLessons", "Platform"]),
         // `lenet5 mnist fetch`: downloads through libcurl, loaded only when needed (CFetch), checked
         // and written atomically.
         .target(
@@ -105,6 +110,7 @@ let package = Package(
             name: "lenet5",
             dependencies: [
                 "LeNet5", "Training", "MNISTFetch", "Screen", "Sketchpad", "Terminal", "Platform",
+                "Lessons",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -122,6 +128,7 @@ let package = Package(
             name: "MNISTFetchTests",
             dependencies: ["MNISTFetch", "Training", "LocalHTTPServer", "ReferenceFixtures"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LeNet5"]),
         .testTarget(name: "SketchpadTests", dependencies: ["Sketchpad", "Screen", "LeNet5"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"]),
         .testTarget(
