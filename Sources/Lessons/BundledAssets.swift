@@ -56,7 +56,9 @@ public struct DrawingSource: Sendable {
             return bytes
         }
         guard let folder else { throw .pathInBuiltInLesson }
-        let path = name.hasPrefix("/") ? name : folder + "/" + name
+        var relative = Substring(name)
+        while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
+        let path = name.hasPrefix("/") ? name : folder + "/" + relative
         do {
             // A drawing is a few kilobytes; a limit keeps a wrong path from eating the memory.
             return try readFileContents(path, limit: 1 << 20)

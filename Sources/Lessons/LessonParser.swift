@@ -481,7 +481,7 @@ public struct LessonParser {
     // MARK: Text
 
     /// The file as lines of text; a byte that is not UTF-8, or a control character other than a
-    /// tab or a line ending, makes it not text.
+    /// tab or a line ending, makes it not text (the first of them is reported).
     func textLines(_ bytes: [UInt8]) throws(LessonError) -> [String] {
         var bytes = bytes[...]
         // A byte-order mark, as some editors write one, is not text to show.
@@ -492,28 +492,32 @@ public struct LessonParser {
         {
             var content = line
             if content.last == 0x0D { content = content.dropLast() }
-            guard let text = String(validating: content, as: UTF8.self) else {
-                throw .notText(
-                    path: path, line: index + 1, column: Self.firstInvalidColumn(Array(content)))
-            }
-            for (column, scalar) in text.unicodeScalars.enumerated() {
-                let control = scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
-                if control && scalar != "\t" {
-                    throw .notText(path: path, line: index + 1, column: column + 1)
+            var text = ""
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = content.makeIterator()
+            var column = 1
+            while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let encoded):
+                    let scalar = Unicode.UTF8.decode(encoded)
+                    let control = scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+                    if control && scalar != "\t" {
+                        throw .notText(path: path, line: index + 1, column: column)
+                    }
+                    // Tabs separate words as spaces do.
+                    text.unicodeScalars.append(scalar == "\t" ? " " : scalar)
+                    column += 1
+                    continue
+                case .error:
+                    throw .notText(path: path, line: index + 1, column: column)
+                case .emptyInput:
+                    break
                 }
+                break
             }
-            lines.append(String(text.map { $0 == "\t" ? " " : $0 }))
+            lines.append(text)
         }
         return lines
-    }
-
-    /// The column (in characters, from 1) of the first byte that is not part of valid UTF-8.
-    static func firstInvalidColumn(_ bytes: [UInt8]) -> Int {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var column = 1
-        while case .valid = parser.parseScalar(from: &iterator) { column += 1 }
-        return column
     }
 
     /// One line of text split into words and placeholders; the placeholders are noted with their

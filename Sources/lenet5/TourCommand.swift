@@ -82,7 +82,11 @@ struct TourCommand: ParsableCommand {
     /// A broken lesson: its message as an editor reads it (`PATH:LINE: what is wrong`, with no
     /// prefix before the path), and exit status 2.
     static func fail(_ error: LessonError) -> ExitCode {
-        Console.note(error.description)
+        if case .noSuchLesson = error {
+            Console.error(error.description)
+        } else {
+            Console.note(error.description)
+        }
         return ExitCode(2)
     }
 

@@ -152,7 +152,7 @@ import Testing
             "a drawing file that is missing", "@title T\n@step\n@load ./nosuch.txt\nX",
             .missingDrawing(
                 path: p, line: 3, name: "./nosuch.txt",
-                reason: folder + "/./nosuch.txt: no such file or directory")
+                reason: folder + "/nosuch.txt: no such file or directory")
         ),
         (
             "a sample that does not exist", "@title T\n@step\n@load sevn.txt\nX",
