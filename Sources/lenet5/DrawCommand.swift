@@ -15,7 +15,9 @@ struct DrawCommand: ParsableCommand {
             Draw with the left mouse button (the right one erases) or with the keys: arrows or \
             h j k l move, Space paints, p puts the pen down, e toggles the eraser, [ and ] set the \
             brush, c clears, u undoes, s saves. Tab steps through the layers. ? lists every key, \
-            q quits. Needs an interactive terminal of at least 60x22 (100x36 for the full view).
+            q quits. Needs an interactive terminal of at least \(Layout.compactMinimum.width)x\
+            \(Layout.compactMinimum.height) (\(Layout.fullMinimum.width)x\
+            \(Layout.fullMinimum.height) for the full view).
             """)
 
     @Option(
@@ -98,18 +100,21 @@ struct DrawCommand: ParsableCommand {
     func loadCanvas() throws -> Canvas {
         guard let load else { return Canvas() }
         do {
-            let drawing = try DrawingFormats.drawing(from: readFileContents(load, limit: 64 << 20))
+            // A PGM of another size is refused from its header, before its raster is read.
+            let drawing = try DrawingFile.read(load, requiredSide: Canvas.side)
             guard let canvas = Canvas(drawing) else {
-                Console.error(
-                    "\(load): is \(drawing.width)x\(drawing.height); the sketchpad loads 32x32 "
-                        + "drawings (`lenet5 predict` takes any size)")
-                throw ExitCode.failure
+                throw DrawingFileError.wrongSize(
+                    width: drawing.width, height: drawing.height, required: Canvas.side)
             }
             return canvas
-        } catch let error as FileReadError {
-            Console.error(error.description)
-        } catch let error as DrawingError {
-            Console.error("\(load): \(error.fault)")
+        } catch let error as DrawingFileError {
+            if case .wrongSize(let width, let height, _) = error {
+                Console.error(
+                    "\(load): is \(width)x\(height); the sketchpad loads 32x32 drawings "
+                        + "(`lenet5 predict` takes any size)")
+            } else {
+                Console.error("\(load): \(error)")
+            }
         }
         throw ExitCode.failure
     }
