@@ -50,21 +50,18 @@ public final class FileReader {
     /// not with `count`, so a generous `count` costs nothing on a short file.
     public func read(upTo count: Int) throws(FileReadError) -> [UInt8] {
         var bytes = [UInt8]()
-        let chunk = 1 << 16
+        var chunk = [UInt8](repeating: 0, count: max(0, min(count, 1 << 16)))
         while bytes.count < count {
-            let want = min(chunk, count - bytes.count)
-            let start = bytes.count
-            bytes += repeatElement(0, count: want)
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                readDescriptor(descriptor, buffer.baseAddress.map { $0 + start }, want)
+            let want = min(chunk.count, count - bytes.count)
+            let got = chunk.withUnsafeMutableBytes {
+                readDescriptor(descriptor, $0.baseAddress, want)
             }
             if got < 0 {
-                bytes.removeLast(want)
                 if errno == EINTR { continue }
                 throw FileReadError(path: path, reason: systemReason())
             }
-            bytes.removeLast(want - got)
             if got == 0 { break }
+            bytes += chunk[0..<got]
         }
         return bytes
     }

@@ -62,6 +62,13 @@ public struct WeightsFile: Sendable {
         try self.init(bytes: bytes, path: path)
     }
 
+    /// "tensor c1.weight holds NaN at index 3", for the first value that is not finite.
+    static func nonFiniteFault(_ name: String, _ tensor: Tensor) -> String? {
+        guard let bad = tensor.scalars.firstIndex(where: { !$0.isFinite }) else { return nil }
+        return
+            "tensor \(name) holds \(tensor.scalars[bad].isNaN ? "NaN" : "infinity") at index \(bad)"
+    }
+
     private static func tooLarge(_ size: String) -> String {
         "\(size); a LeNet-5 weights file is at most \(maximumFileLength) bytes "
             + "(\(maximumDataLength) of data): not a weights file?"
@@ -94,10 +101,8 @@ public struct WeightsFile: Sendable {
             } catch {
                 throw WeightsError(path: path, fault: error.fault)
             }
-            if let bad = tensor.scalars.firstIndex(where: { !$0.isFinite }) {
-                let kind = tensor.scalars[bad].isNaN ? "NaN" : "infinity"
-                throw WeightsError(
-                    path: path, fault: "tensor \(name) holds \(kind) at index \(bad)")
+            if let fault = Self.nonFiniteFault(name, tensor) {
+                throw WeightsError(path: path, fault: fault)
             }
             tensors[name] = tensor
         }
@@ -114,10 +119,8 @@ public struct WeightsFile: Sendable {
     /// (the loader refuses it), and writing it could replace good weights with useless ones.
     public func write(to path: String) throws(WeightsError) {
         for (name, tensor) in model.namedParameters {
-            if let bad = tensor.scalars.firstIndex(where: { !$0.isFinite }) {
-                let kind = tensor.scalars[bad].isNaN ? "NaN" : "infinity"
-                throw WeightsError(
-                    path: path, fault: "tensor \(name) holds \(kind) at index \(bad); not written")
+            if let fault = Self.nonFiniteFault(name, tensor) {
+                throw WeightsError(path: path, fault: fault + "; not written")
             }
         }
         do {
