@@ -163,6 +163,9 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case lossNotFinite(epoch: Int, batch: Int)
     /// A step of the optimiser made a weight infinite or NaN.
     case weightsNotFinite(epoch: Int, batch: Int)
+    /// After an epoch, the network's output is not a number for `digits` of the `total` test
+    /// digits: finite weights so large that a layer overflows.
+    case testOutputNotFinite(epoch: Int, digits: Int, total: Int)
 
     public var description: String {
         switch self {
@@ -172,6 +175,9 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
         case .weightsNotFinite(let epoch, let batch):
             "training diverged: at epoch \(epoch), batch \(batch), a weight is no longer a finite "
                 + "number (is the learning rate too large?)"
+        case .testOutputNotFinite(let epoch, let digits, let total):
+            "training diverged: after epoch \(epoch) the network's output is not a number for "
+                + "\(digits) of the \(total) test digits (is the learning rate too large?)"
         }
     }
 }

@@ -134,11 +134,9 @@ struct TrainCommand: ParsableCommand {
                 Classifier(trainer.model), on: data.test, threads: threads)
             guard evaluation.nonFiniteOutputs == 0 else {
                 progress.clear()
-                try stop(
-                    "training diverged: after epoch \(epoch) the network's output is not a number "
-                        + "for \(evaluation.nonFiniteOutputs) of the \(data.test.count) test digits "
-                        + "(is the learning rate too large?)", saved: saved,
-                    outExisted: outExisted)
+                let error = TrainingError.testOutputNotFinite(
+                    epoch: epoch, digits: evaluation.nonFiniteOutputs, total: data.test.count)
+                try stop(error.description, saved: saved, outExisted: outExisted)
             }
             testAccuracy = evaluation.accuracy
             progress.clear()
