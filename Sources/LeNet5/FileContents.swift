@@ -151,7 +151,7 @@ private func replaceableTarget(_ path: String, overwrite: Bool) throws(FileReadE
     return status
 }
 
-/// "a symbolic link to /dev/null", "a character device", ...
+/// "a symbolic link (to /dev/null)", "a character device", ...
 private func fileKind(_ kind: mode_t, at path: String) -> String {
     switch kind {
     case S_IFLNK:
