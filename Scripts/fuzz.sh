@@ -40,6 +40,10 @@ binary=$(swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,addr
     --show-bin-path)/LeNet5Fuzz
 [ -x "$binary" ] || { echo "fuzz.sh: the build failed" >&2; exit 1; }
 
+# The targets write each input to a file here, to read it as the command line reads files.
+scratch=$(mktemp -d /dev/shm/lenet5-fuzz.XXXXXX 2>/dev/null || mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
 failed=()
 printf '\n%-10s %10s %10s %8s %12s\n' target seconds execs/s corpus "corpus size"
 for target in "${targets[@]}"; do
@@ -53,7 +57,7 @@ for target in "${targets[@]}"; do
     status=0
     # Swift's own crash backtracer would catch the fault first and trip AddressSanitizer while it
     # reads memory; libFuzzer's report is the one wanted.
-    SWIFT_BACKTRACE=enable=no LENET5_FUZZ_TARGET=$target "$binary" "$work" "$seeds" -max_total_time="$seconds" \
+    SWIFT_BACKTRACE=enable=no LENET5_FUZZ_SCRATCH=$scratch LENET5_FUZZ_TARGET=$target "$binary" "$work" "$seeds" -max_total_time="$seconds" \
         -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$crashes/" \
         >"$log" 2>&1 || status=$?
     execs=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)

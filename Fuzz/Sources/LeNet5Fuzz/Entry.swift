@@ -29,10 +29,12 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     return 0
 }
 
-/// Files the targets write their input to, in a folder of this process's own (in /dev/shm when
-/// there is one, so that the disk is not worn by millions of writes).
+/// Files the targets write their input to: in LENET5_FUZZ_SCRATCH (Scripts/fuzz.sh makes one in
+/// /dev/shm, so that the disk is not worn by millions of writes, and removes it afterwards), or
+/// else in a folder of this process's own.
 enum Scratch {
     static let directory: String = {
+        if let path = getenv("LENET5_FUZZ_SCRATCH") { return String(cString: path) }
         let base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp"
         return "\(base)/lenet5-fuzz-\(getpid())"
     }()
