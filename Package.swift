@@ -39,6 +39,8 @@ let package = Package(
         .library(name: "Sketchpad", targets: ["Sketchpad"]),
         // The cells, styles, points and events in Sketchpad's interface.
         .library(name: "Screen", targets: ["Screen"]),
+        // Lessons and what-if experiments (for the fuzz targets, as the library's users see it).
+        .library(name: "Lessons", targets: ["Lessons"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")

@@ -47,24 +47,39 @@ public struct DrawingSource: Sendable {
 
     public init(folder: String?) { self.folder = folder }
 
-    /// The bytes of the drawing called `name`.
-    public func bytes(of name: String) throws(DrawingSourceError) -> [UInt8] {
-        guard name.contains("/") else {
+    /// The drawing called `name`, which must be the canvas's size.
+    public func drawing(named name: String) throws(DrawingSourceError) -> Bitmap {
+        let side = Preprocessing.inputSide
+        let drawing: Bitmap
+        if name.contains("/") {
+            guard let folder else { throw .pathInBuiltInLesson }
+            var relative = Substring(name)
+            while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
+            let path = name.hasPrefix("/") ? name : folder + "/" + relative
+            do {
+                drawing = try DrawingFile.read(path, requiredSide: side)
+            } catch {
+                switch error {
+                case .unreadable(let reason): throw .unreadable(path: path, reason: reason)
+                case .malformed(let fault): throw .malformed(fault: fault.fault)
+                case .wrongSize(let width, let height, _):
+                    throw .wrongSize(width: width, height: height)
+                }
+            }
+        } else {
             guard let bytes = BundledAssets.sample(named: name) else {
                 throw .noSuchSample(name: name, samples: BundledAssets.sampleNames)
             }
-            return bytes
+            do {
+                drawing = try DrawingFormats.drawing(from: bytes)
+            } catch {
+                throw .malformed(fault: error.fault)
+            }
         }
-        guard let folder else { throw .pathInBuiltInLesson }
-        var relative = Substring(name)
-        while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
-        let path = name.hasPrefix("/") ? name : folder + "/" + relative
-        do {
-            // A drawing is a few kilobytes; a limit keeps a wrong path from eating the memory.
-            return try readFileContents(path, limit: 1 << 20)
-        } catch {
-            throw .unreadable(path: path, reason: error.reason)
+        guard drawing.width == side && drawing.height == side else {
+            throw .wrongSize(width: drawing.width, height: drawing.height)
         }
+        return drawing
     }
 }
 
@@ -73,6 +88,18 @@ public enum DrawingSourceError: Error, Equatable, Sendable, CustomStringConverti
     case noSuchSample(name: String, samples: [String])
     case pathInBuiltInLesson
     case unreadable(path: String, reason: String)
+    /// The bytes are not a drawing.
+    case malformed(fault: String)
+    /// A drawing of another size than the canvas.
+    case wrongSize(width: Int, height: Int)
+
+    /// Whether the drawing is missing (rather than there but unusable).
+    public var isMissing: Bool {
+        switch self {
+        case .noSuchSample, .pathInBuiltInLesson, .unreadable: true
+        case .malformed, .wrongSize: false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -82,6 +109,10 @@ public enum DrawingSourceError: Error, Equatable, Sendable, CustomStringConverti
         case .pathInBuiltInLesson:
             "a built-in lesson can load only the samples, by name"
         case .unreadable(let path, let reason): "\(path): \(reason)"
+        case .malformed(let fault): fault
+        case .wrongSize(let width, let height):
+            "it is \(width)x\(height) and the canvas \(Preprocessing.inputSide)x"
+                + "\(Preprocessing.inputSide)"
         }
     }
 }

@@ -121,13 +121,12 @@ public enum CanvasAction: Equatable, Sendable {
 }
 
 extension CanvasAction: CustomStringConvertible {
-    /// In words: "loads seven.txt", "clears the canvas", "the drawing rotated by 30 degrees
-    /// anticlockwise".
+    /// In words: "loads seven.txt", "clears the canvas", "rotated by 30 degrees anticlockwise".
     public var description: String {
         switch self {
         case .load(let name, _): "loads \(name)"
         case .clear: "clears the canvas"
-        case .transform(let transform): "the drawing \(transform)"
+        case .transform(let transform): transform.description
         }
     }
 }

@@ -457,25 +457,14 @@ public struct LessonParser {
 
     /// The drawing @load names, read and checked.
     func drawing(_ name: String, line: Int) throws(LessonError) -> Bitmap {
-        let bytes: [UInt8]
         do {
-            bytes = try drawings.bytes(of: name)
+            return try drawings.drawing(named: name)
         } catch {
-            throw .missingDrawing(path: path, line: line, name: name, reason: error.description)
+            if error.isMissing {
+                throw .missingDrawing(path: path, line: line, name: name, reason: error.description)
+            }
+            throw .badDrawing(path: path, line: line, name: name, fault: error.description)
         }
-        let drawing: Bitmap
-        do {
-            drawing = try DrawingFormats.drawing(from: bytes)
-        } catch {
-            throw .badDrawing(path: path, line: line, name: name, fault: error.fault)
-        }
-        let side = Preprocessing.inputSide
-        guard drawing.width == side && drawing.height == side else {
-            throw .badDrawing(
-                path: path, line: line, name: name,
-                fault: "it is \(drawing.width)x\(drawing.height) and the canvas \(side)x\(side)")
-        }
-        return drawing
     }
 
     // MARK: Text

@@ -167,7 +167,7 @@ import Testing
             .badDrawing(
                 path: p, line: 3, name: "./junk.txt",
                 fault: "expected a text grid of 32 lines of 32 characters (or a PGM image), "
-                    + "found 1 lines")
+                    + "found 1 line")
         ),
         (
             "a drawing the canvas cannot hold", "@title T\n@step\n@load ./small.pgm\nX",
