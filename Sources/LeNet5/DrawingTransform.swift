@@ -143,7 +143,7 @@ extension Bitmap {
                     continue
                 }
                 let value = min(pixels[cell], pixels[ny * width + nx])
-                for point in cellsOnLine(from: forward(cell), to: forward(ny * width + nx))
+                for point in Self.cellsOnLine(from: forward(cell), to: forward(ny * width + nx))
                 where (0..<width).contains(point.x) && (0..<height).contains(point.y) {
                     let index = point.y * width + point.x
                     result.pixels[index] = max(result.pixels[index], value)
@@ -229,29 +229,32 @@ extension Bitmap {
         }
         return result
     }
-}
 
-/// The cells on the straight line from `a` to `b`, both included (Bresenham).
-func cellsOnLine(from a: (x: Int, y: Int), to b: (x: Int, y: Int)) -> [(x: Int, y: Int)] {
-    var points = [(x: Int, y: Int)]()
-    var x = a.x
-    var y = a.y
-    let dx = abs(b.x - a.x)
-    let dy = -abs(b.y - a.y)
-    let sx = a.x < b.x ? 1 : -1
-    let sy = a.y < b.y ? 1 : -1
-    var error = dx + dy
-    while true {
-        points.append((x, y))
-        if x == b.x && y == b.y { return points }
-        let e2 = 2 * error
-        if e2 >= dy {
-            error += dy
-            x += sx
-        }
-        if e2 <= dx {
-            error += dx
-            y += sy
+    /// The cells on the straight line from `a` to `b`, both included (Bresenham): how the
+    /// sketchpad joins the cells of a stroke.
+    public static func cellsOnLine(from a: (x: Int, y: Int), to b: (x: Int, y: Int))
+        -> [(x: Int, y: Int)]
+    {
+        var points = [(x: Int, y: Int)]()
+        var x = a.x
+        var y = a.y
+        let dx = abs(b.x - a.x)
+        let dy = -abs(b.y - a.y)
+        let sx = a.x < b.x ? 1 : -1
+        let sy = a.y < b.y ? 1 : -1
+        var error = dx + dy
+        while true {
+            points.append((x, y))
+            if x == b.x && y == b.y { return points }
+            let e2 = 2 * error
+            if e2 >= dy {
+                error += dy
+                x += sx
+            }
+            if e2 <= dx {
+                error += dx
+                y += sy
+            }
         }
     }
 }

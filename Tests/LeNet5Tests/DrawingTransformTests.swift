@@ -35,28 +35,12 @@ import Testing
             let next = (
                 Int.random(in: 6...25, using: &generator), Int.random(in: 4...27, using: &generator)
             )
-            // Bresenham, as the sketchpad joins mouse reports.
-            var (x, y) = point
-            let dx = abs(next.0 - x)
-            let dy = -abs(next.1 - y)
-            let sx = x < next.0 ? 1 : -1
-            let sy = y < next.1 ? 1 : -1
-            var error = dx + dy
-            while true {
+            // Joined as the sketchpad joins mouse reports.
+            for (x, y) in Bitmap.cellsOnLine(from: point, to: next) {
                 for by in 0..<brush {
                     for bx in 0..<brush where x + bx < 32 && y + by < 32 {
                         drawing[x + bx, y + by] = 1
                     }
-                }
-                if x == next.0 && y == next.1 { break }
-                let e2 = 2 * error
-                if e2 >= dy {
-                    error += dy
-                    x += sx
-                }
-                if e2 <= dx {
-                    error += dx
-                    y += sy
                 }
             }
             point = next
