@@ -15,7 +15,8 @@ struct BenchCommand: ParsableCommand {
             mouse event through to a 160x50 frame; with the overlay, the saliency by occlusion \
             measured again for the changed drawing too. explain: the saliency of a thick 8 by \
             occlusion (every ink cell erased, the drawing preprocessed and classified again, as \
-            one batch on two threads), median.
+            one batch on two threads), median. sweep: each of lenet5 sweep's four sweeps of the \
+            same 8 on two threads, median (sweep_ms is the slowest).
             """)
 
     @OptionGroup var weights: WeightsOption
@@ -49,6 +50,16 @@ struct BenchCommand: ParsableCommand {
         var generator = SeededGenerator(seed: 7)
         let images = (0..<64).map { _ in (0..<1024).map { _ in generator.uniform(0...1) } }
         let trace = ForwardTrace()
+        // Timing a network whose output is not a number would measure nothing worth knowing.
+        for image in images {
+            classifier.forward(image, into: trace)
+            guard trace.hasFiniteOutput else {
+                Console.error(
+                    "\(weights.name): the network's output is not a number with these weights "
+                        + "(\(WeightsOption.overflow))")
+                throw ExitCode.failure
+            }
+        }
         // Warm up caches and branch predictors before timing.
         for i in 0..<2000 { classifier.forward(images[i % 64], into: trace) }
         var samples = [Double]()
@@ -74,6 +85,8 @@ struct BenchCommand: ParsableCommand {
         let frame = frameMicroseconds(classifier)
         let overlay = frameMicroseconds(classifier, saliency: .occlusion)
         let explain = try explainMilliseconds(classifier)
+        let sweeps = sweepMilliseconds(classifier)
+        let slowest = sweeps.max { $0.median < $1.median }
         if json {
             Console.json([
                 "instruction_set": .string(set.rawValue),
@@ -83,6 +96,7 @@ struct BenchCommand: ParsableCommand {
                 "frame_saliency_us": .of(overlay.median),
                 "frame_saliency_p99_us": .of(overlay.p99),
                 "explain_ms": .of(explain.median), "explain_ink_cells": .of(explain.inkCells),
+                "sweep_ms": .of(slowest?.median ?? .nan),
             ])
             return
         }
@@ -102,15 +116,17 @@ struct BenchCommand: ParsableCommand {
         Console.out(
             "explain by occlusion (\(explain.inkCells) ink cells, one batch, 2 threads): median "
                 + "\(formatFixed(explain.median, digits: 2)) ms")
+        Console.out(
+            "sweeps of the 8, 2 threads, median: "
+                + sweeps.map { "\($0.kind.rawValue) \(formatFixed($0.median, digits: 2)) ms" }
+                .joined(separator: ", "))
     }
 
-    /// `lenet5 explain --method occlusion` of a thick 8 drawn with a 3-cell brush, without reading
-    /// a file: median milliseconds, and how many cells it erases.
-    func explainMilliseconds(_ classifier: Classifier) throws -> (median: Double, inkCells: Int) {
+    /// A thick 8, as drawn with a 3-cell brush: two rings, 3 cells thick.
+    static let thickEight: Bitmap = {
         var drawing = Bitmap(width: 32, height: 32)
         for y in 0..<32 {
             for x in 0..<32 {
-                // Two rings, 3 cells thick: the loops of an 8.
                 func ring(_ cx: Double, _ cy: Double, _ r: Double) -> Bool {
                     let d =
                         ((Double(x) + 0.5 - cx) * (Double(x) + 0.5 - cx)
@@ -120,6 +136,13 @@ struct BenchCommand: ParsableCommand {
                 if ring(16, 10, 5.5) || ring(16, 22.5, 7) { drawing[x, y] = 1 }
             }
         }
+        return drawing
+    }()
+
+    /// `lenet5 explain --method occlusion` of the thick 8, without reading a file: median
+    /// milliseconds, and how many cells it erases.
+    func explainMilliseconds(_ classifier: Classifier) throws -> (median: Double, inkCells: Int) {
+        let drawing = Self.thickEight
         guard let prepared = try PreparedDrawing(drawing) else {
             preconditionFailure("the bench drawing has ink")
         }

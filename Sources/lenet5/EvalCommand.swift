@@ -41,6 +41,15 @@ struct EvalCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let result = Evaluation.run(Classifier(file.model), on: test, threads: threads)
+        guard result.nonFiniteOutputs == 0 else {
+            let fault =
+                "\(weights.name): the network's output is not a number for "
+                + "\(result.nonFiniteOutputs) of the \(test.count) test digits "
+                + "(\(WeightsOption.overflow))"
+            Console.error(fault)
+            if json { Console.json(["error": .string(fault)]) }
+            throw ExitCode.failure
+        }
         if json {
             Console.json([
                 "accuracy": .of(result.accuracy), "correct": .of(result.correct),
