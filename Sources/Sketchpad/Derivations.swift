@@ -3,7 +3,8 @@ import Teaching
 
 /// What a frame shows but the state does not hold, all computed from the state.
 public struct Derived {
-    /// The drawing these were computed from.
+    /// The drawing of the state these were computed from (the network read the test digit on
+    /// screen instead, when there is one).
     public let canvas: Canvas
     public let network: NetworkReading
     /// The facts of the drawing its explanations name (none without a reading).
@@ -17,7 +18,7 @@ public struct Derived {
 /// Computes `Derived` from a state, outside `update`: the view is a function of the state (Elm),
 /// and this is the part of that function worth keeping between frames. Each reading is recomputed
 /// only when what it depends on differs from last time: the network's reading and the drawing's
-/// facts when the drawing does, compared cell for cell rather than by a revision number, which two
+/// facts when the drawing (or the test digit on screen) does, compared cell for cell rather than by a revision number, which two
 /// copies of a state could share (comparing a canvas with itself costs nothing: arrays that share
 /// storage compare equal at once); the saliency when the drawing or its method does, and only
 /// while the overlay is on, for it costs a few milliseconds.
@@ -25,8 +26,8 @@ public final class Derivations {
     public let classifier: Classifier
     public let explanations: Explanations
     private let trace = ForwardTrace()
-    private var last: (canvas: Canvas, network: NetworkReading, facts: FactSheet)?
-    private var lastSaliency: (canvas: Canvas, method: SaliencyMethod, saliency: Saliency?)?
+    private var last: (subject: Subject, network: NetworkReading, facts: FactSheet)?
+    private var lastSaliency: (subject: Subject, method: SaliencyMethod, saliency: Saliency?)?
 
     public init(classifier: Classifier, explanations: Explanations = .bundled) {
         self.classifier = classifier
@@ -35,27 +36,41 @@ public final class Derivations {
 
     public func derive(from state: SketchpadState) -> Derived {
         let canvas = state.canvas
-        let reading: (canvas: Canvas, network: NetworkReading, facts: FactSheet)
-        if let last, last.canvas == canvas {
+        let subject = state.subject
+        let reading: (subject: Subject, network: NetworkReading, facts: FactSheet)
+        if let last, last.subject == subject {
             reading = last
         } else {
-            let network = NetworkReading.read(canvas, classifier: classifier, trace: trace)
+            let network: NetworkReading
+            switch subject {
+            case .canvas(let canvas):
+                network = NetworkReading.read(canvas, classifier: classifier, trace: trace)
+            case .testDigit(let index):
+                guard let digits = state.explorer?.digits else {
+                    preconditionFailure("a test digit on screen without the test digits")
+                }
+                network = NetworkReading.read(
+                    testDigit: digits.input(index), classifier: classifier, trace: trace)
+            }
             var facts = FactSheet()
             if let prepared = network.prepared, let trace = network.trace, network.prediction != nil
             {
                 facts = FactSheet.drawing(prepared, trace: trace, model: classifier.model)
             }
-            reading = (canvas, network, facts)
+            reading = (subject, network, facts)
             last = reading
         }
         return Derived(
             canvas: canvas, network: reading.network, facts: reading.facts,
-            saliency: state.saliencyShown ? saliency(reading.network, state.saliencyMethod) : nil,
+            saliency: state.saliencyShown
+                ? saliency(reading.network, of: subject, state.saliencyMethod) : nil,
             explanations: explanations)
     }
 
-    private func saliency(_ reading: NetworkReading, _ method: SaliencyMethod) -> Saliency? {
-        if let lastSaliency, lastSaliency.canvas == reading.canvas, lastSaliency.method == method {
+    private func saliency(
+        _ reading: NetworkReading, of subject: Subject, _ method: SaliencyMethod
+    ) -> Saliency? {
+        if let lastSaliency, lastSaliency.subject == subject, lastSaliency.method == method {
             return lastSaliency.saliency
         }
         // Only a drawing the network answered has something that drove the answer.
@@ -63,7 +78,7 @@ public final class Derivations {
         if reading.prediction != nil, let prepared = reading.prepared {
             saliency = try? classifier.saliency(of: prepared, method: method)
         }
-        lastSaliency = (reading.canvas, method, saliency)
+        lastSaliency = (subject, method, saliency)
         return saliency
     }
 }

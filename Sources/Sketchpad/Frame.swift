@@ -14,7 +14,8 @@ extension SketchpadState {
         let reading = derived.network
         let status = StatusBar(
             prompt: prompt, notice: notice, penDown: penDown, eraser: eraser, brush: brush,
-            cursor: cursor, outcome: layout.canvasHidden ? reading.outcome : nil)
+            cursor: cursor, outcome: layout.canvasHidden ? reading.outcome : nil,
+            hints: explorerHints(arrows: palette.arrows))
         guard layout.mode != .tooSmall else {
             TooSmallNotice(width: width, height: height)
                 .render(in: buffer.area, into: &buffer, palette: palette)
@@ -25,7 +26,19 @@ extension SketchpadState {
             }
             return buffer
         }
-        TitleBar(outcome: reading.outcome).render(in: layout.title, into: &buffer, palette: palette)
+        TitleBar(outcome: reading.outcome, heading: explorerHeading)
+            .render(in: layout.title, into: &buffer, palette: palette)
+        if let explorer, let cell = explorer.openCell {
+            // The matrix takes everything between the title and the status line.
+            let body = Rect(
+                x: 0, y: layout.title.maxY, width: width,
+                height: layout.status.y - layout.title.maxY)
+            ConfusionGrid(confusion: explorer.digits.confusion, cursor: cell)
+                .render(in: body, into: &buffer, palette: palette)
+            status.render(in: layout.status, into: &buffer, palette: palette)
+            renderHelp(into: &buffer, palette: palette)
+            return buffer
+        }
         let picked = pickedExplanation(reading)
         // Where the picked unit looks, on the cells drawn, while the network has the keys; a unit
         // that looks at the whole input (C5 and after) would light up everything, and does not.
@@ -35,17 +48,20 @@ extension SketchpadState {
             ? picked?.fieldDrawing : nil
         let shading = derived.saliency.map(CanvasView.Shading.init)
         let drawing = focus == .canvas && prompt == nil
+        let testDigit = shownTestDigit
         let canvasView = CanvasView(
             canvas: canvas,
             cursor: drawing ? CanvasView.Cursor(at: cursor, brush: brush, erasing: eraser) : nil,
-            eraser: eraser, focused: focus == .canvas,
+            eraser: eraser && testDigit == nil, focused: focus == homeFocus,
             resolution: layout.mode == .compact ? .halfBlocks : .doubleWidth, field: field,
-            shading: shading)
+            shading: shading, title: testDigit.map(testDigitTitle),
+            grey: testDigit.flatMap { explorer?.digits.input($0) })
         if !layout.canvasHidden {
             canvasView.render(in: layout.canvasFrame, into: &buffer, palette: palette)
             PredictionView(
                 outcome: reading.outcome, probabilities: reading.probabilities,
-                columns: layout.mode == .compact
+                columns: layout.mode == .compact,
+                label: testDigit.flatMap { explorer?.digits.labels[$0] }
             ).render(in: layout.prediction, into: &buffer, palette: palette)
         }
         let saturation = reading.trace.flatMap { Saturation(layer, trace: $0) }
@@ -55,13 +71,16 @@ extension SketchpadState {
             drawing: layout.canvasHidden ? canvasView : nil, saturation: saturation
         ).render(in: layout.network, into: &buffer, palette: palette)
         status.render(in: layout.status, into: &buffer, palette: palette)
-        if showHelp {
-            HelpOverlay(
-                lines: KeyMap.help, page: helpPage,
-                arrows: (palette.arrows.left, palette.arrows.right)
-            ).render(in: buffer.area, into: &buffer, palette: palette)
-        }
+        renderHelp(into: &buffer, palette: palette)
         return buffer
+    }
+
+    /// The help over everything, while it is open.
+    func renderHelp(into buffer: inout CellBuffer, palette: Palette) {
+        guard showHelp else { return }
+        HelpOverlay(
+            lines: KeyMap.help, page: helpPage, arrows: (palette.arrows.left, palette.arrows.right)
+        ).render(in: buffer.area, into: &buffer, palette: palette)
     }
 
     /// What the network panel shows, as picked in the state.
@@ -70,7 +89,8 @@ extension SketchpadState {
             layerIndex: layerIndex, mapIndex: mapIndex, unit: unitPosition, zoomed: zoomed,
             watching: watching, term: term, preActivation: showPreActivation,
             perMap: shadesPerMap, focused: focus == .network, framed: !networkFullScreen,
-            words: showExplanations, drawing: layout.canvasHidden)
+            words: showExplanations, drawing: layout.canvasHidden,
+            escapeTo: homeFocus == .digits ? "digits" : "draw")
     }
 
     /// The picked unit, explained from the reading, when the network ran.

@@ -7,6 +7,9 @@ struct PredictionView: Widget {
     /// The ten probabilities, nil unless classified.
     let probabilities: [Float]?
     let columns: Bool
+    /// The true digit, for a test digit of `lenet5 explore`: said after the prediction, in
+    /// reverse video when the prediction differs.
+    var label: Int? = nil
 
     /// Why there is no prediction, in words for the bar chart's place, when the network gave none.
     static let undefinedExplanation =
@@ -26,6 +29,9 @@ struct PredictionView: Widget {
         case .tooSmall: header += [("-", .bold), ("  (too small: draw bigger)", .dim)]
         case .empty: header += [("-", .bold), ("  (draw a digit)", .dim)]
         case .undefined: header += [("none", .bold), ("  (NaN)", .dim)]
+        }
+        if let label {
+            header += [("  ", .plain), ("label \(label)", best == label ? .plain : .reverse)]
         }
         buffer.write(header, x: area.x, y: area.y, clip: area)
         if outcome == .undefined {

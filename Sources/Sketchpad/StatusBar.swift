@@ -11,6 +11,8 @@ struct StatusBar: Widget {
     let cursor: Point
     /// With the canvas hidden, the prediction takes the tools' place.
     var outcome: NetworkReading.Outcome? = nil
+    /// Keys to show instead of the tools (while the test digits of `lenet5 explore` have them).
+    var hints: String? = nil
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         switch prompt {
@@ -62,6 +64,11 @@ struct StatusBar: Widget {
             case .empty: text = "Prediction: -  (f shows the canvas to draw on)"
             }
             buffer.write(text, x: area.x, y: area.y, style: .bold, clip: area)
+        } else if let hints {
+            buffer.writeShortening(
+                hints, x: area.x, y: area.y,
+                clip: Rect(x: area.x, y: area.y, width: area.width - 16, height: 1),
+                palette: palette)
         } else {
             let tool = eraser ? "erasing" : "painting"
             let pen = penDown ? "pen DOWN" : "pen up"

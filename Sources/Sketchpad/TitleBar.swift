@@ -3,11 +3,15 @@ import Screen
 /// The top line: the program's name, and the prediction at the right.
 struct TitleBar: Widget {
     let outcome: NetworkReading.Outcome
+    /// What the title says after the program's name, instead of "LeNet-5 sketchpad".
+    var heading: String? = nil
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         let style = Style(bold: true, reverse: true)
         buffer.fill(area, with: Cell(" ", .reverse))
-        buffer.write(" lenet5  LeNet-5 sketchpad", x: area.x, y: area.y, style: style, clip: area)
+        buffer.write(
+            " lenet5  " + (heading ?? "LeNet-5 sketchpad"), x: area.x, y: area.y, style: style,
+            clip: area)
         let summary: String
         switch outcome {
         case .classified(let digit, let confidence):

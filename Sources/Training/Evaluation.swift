@@ -5,6 +5,9 @@ import LeNet5
 public struct Evaluation: Sendable {
     /// confusion[truth][prediction]
     public let confusion: [[Int]]
+    /// Each sample's predicted digit, in the dataset's order; -1 where the output was not a
+    /// number (see `nonFiniteOutputs`).
+    public let predictions: [Int]
     /// Wall-clock seconds of the forward passes alone.
     public let inferenceSeconds: Double
     /// Samples for which the network's output was not a number (finite weights so large that a
@@ -54,8 +57,8 @@ public struct Evaluation: Sendable {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var confusion = [[Int]](repeating: [Int](repeating: 0, count: 10), count: 10)
         var nonFinite = 0
-        for (i, label) in labels.enumerated() {
-            let prediction = predictions.get(i)
+        let predicted = (0..<labels.count).map(predictions.get)
+        for (label, prediction) in zip(labels, predicted) {
             if prediction < 0 {
                 nonFinite += 1
             } else {
@@ -63,7 +66,8 @@ public struct Evaluation: Sendable {
             }
         }
         return Evaluation(
-            confusion: confusion, inferenceSeconds: seconds, nonFiniteOutputs: nonFinite)
+            confusion: confusion, predictions: predicted, inferenceSeconds: seconds,
+            nonFiniteOutputs: nonFinite)
     }
 }
 
