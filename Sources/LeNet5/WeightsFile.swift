@@ -1,14 +1,18 @@
 import BundledWeights
 
 /// LeNet-5 weights in a safetensors file: the tensors of `LeNet5.parameterShapes` as F32, and
-/// free-form metadata on how they were made.
+/// free-form metadata on how they were made; optionally the statistics behind "not a digit?"
+/// (`UnsureStatistics.tensorNames`), which a loader that knows nothing of them can ignore.
 public struct WeightsFile: Sendable {
     public var model: LeNet5
     public var metadata: [String: String]
+    /// Nil for weights without them: "not sure" is then unavailable.
+    public var unsure: UnsureStatistics?
 
-    public init(model: LeNet5, metadata: [String: String] = [:]) {
+    public init(model: LeNet5, metadata: [String: String] = [:], unsure: UnsureStatistics? = nil) {
         self.model = model
         self.metadata = metadata
+        self.unsure = unsure
     }
 
     /// Reads and checks a weights file. Every fault is reported with the file's path.
@@ -58,11 +62,17 @@ public struct WeightsFile: Sendable {
         }
         model = LeNet5(named: tensors)
         metadata = file.metadata
+        do {
+            unsure = try UnsureStatistics(from: file, classes: model.output.bias.count)
+        } catch {
+            throw WeightsError(path: path, fault: error.description)
+        }
     }
 
-    /// The file's bytes: tensors in the order of `LeNet5.parameterShapes`.
+    /// The file's bytes: tensors in the order of `LeNet5.parameterShapes`, then the statistics.
     public var bytes: [UInt8] {
-        Safetensors.encode(tensors: model.namedParameters, metadata: metadata)
+        Safetensors.encode(
+            tensors: model.namedParameters + (unsure?.namedTensors ?? []), metadata: metadata)
     }
 
     public func write(to path: String) throws(WeightsError) {
