@@ -15,7 +15,7 @@ struct Lenet5: ParsableCommand {
         version: "lenet5 0.1.0",
         subcommands: [
             DrawCommand.self, PredictCommand.self, EvalCommand.self, TrainCommand.self,
-            SummaryCommand.self, BenchCommand.self,
+            SummaryCommand.self, BenchCommand.self, UnsureCommand.self,
         ],
         defaultSubcommand: DrawCommand.self)
 }
