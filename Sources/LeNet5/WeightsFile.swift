@@ -1,14 +1,18 @@
 import BundledWeights
 
 /// LeNet-5 weights in a safetensors file: the tensors of `LeNet5.parameterShapes` as F32, and
-/// free-form metadata on how they were made.
+/// free-form metadata on how they were made; optionally the statistics behind "not a digit?"
+/// (`UnsureStatistics.tensorNames`), which a loader that knows nothing of them can ignore.
 public struct WeightsFile: Sendable {
     public var model: LeNet5
     public var metadata: [String: String]
+    /// Nil for weights without them: "not sure" is then unavailable.
+    public var unsure: UnsureStatistics?
 
-    public init(model: LeNet5, metadata: [String: String] = [:]) {
+    public init(model: LeNet5, metadata: [String: String] = [:], unsure: UnsureStatistics? = nil) {
         self.model = model
         self.metadata = metadata
+        self.unsure = unsure
     }
 
     /// The most classes an output layer may have. Ten today; a later version will let a weights
@@ -21,11 +25,12 @@ public struct WeightsFile: Sendable {
     public static let maximumHeaderLength = 1 << 20
 
     /// The largest data a weights file may have: LeNet-5's parameters as F32, with an output
-    /// layer of `maximumClassCount` classes.
+    /// layer of `maximumClassCount` classes, and the statistics behind "not a digit?" for them.
     public static let maximumDataLength =
         4
         * ((6 * (1 * 5 * 5) + 6) + (16 * (6 * 5 * 5) + 16) + (120 * (16 * 5 * 5) + 120)
-            + (84 * 120 + 84) + (maximumClassCount * 84 + maximumClassCount))
+            + (84 * 120 + 84) + (maximumClassCount * 84 + maximumClassCount)
+            + UnsureStatistics.scalarCount(classes: maximumClassCount))
 
     /// The largest file that can be a weights file: the 8-byte header length, the header, the data.
     public static let maximumFileLength = 8 + maximumHeaderLength + maximumDataLength
@@ -108,11 +113,17 @@ public struct WeightsFile: Sendable {
         }
         model = LeNet5(named: tensors)
         metadata = file.metadata
+        do {
+            unsure = try UnsureStatistics(from: file, classes: model.output.bias.count)
+        } catch {
+            throw WeightsError(path: path, fault: error.description)
+        }
     }
 
-    /// The file's bytes: tensors in the order of `LeNet5.parameterShapes`.
+    /// The file's bytes: tensors in the order of `LeNet5.parameterShapes`, then the statistics.
     public var bytes: [UInt8] {
-        Safetensors.encode(tensors: model.namedParameters, metadata: metadata)
+        Safetensors.encode(
+            tensors: model.namedParameters + (unsure?.namedTensors ?? []), metadata: metadata)
     }
 
     /// Writes the file, unless a tensor holds NaN or infinity: such a file could not be read back
