@@ -1,14 +1,23 @@
 import BundledWeights
+import Kernels
 
-/// LeNet-5 weights in a safetensors file: the tensors of `LeNet5.parameterShapes` as F32, and
-/// free-form metadata on how they were made.
+/// LeNet-5 weights in a safetensors file: the tensors of `LeNet5.parameterShapes(classes:)` as
+/// F32, with as many classes as `output.weight` has rows (2 to 20), and free-form metadata on how
+/// they were made, which names the classes under `classes` (`ClassNames`).
 public struct WeightsFile: Sendable {
     public var model: LeNet5
+    /// One name per class, in output order. A file whose metadata names none has its classes
+    /// called by their indices, "0" to "9" for the shipped network.
+    public var classes: [String]
+    /// Everything else the metadata records (the class names are `classes`).
     public var metadata: [String: String]
 
-    public init(model: LeNet5, metadata: [String: String] = [:]) {
+    public init(model: LeNet5, classes: [String]? = nil, metadata: [String: String] = [:]) {
+        let names = classes ?? ClassNames.indices(model.classCount)
+        precondition(names.count == model.classCount, "one name per class")
         self.model = model
-        self.metadata = metadata
+        self.classes = names
+        self.metadata = metadata.filter { $0.key != ClassNames.metadataKey }
     }
 
     /// Reads and checks a weights file. Every fault is reported with the file's path.
@@ -29,14 +38,18 @@ public struct WeightsFile: Sendable {
         } catch {
             throw WeightsError(path: path, fault: error.fault)
         }
+        let classCount = Self.classCount(file)
         var tensors = [String: Tensor]()
-        for (name, shape) in LeNet5.parameterShapes {
+        for (name, shape) in LeNet5.parameterShapes(classes: classCount) {
             guard let entry = file.entries[name] else {
                 throw WeightsError(path: path, fault: "missing tensor \(name)")
             }
             guard entry.dtype == "F32" else {
                 throw WeightsError(
                     path: path, fault: "tensor \(name) is \(entry.dtype), expected F32")
+            }
+            if name == "output.weight", let fault = Self.classCountFault(entry.shape) {
+                throw WeightsError(path: path, fault: fault)
             }
             guard entry.shape == shape else {
                 throw WeightsError(
@@ -57,12 +70,43 @@ public struct WeightsFile: Sendable {
             tensors[name] = tensor
         }
         model = LeNet5(named: tensors)
-        metadata = file.metadata
+        metadata = file.metadata.filter { $0.key != ClassNames.metadataKey }
+        if let list = file.metadata[ClassNames.metadataKey] {
+            do {
+                classes = try ClassNames.decoded(list, count: classCount)
+            } catch {
+                throw WeightsError(path: path, fault: error.description)
+            }
+        } else {
+            classes = ClassNames.indices(classCount)
+        }
     }
 
-    /// The file's bytes: tensors in the order of `LeNet5.parameterShapes`.
+    /// How many classes the file's network has: the rows of `output.weight`, when it has the
+    /// shape of an output layer, else the shipped ten (and the tensors' check says what is wrong).
+    static func classCount(_ file: Safetensors) -> Int {
+        guard let shape = file.entries["output.weight"]?.shape, shape.count == 2,
+            shape[1] == NetworkGeometry.f6.maps, NetworkGeometry.classLimits.contains(shape[0])
+        else { return NetworkGeometry.digitClasses }
+        return shape[0]
+    }
+
+    /// What is wrong with the shape of `output.weight`, in words about classes, when the shape is
+    /// that of an output layer with too few or too many of them.
+    static func classCountFault(_ shape: [Int]) -> String? {
+        let limits = NetworkGeometry.classLimits
+        guard shape.count == 2, shape[1] == NetworkGeometry.f6.maps, !limits.contains(shape[0])
+        else { return nil }
+        return "tensor output.weight has \(shape[0]) rows, one per class: a network has "
+            + "\(limits.lowerBound) to \(limits.upperBound) classes"
+    }
+
+    /// The file's bytes: tensors in the order of `LeNet5.parameterShapes(classes:)`, the class
+    /// names in the metadata.
     public var bytes: [UInt8] {
-        Safetensors.encode(tensors: model.namedParameters, metadata: metadata)
+        var all = metadata
+        all[ClassNames.metadataKey] = ClassNames.encoded(classes)
+        return Safetensors.encode(tensors: model.namedParameters, metadata: all)
     }
 
     public func write(to path: String) throws(WeightsError) {

@@ -17,8 +17,12 @@ struct Adam {
         secondMoment = AlignedBuffer(count: count)
     }
 
-    mutating func update(_ parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>)
-    {
+    /// One step over the parameters from index `first` on; those before it (frozen layers, which
+    /// the packed layout puts first) are never read or written.
+    mutating func update(
+        _ parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
+        from first: Int = 0
+    ) {
         step += 1
         let m = firstMoment.pointer
         let v = secondMoment.pointer
@@ -27,7 +31,7 @@ struct Adam {
         let stepSize = learningRate / correction1
         let (b1, b2, eps) = (beta1, beta2, epsilon)
         let root2 = correction2.squareRoot()
-        for i in 0..<firstMoment.count {
+        for i in first..<firstMoment.count {
             let g = gradient[i]
             m[i] = b1 * m[i] + (1 - b1) * g
             v[i] = b2 * v[i] + (1 - b2) * g * g

@@ -19,7 +19,11 @@ struct PredictCommand: ParsableCommand {
 
     @OptionGroup var weights: WeightsOption
 
-    @Flag(help: "One JSON object per line per file: {file, prediction, confidence, probabilities}.")
+    @Flag(
+        help: """
+            One JSON object per line per file: {file, prediction, label, confidence, \
+            probabilities}; prediction is the class's index, label its name.
+            """)
     var json = false
 
     @Flag(
@@ -37,7 +41,7 @@ struct PredictCommand: ParsableCommand {
     }
 
     func run() throws {
-        let classifier = Classifier(try weights.load().model)
+        let classifier = Classifier(try weights.load())
         let trace = ForwardTrace()
         var failures = 0
         for file in files {
@@ -49,7 +53,7 @@ struct PredictCommand: ParsableCommand {
                     continue
                 }
                 classifier.forward(input, into: trace)
-                report(name, trace.probabilities)
+                report(name, trace.probabilities, classes: classifier.classes)
             } catch {
                 failures += 1
                 Console.error("\(name): \(error.fault)")
@@ -84,27 +88,23 @@ struct PredictCommand: ParsableCommand {
         return Preprocessing.networkInput(from: drawing)
     }
 
-    func report(_ name: String, _ probabilities: [Float]) {
-        let ranked = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
-        let best = ranked[0]
+    func report(_ name: String, _ probabilities: [Float], classes: [String]) {
         if json {
+            let best = PredictionText.ranked(probabilities)[0]
             Console.json([
-                "file": .string(name), "prediction": .of(best),
+                "file": .string(name), "prediction": .of(best), "label": .string(classes[best]),
                 "confidence": .of(probabilities[best]),
                 "probabilities": .array(probabilities.map { .of($0) }),
             ])
             return
         }
-        let others = ranked[1..<3].map { "\($0) \(percent(Double(probabilities[$0]), digits: 1))" }
-        Console.out(
-            "\(name): \(best) (\(percent(Double(probabilities[best]), digits: 1)))  next: "
-                + others.joined(separator: ", "))
+        Console.out("\(name): " + PredictionText.line(probabilities, classes: classes))
     }
 
     func report(blank name: String) {
         if json {
             Console.json([
-                "file": .string(name), "prediction": .null, "confidence": .null,
+                "file": .string(name), "prediction": .null, "label": .null, "confidence": .null,
                 "probabilities": .null,
             ])
         } else {
