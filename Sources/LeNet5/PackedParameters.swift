@@ -124,7 +124,6 @@ public struct PackedParameters: Equatable, Sendable {
         _ p: UnsafePointer<Float>, classes: Int, into target: UnsafeMutablePointer<Float>
     ) {
         let (c5, f6) = (NetworkGeometry.c5, NetworkGeometry.f6)
-        let output = NetworkGeometry.output(classes: classes)
         for o in 0..<c5.maps {
             for i in 0..<c5.taps {
                 target[TransposedLayout.c5Weight + o * TransposedLayout.c5Stride + i] =
@@ -137,6 +136,15 @@ public struct PackedParameters: Equatable, Sendable {
                     i < f6.taps ? p[ParameterLayout.f6Weight + i * ParameterLayout.f6Stride + j] : 0
             }
         }
+        transposeOutput(p, classes: classes, into: target)
+    }
+
+    /// The Output block of `transpose(_:classes:into:)` alone: all that the backward pass of the
+    /// output layer reads (transfer training with F6 or C5 frozen).
+    public static func transposeOutput(
+        _ p: UnsafePointer<Float>, classes: Int, into target: UnsafeMutablePointer<Float>
+    ) {
+        let output = NetworkGeometry.output(classes: classes)
         for k in 0..<output.maps {
             for j in 0..<TransposedLayout.outputStride {
                 target[TransposedLayout.outputWeight + k * TransposedLayout.outputStride + j] =

@@ -22,13 +22,16 @@ public struct WeightsFile: Sendable {
 
     /// Reads and checks a weights file. Every fault is reported with the file's path.
     public init(contentsOf path: String) throws(WeightsError) {
-        let bytes: [UInt8]
+        try self.init(bytes: Self.contents(of: path), path: path)
+    }
+
+    /// The bytes of the file at `path`, unchecked (for a checksum of exactly what was loaded).
+    public static func contents(of path: String) throws(WeightsError) -> [UInt8] {
         do {
-            bytes = try readFileContents(path)
+            return try readFileContents(path)
         } catch {
             throw WeightsError(path: path, fault: error.reason)
         }
-        try self.init(bytes: bytes, path: path)
     }
 
     public init(bytes: [UInt8], path: String) throws(WeightsError) {

@@ -1,3 +1,4 @@
+import LeNet5
 import Training
 
 #if canImport(Glibc)

@@ -24,7 +24,8 @@ extension SketchpadState {
             return buffer
         }
         let reading = derived.network
-        TitleBar(outcome: reading.outcome).render(in: layout.title, into: &buffer, palette: palette)
+        TitleBar(outcome: reading.outcome, classes: reading.classes)
+            .render(in: layout.title, into: &buffer, palette: palette)
         let drawing = focus == .canvas && prompt == nil
         CanvasView(
             canvas: canvas,
@@ -33,7 +34,7 @@ extension SketchpadState {
         ).render(in: layout.canvasFrame, into: &buffer, palette: palette)
         PredictionView(
             outcome: reading.outcome, probabilities: reading.probabilities,
-            columns: layout.mode == .compact
+            columns: layout.mode == .compact, classes: reading.classes
         ).render(in: layout.prediction, into: &buffer, palette: palette)
         NetworkPanel(
             selection: NetworkPanel.Selection(

@@ -10,6 +10,8 @@ struct LayerHeader: Widget {
     let picked: Int
     /// Nil until something has been computed.
     let range: ValueRange?
+    /// The classes' names, in output order.
+    var classes = ClassNames.digits
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         var role = layer.role
@@ -28,7 +30,11 @@ struct LayerHeader: Widget {
         let position: String
         switch layer.layer {
         case .input: position = ""
-        case .probabilities: position = "class \(picked) (0-9)"
+        case .probabilities:
+            position =
+                ClassNames.areDigits(classes)
+                ? "class \(picked) (0-9)"
+                : "class \(picked + 1) of \(classes.count): \(classes[min(picked, classes.count - 1)])"
         default:
             position =
                 "\(shapeOfMaps.isSpatial ? "map" : "unit") \(picked + 1) of \(shapeOfMaps.channels)"

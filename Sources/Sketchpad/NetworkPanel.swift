@@ -60,7 +60,7 @@ struct NetworkPanel: Widget {
     let selection: Selection
     let reading: NetworkReading
 
-    var layer: LayerDescription { LeNet5.architecture[selection.layerIndex] }
+    var layer: LayerDescription { reading.model.architecture[selection.layerIndex] }
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         buffer.frame(area, title: "Network", palette: palette, highlighted: selection.focused)
@@ -73,8 +73,10 @@ struct NetworkPanel: Widget {
             LayerView(layer, trace: $0, preActivation: selection.preActivation)
         }
         let traced = LayerView.traced(layer, preActivation: selection.preActivation)
-        LayerHeader(layer: layer, traced: traced, picked: selection.mapIndex, range: view?.range)
-            .render(in: layout.header, into: &buffer, palette: palette)
+        LayerHeader(
+            layer: layer, traced: traced, picked: selection.mapIndex, range: view?.range,
+            classes: reading.classes
+        ).render(in: layout.header, into: &buffer, palette: palette)
         PanelFooter(
             legend: view?.legend ?? Legend.unscaled(traced),
             hints: Self.hints(selection, layer: layer, arrows: palette.arrows)
@@ -95,7 +97,7 @@ struct NetworkPanel: Widget {
             MapGrid(view: view, picked: selection.mapIndex, focused: selection.focused)
                 .render(in: body, into: &buffer, palette: palette)
         } else {
-            UnitGrid(view: view, picked: selection.mapIndex)
+            UnitGrid(view: view, picked: selection.mapIndex, classes: reading.classes)
                 .render(in: body, into: &buffer, palette: palette)
         }
     }

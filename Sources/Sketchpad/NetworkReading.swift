@@ -20,6 +20,17 @@ public struct NetworkReading {
     /// by the next reading: read it before asking `Derivations` for another.
     public let trace: ForwardTrace?
     public let model: LeNet5
+    /// The names of the model's classes, in output order ("0" to "9" for the shipped network).
+    public let classes: [String]
+
+    public init(
+        outcome: Outcome, trace: ForwardTrace?, model: LeNet5, classes: [String]? = nil
+    ) {
+        self.outcome = outcome
+        self.trace = trace
+        self.model = model
+        self.classes = classes ?? ClassNames.indices(model.classCount)
+    }
 
     /// The digit and its probability, nil unless classified.
     public var prediction: (digit: Int, confidence: Float)? {
@@ -27,30 +38,33 @@ public struct NetworkReading {
         return nil
     }
 
-    /// The ten probabilities, nil unless classified.
+    /// One probability per class, nil unless classified.
     public var probabilities: [Float]? { prediction == nil ? nil : trace?.probabilities }
 
     /// Runs `classifier` on `canvas` through the preprocessing, keeping every layer in `trace`.
     static func read(
         _ canvas: Canvas, classifier: Classifier, trace: ForwardTrace, input: inout [Float]
     ) -> NetworkReading {
-        let model = classifier.model
+        let (model, classes) = (classifier.model, classifier.classes)
         switch canvas.readiness {
-        case .empty: return NetworkReading(outcome: .empty, trace: nil, model: model)
-        case .tooSmall: return NetworkReading(outcome: .tooSmall, trace: nil, model: model)
+        case .empty:
+            return NetworkReading(outcome: .empty, trace: nil, model: model, classes: classes)
+        case .tooSmall:
+            return NetworkReading(outcome: .tooSmall, trace: nil, model: model, classes: classes)
         case .ready: break
         }
         guard Preprocessing.prepare(canvas.bitmap, into: &input) else {
-            return NetworkReading(outcome: .empty, trace: nil, model: model)
+            return NetworkReading(outcome: .empty, trace: nil, model: model, classes: classes)
         }
         classifier.forward(input, into: trace)
         // Checked before picking a class: with a NaN among them, "the largest" is meaningless.
         guard trace.probabilities.allSatisfy(\.isFinite) else {
-            return NetworkReading(outcome: .undefined, trace: trace, model: model)
+            return NetworkReading(outcome: .undefined, trace: trace, model: model, classes: classes)
         }
         let (digit, confidence) = trace.prediction
         return NetworkReading(
-            outcome: .classified(digit: digit, confidence: confidence), trace: trace, model: model)
+            outcome: .classified(digit: digit, confidence: confidence), trace: trace, model: model,
+            classes: classes)
     }
 }
 

@@ -49,7 +49,7 @@ public struct SketchpadState: Equatable {
     var history = History()
 
     public var focus = Focus.canvas
-    /// Index into `LeNet5.architecture`: 0 is the input as the network sees it.
+    /// Index into the network's architecture: 0 is the input as the network sees it.
     public var layerIndex = 0
     /// The map (or unit) picked in the selected layer.
     public var mapIndex = 0
@@ -68,6 +68,8 @@ public struct SketchpadState: Equatable {
     public var width: Int
     public var height: Int
     public var options: DisplayOptions
+    /// How many classes the network shown has: its output layer's units.
+    public var classCount = NetworkGeometry.digitClasses
 
     var stroke: Stroke?
 
@@ -87,7 +89,9 @@ public struct SketchpadState: Equatable {
 
     public var layout: Layout { Layout(width: width, height: height) }
 
-    public var selectedLayer: LayerDescription { LeNet5.architecture[layerIndex] }
+    public var selectedLayer: LayerDescription {
+        LeNet5.architecture(classes: classCount)[layerIndex]
+    }
 
     /// Maps (or units) in the selected layer.
     public var mapCount: Int { Self.mapCount(of: selectedLayer) }

@@ -23,6 +23,8 @@ struct ZoomView: Widget {
     /// A dense unit's numbers: its value, and before its activation.
     let unitLines: [String]
     let source: Source
+    /// The output's class names, in output order.
+    var classes = ClassNames.digits
 
     /// The narrowest the explanation beside a map may be before it goes below instead.
     static let sourcesMinimumWidth = 36
@@ -91,6 +93,7 @@ struct ZoomView: Widget {
             }
         }
         self.init(view: view, picked: k, unitLines: lines, source: source)
+        classes = reading.classes
     }
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
@@ -98,7 +101,10 @@ struct ZoomView: Widget {
         let isOutput = layer.layer == .probabilities
         let noun =
             view.isSpatial
-            ? "map \(picked + 1)" : (isOutput ? "class \(picked)" : "unit \(picked + 1)")
+            ? "map \(picked + 1)"
+            : (isOutput
+                ? "class \(picked < classes.count ? classes[picked] : "\(picked)")"
+                : "unit \(picked + 1)")
         buffer.write(
             layer.layer == .input ? "Input, as the network sees it" : "\(layer.name) \(noun)",
             x: area.x, y: area.y, style: .bold, clip: area)

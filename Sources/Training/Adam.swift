@@ -17,6 +17,12 @@ struct Adam {
         secondMoment = AlignedBuffer(count: count)
     }
 
+    /// The learning rate at step `step` of `total`: a cosine from `initial` down to `final`.
+    static func cosine(step: Int, total: Int, from initial: Float, to final: Float) -> Float {
+        let progress = Float(step) / Float(max(1, total))
+        return final + (initial - final) * (1 + cosf(.pi * min(1, progress))) / 2
+    }
+
     /// One step over the parameters from index `first` on; those before it (frozen layers, which
     /// the packed layout puts first) are never read or written.
     mutating func update(

@@ -43,7 +43,7 @@ struct DrawCommand: ParsableCommand {
             throw ExitCode(2)
         }
         // Everything that can fail on bad input fails here, before the screen is taken over.
-        let classifier = Classifier(try weights.load().model)
+        let classifier = Classifier(try weights.load())
         let canvas = try loadCanvas()
         let derivations = Derivations(classifier: classifier)
         let session: TerminalSession
@@ -63,6 +63,7 @@ struct DrawCommand: ParsableCommand {
                 ascii: ascii || !session.canShow(Palette.nonASCIICharacters),
                 colors: session.colors),
             canvas: canvas, loadedFrom: load)
+        state.classCount = classifier.classCount
         var dirty = true
         while true {
             if let signal = session.stopSignal {

@@ -15,8 +15,8 @@ struct Lenet5: ParsableCommand {
         version: "lenet5 0.1.0",
         subcommands: [
             DrawCommand.self, PredictCommand.self, ExplainCommand.self, TraceCommand.self,
-            EvalCommand.self, TrainCommand.self, SummaryCommand.self, BenchCommand.self,
-            MNISTCommand.self,
+            EvalCommand.self, TrainCommand.self, TransferCommand.self, SummaryCommand.self,
+            BenchCommand.self, MNISTCommand.self,
         ],
         defaultSubcommand: DrawCommand.self)
 }

@@ -182,20 +182,20 @@ struct TrainCommand: ParsableCommand {
             throw ExitCode.failure
         }
     }
+}
 
-    /// Fails now, not after an hour of training, if `path` cannot be written.
-    func checkWritable(_ path: String) throws {
-        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        var status = stat()
-        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
-            Console.error("\(path): is a directory")
-            throw ExitCode.failure
-        }
-        guard access(directory.isEmpty ? "/" : directory, W_OK) == 0 else {
-            Console.error(
-                "\(path): cannot write to directory \(directory.isEmpty ? "/" : directory)")
-            throw ExitCode.failure
-        }
+/// Fails now, not after an hour of training, if `path` cannot be written.
+func checkWritable(_ path: String) throws {
+    let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+    var status = stat()
+    if stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
+        Console.error("\(path): is a directory")
+        throw ExitCode.failure
+    }
+    guard access(directory.isEmpty ? "/" : directory, W_OK) == 0 else {
+        Console.error(
+            "\(path): cannot write to directory \(directory.isEmpty ? "/" : directory)")
+        throw ExitCode.failure
     }
 }
 
@@ -206,7 +206,9 @@ func monotonicSeconds() -> Double {
 }
 
 /// A one-line progress bar on standard error, redrawn in place; silent when not a terminal.
-final class ProgressBar {
+/// Unchecked Sendable: its callers report one at a time (`lenet5 transfer`'s from whichever
+/// thread did the work, never two at once).
+final class ProgressBar: @unchecked Sendable {
     let enabled: Bool
     private var lastDraw = 0.0
 
