@@ -194,7 +194,7 @@ class Warp:
 
 
 def draw(shapes, name, writer, rng):
-    strokes = shapes[name][writer.way[name]]
+    strokes = shapes[name][writer.way.get(name, 0) % len(shapes[name])]
     height = min(30, max(10, writer.size * rng.uniform(0.8, 1.25)))
     stretch = writer.stretch * rng.uniform(0.9, 1.1)
     slant = writer.slant + rng.uniform(-0.08, 0.08)

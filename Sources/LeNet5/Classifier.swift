@@ -8,6 +8,8 @@ public final class Classifier: @unchecked Sendable {
     /// One name per output unit, in output order: "0" to "9" for the shipped network.
     public let classes: [String]
     public let instructionSet: InstructionSet
+    /// How many classes: the output layer's units (kept, not recomputed on every pass).
+    public let classCount: Int
     // Written once in init, only read afterwards: what makes the unchecked Sendable true.
     let parameters: AlignedBuffer
 
@@ -22,6 +24,7 @@ public final class Classifier: @unchecked Sendable {
         self.model = model
         self.classes = names
         self.instructionSet = instructionSet
+        classCount = model.classCount
         parameters = AlignedBuffer(PackedParameters(model).storage)
     }
 
@@ -29,8 +32,6 @@ public final class Classifier: @unchecked Sendable {
     public convenience init(_ file: WeightsFile, instructionSet: InstructionSet = .selected) {
         self.init(file.model, classes: file.classes, instructionSet: instructionSet)
     }
-
-    public var classCount: Int { model.classCount }
 
     /// Runs the network on a 32x32 input (row by row, ink 1, background 0), keeping every layer in
     /// `trace`. Allocates nothing.

@@ -1,18 +1,27 @@
 import ArgumentParser
 import LeNet5
+import Screen
 import Sketchpad
 import Training
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract:
-            "Measure the forward pass, a batch of 10,000 images, a sketchpad frame and an explain.",
+            "Measure the forward pass, a batch of 10,000 images, a sketchpad frame, an explain and "
+            + "a transfer.",
         discussion: """
             forward: one image at a time on one thread, every layer kept in the trace, median and \
             99th percentile over many runs. batch: 10,000 random images on two threads. explain: \
             the saliency of a thick 8 by occlusion (every ink cell erased, the drawing \
-            preprocessed and classified again, as one batch on two threads), median.
+            preprocessed and classified again, as one batch on two threads), median. transfer: \
+            `lenet5 transfer` as it runs by default (C1 to C5 frozen, the held-out comparison with \
+            training from scratch included) on 10 drawn examples each of 6 shapes, on two \
+            threads, median of three.
             """)
 
     @OptionGroup var weights: WeightsOption
@@ -69,6 +78,7 @@ struct BenchCommand: ParsableCommand {
         let batchSeconds = batchTimes.sorted()[batchTimes.count / 2]
         let frame = frameMicroseconds(classifier)
         let explain = try explainMilliseconds(classifier)
+        let transfer = try transferSeconds()
         if json {
             Console.json([
                 "instruction_set": .string(set.rawValue),
@@ -76,6 +86,7 @@ struct BenchCommand: ParsableCommand {
                 "batch10k_seconds": .of(batchSeconds),
                 "frame_us": .of(frame.median), "frame_p99_us": .of(frame.p99),
                 "explain_ms": .of(explain.median), "explain_ink_cells": .of(explain.inkCells),
+                "transfer_seconds": .of(transfer),
             ])
             return
         }
@@ -91,6 +102,60 @@ struct BenchCommand: ParsableCommand {
         Console.out(
             "explain by occlusion (\(explain.inkCells) ink cells, one batch, 2 threads): median "
                 + "\(formatFixed(explain.median, digits: 2)) ms")
+        Console.out(
+            "transfer (6 classes x 10 examples, C1-C5 frozen, with the held-out comparison, "
+                + "2 threads): median \(formatFixed(transfer, digits: 2)) s")
+    }
+
+    /// `lenet5 transfer` with its defaults on 10 examples each of 6 shapes drawn on the canvas
+    /// (a plus, an x, a ring, a V, a square, a slash), each jittered: median seconds of three.
+    func transferSeconds() throws -> Double {
+        var generator = SeededGenerator(seed: 11)
+        func jittered(_ x: Double, _ y: Double) -> Point {
+            let dx = Double(generator.uniform(-1.5...1.5))
+            let dy = Double(generator.uniform(-1.5...1.5))
+            return Point(x: Int((16 + 10 * x + dx).rounded()), y: Int((16 + 10 * y + dy).rounded()))
+        }
+        let ring = (0...12).map { k -> (Double, Double) in
+            let angle = Double(k) / 12 * 2 * Double.pi
+            return (cos(angle), sin(angle))
+        }
+        let shapes: [[(Double, Double)]] = [
+            [(0, -1), (0, 1)], [(-1, 0), (1, 0)], ring, [(-1, -1), (0, 1), (1, -1)],
+            [(-1, -1), (1, -1), (1, 1), (-1, 1), (-1, -1)], [(1, -1), (-1, 1)],
+        ]
+        var examples = [TeachingExample]()
+        for (label, shape) in shapes.enumerated() {
+            for _ in 0..<10 {
+                var canvas = Canvas()
+                let points = shape.map { jittered($0.0, $0.1) }
+                for (a, b) in zip(points, points.dropFirst()) {
+                    canvas.line(from: a, to: b, brush: 1, ink: true)
+                }
+                // The plus is its two strokes: the second crosses the first.
+                if label == 0 {
+                    canvas.line(from: jittered(-1, 0), to: jittered(1, 0), brush: 1, ink: true)
+                }
+                examples.append(TeachingExample(label: label, drawing: canvas.bitmap))
+            }
+        }
+        let taught = TeachingExamples(
+            classes: ["plus", "minus", "ring", "vee", "square", "slash"], examples: examples)
+        let source: TransferSource
+        do {
+            source = try TransferSource.load(weights.weights)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode.failure
+        }
+        var samples = [Double]()
+        for _ in 0..<3 {
+            let start = monotonicSeconds()
+            _ = try TransferTraining(examples: taught, source: source, options: TransferOptions())
+                .run()
+            samples.append(monotonicSeconds() - start)
+        }
+        return samples.sorted()[1]
     }
 
     /// `lenet5 explain --method occlusion` of a thick 8 drawn with a 3-cell brush, without reading

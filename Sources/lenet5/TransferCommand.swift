@@ -149,6 +149,8 @@ struct TransferCommand: ParsableCommand {
                 "scratch_heldout_accuracy": comparison.map { .of($0.scratchAccuracy) } ?? .null,
                 "heldout_method": comparison.map { .string($0.method) } ?? .null,
                 "epochs": .of(epochs), "seed": .number(String(seed)), "out": .string(out),
+                "learning_rate": .of(learningRate),
+                "scratch_learning_rate": .of(scratchLearningRate),
                 "source": .string(result.source.name),
                 "source_sha256": .string(result.source.sha256),
             ])
