@@ -9,7 +9,13 @@
 
 #include <locale.h>
 #include <stdio.h>
+// Debian and Homebrew keep the wide-character header under ncursesw/; macOS's own ncurses has a
+// single curses.h, whose wide functions the macros above switch on.
+#if __has_include(<ncursesw/curses.h>)
 #include <ncursesw/curses.h>
+#else
+#include <curses.h>
+#endif
 
 // Swift imports neither function-like macros nor ncurses' macro globals; these wrap what the
 // terminal layer needs.

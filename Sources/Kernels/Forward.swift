@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// The forward pass of one image, every layer kept: reads `trace[TraceLayout.input...]` (32x32, row
 /// by row) and the packed parameters of a network with `classes` classes, writes every other block

@@ -2,8 +2,8 @@ import VectorIntrinsics
 
 /// A vector unit of the processor, as the kernels see it: a SIMD width and the few operations whose
 /// best instruction differs between instruction sets. Everything else is written once, generically,
-/// and specialised per unit in the modules `KernelsAVX2` and `KernelsAVX512`, which are compiled for
-/// those instruction sets.
+/// and specialised per unit in the modules `KernelsPortable` and, on x86-64, `KernelsAVX2` and
+/// `KernelsAVX512`, which are compiled for those instruction sets.
 public protocol VectorUnit {
     associatedtype Vector: SIMD where Vector.Scalar == Float
 
@@ -39,53 +39,6 @@ public protocol VectorUnit {
     /// `v` limited to `-limit...limit`. (The standard library's generic `pointwiseMin` is not
     /// inlined into specialised code; each unit's concrete version is.)
     static func clamp(_ v: Vector, _ limit: Float) -> Vector
-}
-
-/// Four lanes, separate multiply and add: SSE2, which every x86-64 processor has.
-public enum PortableUnit: VectorUnit {
-    public typealias Vector = SIMD4<Float>
-
-    @inlinable @inline(__always)
-    public static func add(_ a: Vector, _ b: Vector) -> Vector { a + b }
-
-    @inlinable @inline(__always)
-    public static func subtract(_ a: Vector, _ b: Vector) -> Vector { a - b }
-
-    @inlinable @inline(__always)
-    public static func multiply(_ a: Vector, _ b: Vector) -> Vector { a * b }
-
-    @inlinable @inline(__always)
-    public static func divide(_ a: Vector, _ b: Vector) -> Vector { a / b }
-
-    @inlinable @inline(__always)
-    public static func splat(_ value: Float) -> Vector { Vector(repeating: value) }
-
-    @inlinable @inline(__always)
-    public static func load(_ pointer: UnsafePointer<Float>) -> Vector {
-        UnsafeRawPointer(pointer).loadUnaligned(as: Vector.self)
-    }
-
-    @inlinable @inline(__always)
-    public static func store(_ vector: Vector, _ pointer: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: vector, as: Vector.self)
-    }
-
-    @inlinable @inline(__always)
-    public static func multiplyAdd(_ a: Vector, _ b: Vector, _ c: Vector) -> Vector { a * b + c }
-
-    @inlinable @inline(__always)
-    public static func pairSums(_ a: Vector, _ b: Vector) -> Vector { lenet5_pair_sums4(a, b) }
-
-    @inlinable @inline(__always)
-    public static func sum(_ v: Vector) -> Float { lenet5_sum4(v) }
-
-    @inlinable @inline(__always)
-    public static func duplicateLanes(_ v: Vector) -> (low: Vector, high: Vector) {
-        (lenet5_duplicate_low4(v), lenet5_duplicate_high4(v))
-    }
-
-    @inlinable @inline(__always)
-    public static func clamp(_ v: Vector, _ limit: Float) -> Vector { lenet5_clamp4(v, limit) }
 }
 
 extension VectorUnit {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// A file that could not be read, with the reason the system gave.
 public struct FileReadError: Error, CustomStringConvertible, Equatable {

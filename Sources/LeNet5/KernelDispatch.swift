@@ -1,6 +1,10 @@
 import Kernels
-import KernelsAVX2
-import KernelsAVX512
+import KernelsPortable
+
+#if LENET5_X86_KERNELS
+    import KernelsAVX2
+    import KernelsAVX512
+#endif
 
 /// The compiled kernels of one instruction set, for callers that manage their own buffers
 /// (training). `Classifier` is the way in for everything else. `classes` is the number of classes
@@ -14,8 +18,12 @@ public enum KernelDispatch {
     ) {
         switch set {
         case .portable: forwardPortable(parameters: parameters, trace: trace, classes: classes)
-        case .avx2: forwardAVX2(parameters: parameters, trace: trace, classes: classes)
-        case .avx512: forwardAVX512(parameters: parameters, trace: trace, classes: classes)
+        #if LENET5_X86_KERNELS
+            case .avx2: forwardAVX2(parameters: parameters, trace: trace, classes: classes)
+            case .avx512: forwardAVX512(parameters: parameters, trace: trace, classes: classes)
+        #else
+            case .avx2, .avx512: notBuilt(set)
+        #endif
         }
     }
 
@@ -31,14 +39,18 @@ public enum KernelDispatch {
             backwardPortable(
                 parameters: parameters, transposed: transposed, trace: trace, scratch: scratch,
                 gradient: gradient, classes: classes)
-        case .avx2:
-            backwardAVX2(
-                parameters: parameters, transposed: transposed, trace: trace, scratch: scratch,
-                gradient: gradient, classes: classes)
-        case .avx512:
-            backwardAVX512(
-                parameters: parameters, transposed: transposed, trace: trace, scratch: scratch,
-                gradient: gradient, classes: classes)
+        #if LENET5_X86_KERNELS
+            case .avx2:
+                backwardAVX2(
+                    parameters: parameters, transposed: transposed, trace: trace,
+                    scratch: scratch, gradient: gradient, classes: classes)
+            case .avx512:
+                backwardAVX512(
+                    parameters: parameters, transposed: transposed, trace: trace,
+                    scratch: scratch, gradient: gradient, classes: classes)
+        #else
+            case .avx2, .avx512: notBuilt(set)
+        #endif
         }
     }
 
@@ -56,16 +68,25 @@ public enum KernelDispatch {
                 target: target, parameters: parameters, transposed: transposed, trace: trace,
                 scratch: scratch, gradient: gradient, inputGradient: inputGradient,
                 classes: classes)
-        case .avx2:
-            probabilityInputGradientAVX2(
-                target: target, parameters: parameters, transposed: transposed, trace: trace,
-                scratch: scratch, gradient: gradient, inputGradient: inputGradient,
-                classes: classes)
-        case .avx512:
-            probabilityInputGradientAVX512(
-                target: target, parameters: parameters, transposed: transposed, trace: trace,
-                scratch: scratch, gradient: gradient, inputGradient: inputGradient,
-                classes: classes)
+        #if LENET5_X86_KERNELS
+            case .avx2:
+                probabilityInputGradientAVX2(
+                    target: target, parameters: parameters, transposed: transposed,
+                    trace: trace, scratch: scratch, gradient: gradient,
+                    inputGradient: inputGradient, classes: classes)
+            case .avx512:
+                probabilityInputGradientAVX512(
+                    target: target, parameters: parameters, transposed: transposed,
+                    trace: trace, scratch: scratch, gradient: gradient,
+                    inputGradient: inputGradient, classes: classes)
+        #else
+            case .avx2, .avx512: notBuilt(set)
+        #endif
         }
+    }
+
+    /// Unreachable through `Classifier` and `Trainer`, which take only supported sets.
+    private static func notBuilt(_ set: InstructionSet) -> Never {
+        preconditionFailure("\(InstructionSetError.notBuilt(set))")
     }
 }

@@ -1,11 +1,6 @@
 import LeNet5
+import Platform
 import Training
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// One of the four files MNIST is published as, and the checksums that tell the real one.
 public struct MNISTArchive: Sendable, Equatable {

@@ -1,10 +1,5 @@
+import Platform
 import Training
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Downloads the four MNIST files into a folder: each from the first mirror that has it, checked
 /// against its published checksums, written atomically (see `PartialFile`). Files already there

@@ -1,10 +1,5 @@
 import CFetch
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// A file being downloaded, kept under a hidden temporary name in the folder of its final name
 /// until it is complete and checked, then renamed over the final name in one step. Whatever

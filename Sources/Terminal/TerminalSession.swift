@@ -1,10 +1,7 @@
 import CNCurses
+import Platform
 import Screen
 import TerminalSignals
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The terminal, taken over with ncurses: reads events, writes cell buffers. Everything it draws
 /// comes from a `CellBuffer`; only the cells that changed since the last frame are written.

@@ -1,4 +1,5 @@
 import LeNet5
+import Platform
 
 /// Adam (Kingma and Ba, 2015) with PyTorch's defaults, over the packed parameters. The padding in
 /// the packed layout has zero gradient, so it stays zero.
@@ -45,7 +46,3 @@ struct Adam {
         }
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#endif

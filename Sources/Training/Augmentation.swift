@@ -1,4 +1,5 @@
 import LeNet5
+import Platform
 
 /// Prepares MNIST digits for what the sketchpad will show the network: digits drawn with a mouse or
 /// keys on a 32x32 grid of cells, so thin one-cell strokes as well as thick ones, hard binary ink,
@@ -286,7 +287,3 @@ struct DisplacementField {
         return top * (1 - ay) + bottom * ay
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#endif

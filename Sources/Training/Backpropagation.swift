@@ -1,6 +1,7 @@
 import Dispatch
 import Kernels
 import LeNet5
+import Platform
 
 /// What one thread needs to run samples forward and back: a trace, scratch for the activation
 /// gradients, and its own sum of parameter gradients.
@@ -94,7 +95,3 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#endif

@@ -1,10 +1,5 @@
 import LeNet5
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// A folder of labelled drawings to teach a network from: one subfolder per class, named for the
 /// class, holding that class's examples as text grids (`.txt`, as the sketchpad saves them) or PGM

@@ -1,9 +1,6 @@
 import CZlib
 import LeNet5
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Platform
 
 /// A set of MNIST digits as the IDX files hold them: 28x28 bytes each, ink 255, and a label each.
 public struct MNISTDataset: Sendable {

@@ -1,10 +1,5 @@
 import LeNet5
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// Where the MNIST files are looked for, decided in one place for every command: `--mnist DIR`
 /// if given, else the environment variable `LENET5_MNIST`, else the cache folder that

@@ -1,6 +1,7 @@
 import Dispatch
 import Kernels
 import LeNet5
+import Platform
 
 /// How to train.
 public struct TrainingOptions: Sendable, Equatable {
@@ -147,7 +148,3 @@ public final class Trainer {
             seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#endif

@@ -1,5 +1,6 @@
 import Dispatch
 import Kernels
+import KernelsPortable
 import LeNet5
 
 /// Which part of the network a run trains, and so what it computes per step.

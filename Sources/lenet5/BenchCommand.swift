@@ -1,12 +1,9 @@
 import ArgumentParser
 import LeNet5
+import Platform
 import Screen
 import Sketchpad
 import Training
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +28,7 @@ struct BenchCommand: ParsableCommand {
 
     @Option(
         name: .customLong("isa"),
-        help: "Instruction set: portable, avx2 or avx512 (default: the widest this processor has).")
+        help: "Instruction set: portable, on x86-64 also avx2, avx512 (default: the widest).")
     var instructionSet: String?
 
     @Flag(help: "Print the figures as JSON.")
@@ -40,16 +37,17 @@ struct BenchCommand: ParsableCommand {
     func validate() throws {
         guard runs >= 100 else { throw ValidationError("--runs must be at least 100") }
         if let name = instructionSet {
-            guard let set = InstructionSet(rawValue: name) else {
-                throw ValidationError("--isa must be portable, avx2 or avx512")
+            do throws(InstructionSetError) {
+                _ = try InstructionSet.named(name)
+            } catch {
+                throw ValidationError("--isa: \(error)")
             }
-            guard set.isSupported else { throw ValidationError("this processor lacks \(name)") }
         }
     }
 
     func run() throws {
         let file = try weights.load()
-        let set = instructionSet.flatMap(InstructionSet.init(rawValue:)) ?? .selected
+        let set = try instructionSet.map(InstructionSet.named) ?? .selected
         let classifier = Classifier(file.model, instructionSet: set)
         var generator = SeededGenerator(seed: 7)
         let images = (0..<64).map { _ in (0..<1024).map { _ in generator.uniform(0...1) } }

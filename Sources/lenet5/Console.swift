@@ -1,8 +1,5 @@
 import LeNet5
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Platform
 
 /// Output for people and scripts: results on standard output, messages and progress on standard
 /// error, so that `--json` output stays clean.
@@ -22,7 +19,7 @@ enum Console {
         while written < bytes.count {
             let count = bytes.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.write(descriptor, base + written, buffer.count - written)
+                return Platform.write(descriptor, base + written, buffer.count - written)
             }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return }

@@ -1,12 +1,9 @@
 import ArgumentParser
 import LeNet5
+import Platform
 import Screen
 import Sketchpad
 import Terminal
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 struct DrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

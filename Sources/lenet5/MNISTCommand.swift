@@ -1,12 +1,7 @@
 import ArgumentParser
 import MNISTFetch
+import Platform
 import Training
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 struct MNISTCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

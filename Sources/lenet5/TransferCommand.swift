@@ -1,10 +1,7 @@
 import ArgumentParser
 import LeNet5
+import Platform
 import Training
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 struct TransferCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

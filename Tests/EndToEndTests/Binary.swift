@@ -1,4 +1,5 @@
 import Foundation
+import ReferenceFixtures
 
 /// Runs the real `lenet5` binary, built beside this test bundle.
 enum Binary {
@@ -9,9 +10,9 @@ enum Binary {
     }()
 
     static let path: String = {
-        // The test runner lives in the build products directory, where lenet5 was built too.
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var directory = executable.deletingLastPathComponent()
+        // The tests live in the build products directory, where lenet5 was built too: on Linux in
+        // the test runner itself, on macOS in a bundle that a runner from the toolchain loads.
+        var directory = testImage.deletingLastPathComponent()
         while directory.path != "/" {
             let candidate = directory.appendingPathComponent("lenet5").path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
@@ -20,11 +21,22 @@ enum Binary {
         return packageRoot.appendingPathComponent(".build/debug/lenet5").path
     }()
 
-    static let mnist = packageRoot.deletingLastPathComponent().appendingPathComponent(
-        "shared/data/mnist"
-    ).path
-    static let hasMNIST = FileManager.default.fileExists(
-        atPath: mnist + "/t10k-images-idx3-ubyte.gz")
+    /// The file that holds this code: the test executable, or on macOS the test bundle's binary.
+    static var testImage: URL {
+        #if canImport(Darwin)
+            var image = Dl_info()
+            if dladdr(#dsohandle, &image) != 0, let name = image.dli_fname {
+                return URL(fileURLWithPath: String(cString: name)).resolvingSymlinksInPath()
+            }
+            return URL(fileURLWithPath: CommandLine.arguments[0])
+        #else
+            // glibc declares dladdr only for _GNU_SOURCE, which Swift's Glibc module lacks.
+            return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        #endif
+    }
+
+    static let mnist = TestMNIST.directory ?? ""
+    static let hasMNIST = TestMNIST.isAvailable
     static let fixtures = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures").path
     static let samples = packageRoot.appendingPathComponent("Assets/samples").path
 

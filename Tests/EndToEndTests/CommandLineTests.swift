@@ -1,5 +1,6 @@
 import Foundation
 import LeNet5
+import ReferenceFixtures
 import Testing
 
 /// The `lenet5` command as a script or a person uses it.
@@ -138,11 +139,9 @@ import Testing
     }
 }
 
-/// Commands that need MNIST: they run when ../shared/data/mnist exists and are skipped, saying so,
-/// when it does not.
-@Suite(
-    .serialized,
-    .enabled(if: Binary.hasMNIST, "needs ../shared/data/mnist; skipped when it is absent"))
+/// Commands that need MNIST: they run when the tests have it (`TestMNIST`, ../shared/data/mnist
+/// unless LENET5_MNIST says otherwise) and are skipped, saying why, when they do not.
+@Suite(.serialized, .enabled(if: Binary.hasMNIST, Comment(rawValue: TestMNIST.absence)))
 struct MNISTCommandTests {
     @Test func theShippedWeightsReachTheirMNISTAccuracy() throws {
         let result = try Binary.run(["eval", "--mnist", Binary.mnist, "--json"])

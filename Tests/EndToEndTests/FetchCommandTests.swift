@@ -1,5 +1,6 @@
 import Foundation
 import LocalHTTPServer
+import ReferenceFixtures
 import Testing
 
 /// `lenet5 mnist fetch` and where `train` and `eval` look for MNIST, through the real binary. Each
@@ -113,7 +114,7 @@ import Testing
 
 /// The whole way, with the real files served from 127.0.0.1: fetch into the default folder, then
 /// `eval` with no --mnist finds them there.
-@Suite(.enabled(if: Binary.hasMNIST, "needs ../shared/data/mnist; skipped when it is absent"))
+@Suite(.enabled(if: Binary.hasMNIST, Comment(rawValue: TestMNIST.absence)))
 struct FetchThenEvalTests {
     @Test func evalFindsWhatFetchDownloaded() throws {
         var routes = [String: LocalHTTPServer.Reply]()

@@ -2,10 +2,6 @@ import Foundation
 import LeNet5
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The real sketchpad in a real terminal: tmux runs the binary, mouse reports (SGR 1006) and keys
 /// are sent as a person's terminal would send them, and the screen is read back.
 @Suite(.serialized, .enabled(if: Tmux.available, "needs tmux; skipped when it is not installed"))
@@ -437,15 +433,24 @@ struct TmuxTimeout: Error {}
 /// Runs a program found on the PATH, waits for it, and returns its standard output (or nothing).
 @discardableResult
 func spawn(_ arguments: [String], output: Bool) -> String {
-    var actions = posix_spawn_file_actions_t()
+    // Darwin's spawn types are opaque pointers that the init functions set; glibc's are structs.
+    #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t? = nil
+        var attributes: posix_spawnattr_t? = nil
+        let environment = _NSGetEnviron().pointee
+    #else
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        let environment = environ
+    #endif
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    var pipe: [Int32] = [-1, -1]
+    var descriptors: [Int32] = [-1, -1]
     if output {
-        _ = Glibc.pipe(&pipe)
-        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
-        posix_spawn_file_actions_addclose(&actions, pipe[0])
-        posix_spawn_file_actions_addclose(&actions, pipe[1])
+        _ = pipe(&descriptors)
+        posix_spawn_file_actions_adddup2(&actions, descriptors[1], 1)
+        posix_spawn_file_actions_addclose(&actions, descriptors[0])
+        posix_spawn_file_actions_addclose(&actions, descriptors[1])
     } else {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     }
@@ -454,7 +459,6 @@ func spawn(_ arguments: [String], output: Bool) -> String {
     var argv = arguments.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
     // As a shell would start it: no signals blocked (this thread may block them all) or ignored.
-    var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
     var none = sigset_t()
@@ -465,19 +469,21 @@ func spawn(_ arguments: [String], output: Bool) -> String {
     posix_spawnattr_setsigdefault(&attributes, &all)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    guard posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) == 0 else {
+    guard posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environment) == 0 else {
         return ""
     }
     var data = [UInt8]()
     if output {
-        close(pipe[1])
+        close(descriptors[1])
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(pipe[0], $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes {
+                read(descriptors[0], $0.baseAddress, $0.count)
+            }
             if count <= 0 { break }
             data += chunk[0..<count]
         }
-        close(pipe[0])
+        close(descriptors[0])
     }
     var status: Int32 = 0
     waitpid(pid, &status, 0)

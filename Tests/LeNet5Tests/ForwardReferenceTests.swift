@@ -43,7 +43,8 @@ import Testing
         }
     }
 
-    @Test func allThreeInstructionSetsAgree() {
+    @Test(.enabled(if: supported.count > 1, "one instruction set here: nothing to compare"))
+    func allThreeInstructionSetsAgree() {
         let trace = ForwardTrace()
         var results = [[Float]]()
         for set in Self.supported {

@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 (a port the system picks), for testing downloads without
 /// the internet. Each path gets a scripted reply, including the ways real servers fail.
@@ -174,7 +169,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
         while sent < bytes.count {
             let count = bytes.withUnsafeBytes { buffer in
                 #if os(Linux)
-                    Glibc.send(
+                    Platform.send(
                         connection, buffer.baseAddress! + sent, buffer.count - sent,
                         Int32(MSG_NOSIGNAL))
                 #else

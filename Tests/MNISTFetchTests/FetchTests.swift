@@ -1,6 +1,7 @@
 import Foundation
 import LeNet5
 import LocalHTTPServer
+import ReferenceFixtures
 import Testing
 
 @testable import MNISTFetch
@@ -269,11 +270,7 @@ import Testing
 }
 
 /// The published checksums against the real files, served from 127.0.0.1.
-@Suite(
-    .enabled(
-        if: FileManager.default.fileExists(
-            atPath: RealMNIST.directory + "/t10k-images-idx3-ubyte.gz"),
-        "needs ../shared/data/mnist; skipped when it is absent"))
+@Suite(.enabled(if: RealMNIST.hasArchives, Comment(rawValue: RealMNIST.absence)))
 struct RealMNISTFetchTests {
     @Test func theRealFilesPassThePinnedChecksums() throws {
         var routes = [String: LocalHTTPServer.Reply]()
@@ -301,10 +298,14 @@ struct RealMNISTFetchTests {
     }
 }
 
+/// The tests' MNIST (`TestMNIST`: LENET5_MNIST, or ../shared/data/mnist), as the four archives.
 enum RealMNIST {
-    static let directory: String = {
-        var url = URL(fileURLWithPath: "\(#filePath)")
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.appendingPathComponent("shared/data/mnist").path
-    }()
+    static let directory = TestMNIST.directory ?? ""
+    static let hasArchives =
+        TestMNIST.isAvailable
+        && MNISTArchive.standard.allSatisfy {
+            FileManager.default.fileExists(atPath: directory + "/" + $0.name)
+        }
+    static let absence =
+        TestMNIST.isAvailable ? "needs the four .gz archives in \(directory)" : TestMNIST.absence
 }
