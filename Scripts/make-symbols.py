@@ -218,29 +218,7 @@ def draw(shapes, name, writer, rng):
         return [(x + dx, y + dy) for x, y in stroke]
 
     placed = [[place(p) for p in misplace(stroke)] for stroke in strokes]
-    xs = [p[0] for st in placed for p in st]
-    ys = [p[1] for st in placed for p in st]
-    w, h = max(xs) - min(xs), max(ys) - min(ys)
-    margin = writer.brush
-    ox = rng.uniform(-min(xs), max(-min(xs), 31 - margin - max(xs))) if w < 31 - margin else -min(xs)
-    oy = rng.uniform(-min(ys), max(-min(ys), 31 - margin - max(ys))) if h < 31 - margin else -min(ys)
-    grid = [[0] * 32 for _ in range(32)]
-    for stroke in placed:
-        samples = []
-        for (x0, y0), (x1, y1) in zip(stroke, stroke[1:]):
-            n = max(1, int(math.hypot(x1 - x0, y1 - y0) / 1.5))
-            samples += [(x0 + (x1 - x0) * t / n, y0 + (y1 - y0) * t / n) for t in range(n)]
-        samples.append(stroke[-1])
-        cells = [(int(round(x + ox)), int(round(y + oy))) for x, y in samples]
-        path = [cells[0]]
-        for a, b in zip(cells, cells[1:]):
-            path += sketches.line_cells(a, b)[1:]
-        for cx, cy in path:
-            for dy in range(writer.brush):
-                for dx in range(writer.brush):
-                    if 0 <= cx + dx < 32 and 0 <= cy + dy < 32:
-                        grid[cy + dy][cx + dx] = 1
-    return "".join("".join("#" if v else "." for v in row) + "\n" for row in grid)
+    return sketches.paint(placed, writer.brush, rng)
 
 
 def main():
