@@ -8,11 +8,14 @@ classes"):
    reports (stratified k-fold over the examples), and the accuracy on 30 drawings per class by 30
    other writers, of the taught network and of a network trained from scratch on the same drawings
    with the same budget (`--from` random weights, `--freeze none`, the scratch step size).
-2. Your own digits: the shipped network and the network taught 10 drawings per digit by 10 writers
+2. Fewer drawings and more classes: the k-fold held-out accuracies from 2 and 3 drawings per class
+   of the 10 symbols, and of 20 classes (the symbols and 10 letters).
+3. Your own digits: the shipped network and the network taught 10 drawings per digit by 10 writers
    of one style, on 30 drawings per digit by 30 other writers of that style, and on the project's
    400 mixed-style sketches (did teaching one style cost the others?).
 
     python3 Scripts/transfer-experiments.py [--lenet5 PATH] [--seeds N] [--work DIR]
+        [--parts new,few,digits]
 Needs a built lenet5 (default .build/release/lenet5).
 """
 import json
@@ -89,6 +92,29 @@ def symbols(lenet5, work, seeds):
                   f"{mean([r[3] for r in rows]):>7}   ({seeds} sets)")
 
 
+def few(lenet5, work, seeds):
+    print()
+    print("Fewer drawings, more classes: k-fold held-out accuracy, transfer vs from scratch")
+    print("classes                 per class  transfer  scratch")
+    script = os.path.join(HERE, "make-symbols.py")
+    for label, letters in (("10 symbols", False), ("20: symbols, 10 letters", True)):
+        for per_class in (2, 3):
+            rows = []
+            for seed in range(1, seeds + 1):
+                folder = os.path.join(work, f"few-{letters}-{per_class}-{seed}")
+                writers = f"0-{per_class - 1}"
+                run([sys.executable, script, folder, "--per-class", str(per_class), "--writers",
+                     writers, "--seed", str(seed)])
+                if letters:
+                    run([sys.executable, script, folder, "--set", "letters", "--per-class",
+                         str(per_class), "--writers", writers, "--seed", str(seed), "--classes",
+                         "a,b,c,d,e,g,h,n,o,p"])
+                report = teach(lenet5, folder, os.path.join(work, "few.safetensors"))
+                rows.append((report["heldout_accuracy"], report["scratch_heldout_accuracy"]))
+            print(f"{label:23} {per_class:9}  {mean([r[0] for r in rows]):>8}  "
+                  f"{mean([r[1] for r in rows]):>7}   ({seeds} sets)")
+
+
 def digits(lenet5, work, seeds):
     mixed = [(os.path.join(SKETCHES, kind, f), f[0])
              for kind in ("thin", "thick") for f in sorted(os.listdir(os.path.join(SKETCHES, kind)))]
@@ -122,9 +148,14 @@ def main():
     lenet5 = option(args, "--lenet5", os.path.join(ROOT, ".build/release/lenet5"))
     seeds = int(option(args, "--seeds", "3"))
     work = option(args, "--work", None) or tempfile.mkdtemp(prefix="lenet5-transfer-")
+    parts = option(args, "--parts", "new,few,digits").split(",")
     try:
-        symbols(lenet5, work, seeds)
-        digits(lenet5, work, seeds)
+        if "new" in parts:
+            symbols(lenet5, work, seeds)
+        if "few" in parts:
+            few(lenet5, work, seeds)
+        if "digits" in parts:
+            digits(lenet5, work, seeds)
     finally:
         if "--work" not in args:
             shutil.rmtree(work, ignore_errors=True)
