@@ -76,6 +76,10 @@ public final class TransferCancellation: @unchecked Sendable {
 
 /// Why teaching produced no network.
 public enum TransferError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Fewer than 2 classes or more than 20: the count.
+    case classCount(Int)
+    /// A class with fewer than `TeachingExamples.minimumPerClass` examples: its name and count.
+    case tooFewExamples(String, Int)
     /// Stopped by `TransferCancellation`.
     case cancelled
     /// The numbers overflowed: the taught weights are not all finite.
@@ -83,6 +87,12 @@ public enum TransferError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case .classCount(let count):
+            "\(count) classes: a network is taught \(NetworkGeometry.classLimits.lowerBound) to "
+                + "\(NetworkGeometry.classLimits.upperBound)"
+        case .tooFewExamples(let name, let count):
+            "class \"\(name)\" has \(count) example\(count == 1 ? "" : "s"); each class needs at "
+                + "least \(TeachingExamples.minimumPerClass)"
         case .cancelled: "teaching was stopped before it finished"
         case .notFinite:
             "the taught weights overflowed (not finite): try a smaller learning rate"
@@ -126,6 +136,11 @@ public struct TransferTraining: Sendable {
     ) throws(TransferError) -> TransferResult {
         let clock = Stopwatch()
         let classes = examples.classes.count
+        guard NetworkGeometry.classLimits.contains(classes) else { throw .classCount(classes) }
+        for (name, count) in zip(examples.classes, examples.counts)
+        where count < TeachingExamples.minimumPerClass {
+            throw .tooFewExamples(name, count)
+        }
         let labels = examples.examples.map(\.label)
         let variants = max(
             1, min(options.variants, TransferOptions.poolLimit / max(1, labels.count)))
@@ -217,7 +232,7 @@ public struct TransferTraining: Sendable {
 
     /// The network before teaching: the source's layers, and an output layer of one unit per
     /// class, the source's own unit for a class it has by the same name, a fresh one otherwise
-    /// (LeCun's initialisation, from the seed).
+    /// (LeCun's initialisation, from the seed). Needs 2 to 20 classes.
     public func startingModel() -> LeNet5 {
         let from = source.weights
         var generator = SeededGenerator(seed: options.seed, stream: 30, item: 0)

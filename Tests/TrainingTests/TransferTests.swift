@@ -228,6 +228,26 @@ import Testing
         #expect(Self.source.sha256.count == 64)
     }
 
+    @Test func tooFewClassesOrExamplesAreRefusedNotACrash() {
+        let one = TeachingExamples(
+            classes: ["plus"],
+            examples: [0, 1].map {
+                TeachingExample(label: 0, drawing: Self.drawing(0, variant: $0))
+            })
+        #expect(throws: TransferError.classCount(1)) {
+            try TransferTraining(examples: one, source: Self.source, options: Self.options(.c5))
+                .run()
+        }
+        let few = TeachingExamples(
+            classes: ["plus", "ring"],
+            examples: [TeachingExample(label: 0, drawing: Self.drawing(0, variant: 0))]
+                + [0, 1].map { TeachingExample(label: 1, drawing: Self.drawing(2, variant: $0)) })
+        #expect(throws: TransferError.tooFewExamples("plus", 1)) {
+            try TransferTraining(examples: few, source: Self.source, options: Self.options(.c5))
+                .run()
+        }
+    }
+
     @Test func aCancelledRunStopsAndSaysSo() {
         let cancellation = TransferCancellation()
         let training = TransferTraining(
