@@ -30,7 +30,7 @@ public enum DrawingFormats {
         guard lines.count == 32 else {
             throw DrawingError(
                 "expected a text grid of 32 lines of 32 characters (or a PGM image), "
-                    + "found \(lines.count) lines")
+                    + "found \(lines.count) line\(lines.count == 1 ? "" : "s")")
         }
         var pixels = [Float](repeating: 0, count: 1024)
         for (y, var line) in lines.enumerated() {
@@ -66,28 +66,48 @@ public enum DrawingFormats {
     /// corrupt header cannot ask for gigabytes.
     public static let maximumPGMSide = 8192
 
-    public static func pgm(_ bytes: [UInt8]) throws(DrawingError) -> Bitmap {
+    /// The size a PGM's header declares and where its raster starts (the byte after the maximum
+    /// value, which for P5 is the single whitespace before the raster), or nil when `bytes` end
+    /// before the header does.
+    static func pgmHeader(_ bytes: [UInt8]) throws(DrawingError)
+        -> (width: Int, height: Int, maximum: Int, end: Int)?
+    {
         var reader = PGMHeaderReader(bytes: bytes)
-        let binary = bytes[1] == UInt8(ascii: "5")
         reader.index = 2
-        let width = try reader.number("width")
-        let height = try reader.number("height")
-        let maximum = try reader.number("maximum value")
+        guard let width = try reader.optionalNumber(), let height = try reader.optionalNumber(),
+            let maximum = try reader.optionalNumber()
+        else { return nil }
         guard (1...maximumPGMSide).contains(width), (1...maximumPGMSide).contains(height) else {
             throw DrawingError("PGM size \(width)x\(height) is outside 1...\(maximumPGMSide)")
         }
         guard (1...65535).contains(maximum) else {
             throw DrawingError("PGM maximum value \(maximum) is outside 1...65535")
         }
+        return (width, height, maximum, reader.index)
+    }
+
+    public static func pgm(_ bytes: [UInt8]) throws(DrawingError) -> Bitmap {
+        guard let header = try pgmHeader(bytes) else {
+            // Name the first part missing, as a reader of the header would find it.
+            var reader = PGMHeaderReader(bytes: bytes)
+            reader.index = 2
+            for name in ["width", "height", "maximum value"] { _ = try reader.number(name) }
+            throw DrawingError("PGM header is incomplete")
+        }
+        let (width, height, maximum) = (header.width, header.height, header.maximum)
+        let binary = bytes[1] == UInt8(ascii: "5")
         let count = width * height
-        var values = [Int]()
-        values.reserveCapacity(count)
+        // The raw values, as floats (exact up to 2^24, beyond 65535): one array of the picture's
+        // size is the only large allocation.
+        var values = [Float](repeating: 0, count: count)
+        var largest = 0
+        var largestAt = 0
         if binary {
             // Exactly one whitespace byte separates the header from the raster.
-            guard reader.index < bytes.count, reader.isWhitespace(bytes[reader.index]) else {
+            guard header.end < bytes.count, PGMHeaderReader.isWhitespace(bytes[header.end]) else {
                 throw DrawingError("PGM header is not followed by whitespace")
             }
-            let start = reader.index + 1
+            let start = header.end + 1
             let size = maximum < 256 ? 1 : 2
             guard bytes.count - start >= count * size else {
                 throw DrawingError(
@@ -99,40 +119,49 @@ public enum DrawingFormats {
                     size == 1
                     ? Int(bytes[start + i])
                     : Int(bytes[start + 2 * i]) << 8 | Int(bytes[start + 2 * i + 1])
-                values.append(value)
+                if value > largest { (largest, largestAt) = (value, i) }
+                values[i] = Float(value)
             }
         } else {
+            var reader = PGMHeaderReader(bytes: bytes)
+            reader.index = header.end
             for i in 0..<count {
                 guard let value = try reader.optionalNumber() else {
                     throw DrawingError(
                         "PGM raster is truncated: \(count) values expected, \(i) present")
                 }
-                values.append(value)
+                if value > largest { (largest, largestAt) = (value, i) }
+                values[i] = Float(value)
             }
         }
-        guard let bad = values.firstIndex(where: { $0 > maximum }) else {
-            return orient(width: width, height: height, values: values, maximum: maximum)
+        guard largest <= maximum else {
+            // The first value beyond the maximum, as a person reading the file would meet it.
+            let bad = values.firstIndex { $0 > Float(maximum) } ?? largestAt
+            throw DrawingError(
+                "PGM value \(Int(values[bad])) at pixel \(bad % width),\(bad / width) exceeds the "
+                    + "maximum \(maximum)")
         }
-        throw DrawingError(
-            "PGM value \(values[bad]) at pixel \(bad % width),\(bad / width) exceeds the maximum \(maximum)"
-        )
+        return orient(width: width, height: height, values: values, maximum: maximum)
     }
 
-    /// Ink is whichever of dark and light the border has less of.
-    static func orient(width: Int, height: Int, values: [Int], maximum: Int) -> Bitmap {
-        let brightness = values.map { Float($0) / Float(maximum) }
-        var border: Float = 0
-        var borderCount: Float = 0
+    /// Ink is whichever of dark and light the border has less of. Turns the raw `values` into
+    /// brightness and then into ink in place.
+    static func orient(width: Int, height: Int, values: [Float], maximum: Int) -> Bitmap {
+        var pixels = values
+        let scale = 1 / Float(maximum)
+        for i in pixels.indices { pixels[i] *= scale }
+        var border: Double = 0
+        var borderCount: Double = 0
         for y in 0..<height {
             for x in 0..<width where y == 0 || y == height - 1 || x == 0 || x == width - 1 {
-                border += brightness[y * width + x]
+                border += Double(pixels[y * width + x])
                 borderCount += 1
             }
         }
-        let lightPaper = border / borderCount > 0.5
-        return Bitmap(
-            width: width, height: height,
-            pixels: lightPaper ? brightness.map { 1 - $0 } : brightness)
+        if border / borderCount > 0.5 {
+            for i in pixels.indices { pixels[i] = 1 - pixels[i] }
+        }
+        return Bitmap(width: width, height: height, pixels: pixels)
     }
 
     static func describe(_ byte: UInt8) -> String {
@@ -146,7 +175,7 @@ struct PGMHeaderReader {
     let bytes: [UInt8]
     var index = 0
 
-    func isWhitespace(_ byte: UInt8) -> Bool {
+    static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 
@@ -160,7 +189,7 @@ struct PGMHeaderReader {
     /// The next number, or nil at the end of the bytes.
     mutating func optionalNumber() throws(DrawingError) -> Int? {
         while index < bytes.count {
-            if isWhitespace(bytes[index]) {
+            if Self.isWhitespace(bytes[index]) {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "#") {
                 while index < bytes.count && bytes[index] != 0x0A && bytes[index] != 0x0D {

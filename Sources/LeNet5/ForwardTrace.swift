@@ -53,7 +53,21 @@ public final class ForwardTrace {
         Array(UnsafeBufferPointer(start: buffer + TraceLayout.probabilities, count: classes))
     }
 
-    /// The most probable class (its index in output order) and its probability.
+    /// True when every logit and every probability is a finite number. Finite weights can still
+    /// make a layer overflow (a weight of 3e38 times an activation of 2 is infinity), and then the
+    /// softmax gives NaN: there is no prediction, and `prediction` is meaningless. Check this
+    /// before showing or using one.
+    public var hasFiniteOutput: Bool {
+        let logits = buffer + TraceLayout.logits
+        let probabilities = buffer + TraceLayout.probabilities
+        for k in 0..<classes where !logits[k].isFinite || !probabilities[k].isFinite {
+            return false
+        }
+        return true
+    }
+
+    /// The most probable class (its index in output order) and its probability. Meaningless
+    /// unless `hasFiniteOutput`.
     public var prediction: (classIndex: Int, confidence: Float) {
         let p = buffer + TraceLayout.probabilities
         var best = 0

@@ -68,8 +68,45 @@ public struct Safetensors: Sendable {
             }
             entries[name] = try Self.entry(name, value, dataLength: data.count)
         }
+        try Self.checkCoverage(entries, dataLength: data.count)
         self.metadata = metadata
         self.entries = entries
+    }
+
+    /// The reference loader's rule (safetensors `Metadata::validate`): taken in order of their
+    /// offsets, the tensors follow one another without gap or overlap from the first byte of the
+    /// data to the last. Overlapping tensors would let one file's bytes be two tensors at once,
+    /// and bytes no tensor owns are a file that is not what it says.
+    private static func checkCoverage(_ entries: [String: Entry], dataLength: Int)
+        throws(SafetensorsError)
+    {
+        let ordered = entries.sorted {
+            ($0.value.range.lowerBound, $0.value.range.upperBound, $0.key)
+                < ($1.value.range.lowerBound, $1.value.range.upperBound, $1.key)
+        }
+        var end = 0
+        var previous: (name: String, range: Range<Int>)?
+        for (name, entry) in ordered {
+            let range = entry.range
+            if range.lowerBound < end, let previous {
+                throw .init(
+                    "tensor \(name): data offsets [\(range.lowerBound), \(range.upperBound)] overlap "
+                        + "those of tensor \(previous.name) [\(previous.range.lowerBound), "
+                        + "\(previous.range.upperBound)]")
+            }
+            if range.lowerBound > end {
+                throw .init(
+                    "tensor \(name): data offsets [\(range.lowerBound), \(range.upperBound)] leave "
+                        + "bytes \(end)..<\(range.lowerBound) of the data to no tensor")
+            }
+            end = range.upperBound
+            previous = (name, range)
+        }
+        guard end == dataLength else {
+            throw .init(
+                "the data holds \(dataLength - end) bytes after the last tensor (it should end at "
+                    + "byte \(end)): not a safetensors file, or two run together?")
+        }
     }
 
     private static func entry(_ name: String, _ value: JSONValue, dataLength: Int)

@@ -20,18 +20,73 @@ public struct WeightsFile: Sendable {
         self.metadata = metadata.filter { $0.key != ClassNames.metadataKey }
     }
 
+    /// The most classes an output layer may have (`NetworkGeometry.classLimits`).
+    public static let maximumClassCount = NetworkGeometry.classLimits.upperBound
+
+    /// The largest header a weights file may have: the tensors' descriptions take about a
+    /// kilobyte, and metadata (how the weights were made) a few more. Far more is not a weights
+    /// file, and is refused before it is read.
+    public static let maximumHeaderLength = 1 << 20
+
+    /// The largest data a weights file may have: LeNet-5's parameters as F32, with an output
+    /// layer of `maximumClassCount` classes.
+    public static let maximumDataLength =
+        4
+        * ((6 * (1 * 5 * 5) + 6) + (16 * (6 * 5 * 5) + 16) + (120 * (16 * 5 * 5) + 120)
+            + (84 * 120 + 84) + (maximumClassCount * 84 + maximumClassCount))
+
+    /// The largest file that can be a weights file: the 8-byte header length, the header, the data.
+    public static let maximumFileLength = 8 + maximumHeaderLength + maximumDataLength
+
     /// Reads and checks a weights file. Every fault is reported with the file's path.
+    /// The header length is read first, and no more is read than a weights file with that header
+    /// could hold: a wrong path to a huge file, or to /dev/zero, is refused at once.
     public init(contentsOf path: String) throws(WeightsError) {
         try self.init(bytes: Self.contents(of: path), path: path)
     }
 
-    /// The bytes of the file at `path`, unchecked (for a checksum of exactly what was loaded).
+    /// The bytes of the weights file at `path`, unchecked but for its size (for a checksum of
+    /// exactly what is loaded). The header length is read first, and no more is read than a
+    /// weights file with that header could hold.
     public static func contents(of path: String) throws(WeightsError) -> [UInt8] {
-        do {
-            return try readFileContents(path)
-        } catch {
-            throw WeightsError(path: path, fault: error.reason)
+        func reading<T>(_ body: () throws(FileReadError) -> T) throws(WeightsError) -> T {
+            do { return try body() } catch { throw WeightsError(path: path, fault: error.reason) }
         }
+        let reader = try reading { () throws(FileReadError) in try FileReader(path) }
+        if let size = reader.regularFileSize, size > Self.maximumFileLength {
+            throw WeightsError(path: path, fault: Self.tooLarge("is \(size) bytes"))
+        }
+        var bytes = try reading { () throws(FileReadError) in try reader.read(upTo: 8) }
+        if bytes.count == 8 {
+            var length = 0
+            for i in (0..<8).reversed() { length = length << 8 | Int(bytes[i]) }
+            guard (0...Self.maximumHeaderLength).contains(length) else {
+                throw WeightsError(
+                    path: path,
+                    fault: "the header length \(UInt64(bitPattern: Int64(length))) is larger than "
+                        + "a weights file's header can be (\(Self.maximumHeaderLength) bytes): "
+                        + "not a weights file?")
+            }
+            let most = length + Self.maximumDataLength
+            bytes += try reading { () throws(FileReadError) in try reader.read(upTo: most + 1) }
+            guard bytes.count <= 8 + most else {
+                throw WeightsError(
+                    path: path, fault: Self.tooLarge("holds more than \(8 + most) bytes"))
+            }
+        }
+        return bytes
+    }
+
+    /// "tensor c1.weight holds NaN at index 3", for the first value that is not finite.
+    static func nonFiniteFault(_ name: String, _ tensor: Tensor) -> String? {
+        guard let bad = tensor.scalars.firstIndex(where: { !$0.isFinite }) else { return nil }
+        return
+            "tensor \(name) holds \(tensor.scalars[bad].isNaN ? "NaN" : "infinity") at index \(bad)"
+    }
+
+    private static func tooLarge(_ size: String) -> String {
+        "\(size); a LeNet-5 weights file is at most \(maximumFileLength) bytes "
+            + "(\(maximumDataLength) of data): not a weights file?"
     }
 
     public init(bytes: [UInt8], path: String) throws(WeightsError) {
@@ -65,10 +120,8 @@ public struct WeightsFile: Sendable {
             } catch {
                 throw WeightsError(path: path, fault: error.fault)
             }
-            if let bad = tensor.scalars.firstIndex(where: { !$0.isFinite }) {
-                let kind = tensor.scalars[bad].isNaN ? "NaN" : "infinity"
-                throw WeightsError(
-                    path: path, fault: "tensor \(name) holds \(kind) at index \(bad)")
+            if let fault = Self.nonFiniteFault(name, tensor) {
+                throw WeightsError(path: path, fault: fault)
             }
             tensors[name] = tensor
         }
@@ -112,7 +165,14 @@ public struct WeightsFile: Sendable {
         return Safetensors.encode(tensors: model.namedParameters, metadata: all)
     }
 
+    /// Writes the file, unless a tensor holds NaN or infinity: such a file could not be read back
+    /// (the loader refuses it), and writing it could replace good weights with useless ones.
     public func write(to path: String) throws(WeightsError) {
+        for (name, tensor) in model.namedParameters {
+            if let fault = Self.nonFiniteFault(name, tensor) {
+                throw WeightsError(path: path, fault: fault + "; not written")
+            }
+        }
         do {
             try writeFileContents(bytes, to: path)
         } catch {

@@ -11,6 +11,7 @@ final class GradientWorkspace {
     let gradient = AlignedBuffer(count: ParameterLayout.count)
     var loss: Double = 0
     var correct = 0
+    var nonFiniteOutputs = 0
 
     init(classes: Int) { trace = ForwardTrace(classes: classes) }
 }
@@ -39,12 +40,12 @@ final class BatchGradient {
 
     /// Runs `count` samples forward and back. `fill(i, input)` writes sample i's 32x32 input and
     /// returns its label; it is called from several threads at once. Afterwards the first
-    /// workspace's gradient holds the batch's, and the result is the batch's total loss and the
-    /// number of samples classified correctly.
+    /// workspace's gradient holds the batch's, and the result is the batch's total loss, the
+    /// number of samples classified correctly and the number whose output was not a number.
     func run(
         parameters: UnsafePointer<Float>, count: Int,
         fill: @Sendable (Int, UnsafeMutablePointer<Float>) -> Int
-    ) -> (loss: Double, correct: Int) {
+    ) -> (loss: Double, correct: Int, nonFiniteOutputs: Int) {
         let shares = workspaces.count
         let work = UncheckedSendable(self)
         let parameters = UncheckedSendable(parameters)
@@ -55,6 +56,7 @@ final class BatchGradient {
             space.gradient.zero()
             space.loss = 0
             space.correct = 0
+            space.nonFiniteOutputs = 0
             let range = (count * share / shares)..<(count * (share + 1) / shares)
             for i in range {
                 let trace = space.trace.buffer
@@ -64,7 +66,11 @@ final class BatchGradient {
                     classes: classes)
                 let probabilities = trace + TraceLayout.probabilities
                 space.loss -= Double(logf(max(probabilities[label], 1e-30)))
-                if space.trace.prediction.classIndex == label { space.correct += 1 }
+                if !space.trace.hasFiniteOutput {
+                    space.nonFiniteOutputs += 1
+                } else if space.trace.prediction.classIndex == label {
+                    space.correct += 1
+                }
                 crossEntropyGradient(
                     probabilities: probabilities, label: label, batchSize: count,
                     classes: classes, into: space.scratch.pointer + GradientScratchLayout.output)
@@ -78,12 +84,14 @@ final class BatchGradient {
         let total = workspaces[0].gradient.pointer
         var loss = workspaces[0].loss
         var correct = workspaces[0].correct
+        var nonFinite = workspaces[0].nonFiniteOutputs
         for space in workspaces.dropFirst() {
             for i in 0..<ParameterLayout.count { total[i] += space.gradient.pointer[i] }
             loss += space.loss
             correct += space.correct
+            nonFinite += space.nonFiniteOutputs
         }
-        return (loss, correct)
+        return (loss, correct, nonFinite)
     }
 
     var gradient: UnsafeMutablePointer<Float> { workspaces[0].gradient.pointer }

@@ -7,6 +7,10 @@ public struct Evaluation: Sendable {
     public let confusion: [[Int]]
     /// Wall-clock seconds of the forward passes alone.
     public let inferenceSeconds: Double
+    /// Samples for which the network's output was not a number (finite weights so large that a
+    /// layer overflows): they have no prediction, and are in no cell of `confusion`. A caller
+    /// that reports an accuracy must refuse to when this is not zero.
+    public let nonFiniteOutputs: Int
 
     public var total: Int { confusion.joined().reduce(0, +) }
     public var correct: Int { confusion.indices.map { confusion[$0][$0] }.reduce(0, +) }
@@ -44,15 +48,24 @@ public struct Evaluation: Sendable {
             let range = (inputs.count * share / shares)..<(inputs.count * (share + 1) / shares)
             for i in range {
                 classifier.forward(inputs[i], into: trace)
-                predictions.set(i, trace.prediction.classIndex)
+                predictions.set(i, trace.hasFiniteOutput ? trace.prediction.classIndex : -1)
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let classes = classifier.classCount
         precondition(labels.allSatisfy { (0..<classes).contains($0) })
         var confusion = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
-        for (i, label) in labels.enumerated() { confusion[label][predictions.get(i)] += 1 }
-        return Evaluation(confusion: confusion, inferenceSeconds: seconds)
+        var nonFinite = 0
+        for (i, label) in labels.enumerated() {
+            let prediction = predictions.get(i)
+            if prediction < 0 {
+                nonFinite += 1
+            } else {
+                confusion[label][prediction] += 1
+            }
+        }
+        return Evaluation(
+            confusion: confusion, inferenceSeconds: seconds, nonFiniteOutputs: nonFinite)
     }
 }
 

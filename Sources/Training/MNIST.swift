@@ -67,11 +67,17 @@ public struct MNIST: Sendable {
         try load(directory, "t10k")
     }
 
+    /// The most digits a set may hold: MNIST has 70,000 and EMNIST's digits 280,000; a million
+    /// leaves room and keeps a corrupt header from asking for more than 784 MB.
+    public static let maximumDigits = 1_000_000
+
+    /// Reads both files' headers first, so that a set whose sizes do not fit together, or are too
+    /// large, is refused before any image is read.
     static func load(_ directory: String, _ prefix: String) throws(MNISTError) -> MNISTDataset {
         let imagesPath = try locate(directory, "\(prefix)-images-idx3-ubyte")
         let labelsPath = try locate(directory, "\(prefix)-labels-idx1-ubyte")
-        let images = try IDXFile(path: imagesPath, bytes: decompress(imagesPath))
-        let labels = try IDXFile(path: labelsPath, bytes: decompress(labelsPath))
+        let images = try IDXReader(path: imagesPath)
+        let labels = try IDXReader(path: labelsPath)
         guard images.dimensions.count == 3, images.dimensions[1] == 28, images.dimensions[2] == 28
         else {
             throw MNISTError(
@@ -83,18 +89,24 @@ public struct MNIST: Sendable {
                 path: labelsPath,
                 fault: "expected a list of labels, found dimensions \(labels.dimensions)")
         }
-        guard images.dimensions[0] == labels.dimensions[0] else {
+        let count = images.dimensions[0]
+        guard count == labels.dimensions[0] else {
             throw MNISTError(
                 path: labelsPath,
-                fault:
-                    "\(labels.dimensions[0]) labels for \(images.dimensions[0]) images in \(imagesPath)"
-            )
+                fault: "\(labels.dimensions[0]) labels for \(count) images in \(imagesPath)")
         }
-        if let bad = labels.data.firstIndex(where: { $0 > 9 }) {
+        guard count > 0 else { throw MNISTError(path: imagesPath, fault: "holds no images") }
+        guard count <= maximumDigits else {
             throw MNISTError(
-                path: labelsPath, fault: "label \(labels.data[bad]) at index \(bad) is not a digit")
+                path: imagesPath,
+                fault: "declares \(count) images; at most \(maximumDigits) are read")
         }
-        return MNISTDataset(pixels: images.data, labels: labels.data)
+        let labelData = try labels.data()
+        if let bad = labelData.firstIndex(where: { $0 > 9 }) {
+            throw MNISTError(
+                path: labelsPath, fault: "label \(labelData[bad]) at index \(bad) is not a digit")
+        }
+        return MNISTDataset(pixels: try images.data(), labels: labelData)
     }
 
     static func locate(_ directory: String, _ name: String) throws(MNISTError) -> String {
@@ -104,83 +116,126 @@ public struct MNIST: Sendable {
         }
         throw MNISTError(path: "\(directory)/\(name).gz", fault: "not found (nor without .gz)")
     }
+}
 
-    /// The file's bytes, inflated if it is gzipped (zlib reads plain files unchanged).
-    static func decompress(_ path: String) throws(MNISTError) -> [UInt8] {
+/// A file read through zlib, which inflates a gzipped file and reads any other file unchanged.
+final class GzipReader {
+    let path: String
+    private let file: gzFile
+
+    init(path: String) throws(MNISTError) {
+        self.path = path
         guard let file = gzopen(path, "rb") else {
             throw MNISTError(path: path, fault: "cannot be opened")
         }
-        defer { gzclose(file) }
+        self.file = file
+    }
+
+    deinit { gzclose(file) }
+
+    /// The next `count` bytes, or fewer at the end. zlib returns what it could inflate of a gzip
+    /// stream that stops early and flags it only afterwards: `truncated` says whether it did.
+    func read(_ count: Int) throws(MNISTError) -> (bytes: [UInt8], truncated: Bool) {
         var bytes = [UInt8]()
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes {
-                gzread(file, $0.baseAddress, UInt32($0.count))
+        while bytes.count < count {
+            let want = min(count - bytes.count, 1 << 20)
+            let start = bytes.count
+            bytes += repeatElement(0, count: want)
+            let got = bytes.withUnsafeMutableBytes {
+                gzread(file, $0.baseAddress.map { $0 + start }, UInt32(want))
             }
-            if count < 0 {
-                var code: Int32 = 0
-                let message = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
-                throw MNISTError(path: path, fault: "cannot be decompressed: \(message)")
+            var code: Int32 = 0
+            let message = gzerror(file, &code).map { String(cString: $0) } ?? ""
+            if got < 0 || (code != Z_OK && code != Z_BUF_ERROR) {
+                throw MNISTError(
+                    path: path,
+                    fault: "cannot be decompressed: \(message.isEmpty ? "read error" : message)")
             }
-            if count == 0 { break }
-            bytes += chunk[0..<Int(count)]
-            guard bytes.count <= 1 << 30 else {
-                throw MNISTError(path: path, fault: "is larger than 1 GB uncompressed")
-            }
+            bytes.removeLast(want - Int(got))
+            if code == Z_BUF_ERROR { return (bytes, true) }
+            if got == 0 { break }
         }
-        return bytes
+        return (bytes, false)
     }
 }
 
 /// An IDX file: a big-endian magic number whose third byte is the element type (8 = unsigned
 /// byte) and fourth the number of dimensions, the dimensions as big-endian 32-bit sizes, the data.
-struct IDXFile {
+/// The header is read when the reader is made, the data only when asked for, so that a caller
+/// can check the sizes first.
+struct IDXReader {
+    let path: String
     let dimensions: [Int]
-    let data: [UInt8]
+    private let file: GzipReader
 
-    init(path: String, bytes: [UInt8]) throws(MNISTError) {
-        guard bytes.count >= 4 else {
+    init(path: String) throws(MNISTError) {
+        self.path = path
+        file = try GzipReader(path: path)
+        let (magic, truncated) = try file.read(4)
+        guard magic.count == 4 else {
             throw MNISTError(
-                path: path, fault: "is \(bytes.count) bytes, too short for an IDX header")
+                path: path,
+                fault: truncated
+                    ? "is truncated (its gzip stream ends early) before the end of its IDX header"
+                    : "is \(magic.count) bytes, too short for an IDX header")
         }
-        guard bytes[0] == 0, bytes[1] == 0 else {
+        guard magic[0] == 0, magic[1] == 0 else {
             throw MNISTError(path: path, fault: "is not an IDX file (bad magic number)")
         }
-        guard bytes[2] == 0x08 else {
+        guard magic[2] == 0x08 else {
             throw MNISTError(
                 path: path,
                 fault:
-                    "holds IDX type 0x\(String(bytes[2], radix: 16)), expected unsigned bytes (0x08)"
+                    "holds IDX type 0x\(String(magic[2], radix: 16)), expected unsigned bytes (0x08)"
             )
         }
-        let rank = Int(bytes[3])
-        guard rank >= 1, bytes.count >= 4 + 4 * rank else {
+        let rank = Int(magic[3])
+        let (sizes, _) = try file.read(4 * rank)
+        guard rank >= 1, sizes.count == 4 * rank else {
             throw MNISTError(path: path, fault: "has a truncated IDX header")
         }
-        var dimensions = [Int]()
-        var total = 1
-        for d in 0..<rank {
-            let at = 4 + 4 * d
-            let size =
-                Int(bytes[at]) << 24 | Int(bytes[at + 1]) << 16 | Int(bytes[at + 2]) << 8
-                | Int(bytes[at + 3])
-            dimensions.append(size)
-            total *= size
-            guard total <= bytes.count else {
-                throw MNISTError(
-                    path: path, fault: "declares dimensions \(dimensions) larger than the file")
-            }
+        dimensions = (0..<rank).map { d in
+            sizes[4 * d..<4 * d + 4].reduce(0) { $0 << 8 | Int($1) }
         }
-        let start = 4 + 4 * rank
-        guard bytes.count - start == total else {
+    }
+
+    /// The number of data bytes the dimensions declare, nil if it overflows.
+    var declaredLength: Int? {
+        var total = 1
+        for size in dimensions {
+            let (product, overflow) = total.multipliedReportingOverflow(by: size)
+            guard !overflow else { return nil }
+            total = product
+        }
+        return total
+    }
+
+    /// The data, exactly as long as the dimensions declare, refusing a file that holds less or
+    /// more. The caller has checked that the declared length is one it wants to read.
+    func data() throws(MNISTError) -> [UInt8] {
+        guard let total = declaredLength else {
+            throw MNISTError(
+                path: path, fault: "declares dimensions \(dimensions) too large to hold")
+        }
+        let (data, truncated) = try file.read(total)
+        guard data.count == total else {
             throw MNISTError(
                 path: path,
-                fault:
-                    "declares \(total) bytes of data for dimensions \(dimensions), holds \(bytes.count - start)"
+                fault: "is truncated\(truncated ? " (its gzip stream ends early)" : ""): "
+                    + "dimensions \(dimensions) declare \(total) bytes of data, it holds \(data.count)"
             )
         }
-        self.dimensions = dimensions
-        data = Array(bytes[start...])
+        let (more, endsEarly) = try file.read(1)
+        // All the data came, but the gzip stream's check sum did not: the bytes are unverified.
+        guard !endsEarly else {
+            throw MNISTError(path: path, fault: "is truncated (its gzip stream ends early)")
+        }
+        guard more.isEmpty else {
+            throw MNISTError(
+                path: path,
+                fault: "holds more data than its dimensions \(dimensions) declare (\(total) bytes)")
+        }
+        return data
     }
 }
 

@@ -172,7 +172,18 @@ extension MNIST {
 
     /// The bytes of an IDX file, inflated if it is gzipped: what a checksum of the content is
     /// computed over, whichever way the file was compressed.
-    public static func uncompressedContents(ofFile path: String) throws(MNISTError) -> [UInt8] {
-        try decompress(path)
+    /// Refuses more than `limit` bytes (the largest MNIST file inflates to 47 MB), so that a
+    /// corrupt download cannot inflate without end.
+    public static func uncompressedContents(ofFile path: String, limit: Int = 1 << 27)
+        throws(MNISTError) -> [UInt8]
+    {
+        let (bytes, truncated) = try GzipReader(path: path).read(limit + 1)
+        guard !truncated else {
+            throw MNISTError(path: path, fault: "is truncated (its gzip stream ends early)")
+        }
+        guard bytes.count <= limit else {
+            throw MNISTError(path: path, fault: "inflates to more than \(limit) bytes")
+        }
+        return bytes
     }
 }

@@ -76,7 +76,7 @@ public final class Trainer {
         precondition(inputs.count == labels.count && inputs.allSatisfy { $0.count == 1024 })
         precondition(labels.allSatisfy { (0..<classes).contains($0) })
         batchGradient.prepare(parameters: parameters.pointer)
-        let (loss, _) = batchGradient.run(parameters: parameters.pointer, count: inputs.count) {
+        let (loss, _, _) = batchGradient.run(parameters: parameters.pointer, count: inputs.count) {
             i, input in
             for k in 0..<1024 { input[k] = inputs[i][k] }
             return labels[i]
@@ -98,9 +98,13 @@ public final class Trainer {
     }
 
     /// Trains one epoch (numbered from 1) over `data` in a shuffled order.
+    ///
+    /// Stops with `TrainingError` at the first batch whose loss, output or gradient is not a
+    /// number, before that batch changes the weights, or whose step makes a weight infinite (a
+    /// learning rate far too large does both). The weights are then not to be used.
     public func trainEpoch(
         _ epoch: Int, on data: MNISTDataset, progress: (TrainingProgress) -> Void = { _ in }
-    ) -> EpochResult {
+    ) throws(TrainingError) -> EpochResult {
         let start = DispatchTime.now().uptimeNanoseconds
         var shuffler = SeededGenerator(seed: options.seed, stream: 1, item: UInt64(epoch))
         let order = Array(0..<data.count).shuffled(using: &shuffler)
@@ -115,7 +119,7 @@ public final class Trainer {
             let first = batch * options.batchSize
             let indices = Array(order[first..<min(first + options.batchSize, data.count)])
             batchGradient.prepare(parameters: parameters.pointer)
-            let (loss, right) = batchGradient.run(
+            let (loss, right, nonFinite) = batchGradient.run(
                 parameters: parameters.pointer, count: indices.count
             ) {
                 i, input in
@@ -129,8 +133,16 @@ public final class Trainer {
                 }
                 return Int(data.labels[index])
             }
+            guard loss.isFinite, nonFinite == 0,
+                Self.allFinite(batchGradient.gradient, count: ParameterLayout.count)
+            else {
+                throw .lossNotFinite(epoch: epoch, batch: batch + 1)
+            }
             optimizer.learningRate = learningRate(step: step, total: totalSteps)
             optimizer.update(parameters.pointer, gradient: batchGradient.gradient)
+            guard Self.allFinite(parameters.pointer, count: ParameterLayout.count) else {
+                throw .weightsNotFinite(epoch: epoch, batch: batch + 1)
+            }
             step += 1
             lossSum += loss
             correct += right
@@ -146,5 +158,38 @@ public final class Trainer {
             epoch: epoch, loss: lossSum / Double(max(1, seen)),
             trainingAccuracy: Double(correct) / Double(max(1, seen)),
             seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    static func allFinite(_ values: UnsafePointer<Float>, count: Int) -> Bool {
+        // x * 0 is 0 for a finite x and NaN for NaN or infinity, so the sum is 0 exactly when
+        // every value is finite: one pass, no branch per value.
+        var sum: Float = 0
+        for i in 0..<count { sum += values[i] * 0 }
+        return sum == 0
+    }
+}
+
+/// Why training stopped before its last epoch.
+public enum TrainingError: Error, Equatable, CustomStringConvertible {
+    /// The loss, the network's output or the gradient stopped being a number.
+    case lossNotFinite(epoch: Int, batch: Int)
+    /// A step of the optimiser made a weight infinite or NaN.
+    case weightsNotFinite(epoch: Int, batch: Int)
+    /// After an epoch, the network's output is not a number for `digits` of the `total` test
+    /// digits: finite weights so large that a layer overflows.
+    case testOutputNotFinite(epoch: Int, digits: Int, total: Int)
+
+    public var description: String {
+        switch self {
+        case .lossNotFinite(let epoch, let batch):
+            "training diverged: at epoch \(epoch), batch \(batch), the loss is no longer a number "
+                + "(is the learning rate too large?)"
+        case .weightsNotFinite(let epoch, let batch):
+            "training diverged: at epoch \(epoch), batch \(batch), a weight is no longer a finite "
+                + "number (is the learning rate too large?)"
+        case .testOutputNotFinite(let epoch, let digits, let total):
+            "training diverged: after epoch \(epoch) the network's output is not a number for "
+                + "\(digits) of the \(total) test digits (is the learning rate too large?)"
+        }
     }
 }

@@ -52,6 +52,16 @@ struct BenchCommand: ParsableCommand {
         var generator = SeededGenerator(seed: 7)
         let images = (0..<64).map { _ in (0..<1024).map { _ in generator.uniform(0...1) } }
         let trace = ForwardTrace()
+        // Timing a network whose output is not a number would measure nothing worth knowing.
+        for image in images {
+            classifier.forward(image, into: trace)
+            guard trace.hasFiniteOutput else {
+                Console.error(
+                    "\(weights.name): the network's output is not a number with these weights "
+                        + "(\(WeightsOption.overflow))")
+                throw ExitCode.failure
+            }
+        }
         // Warm up caches and branch predictors before timing.
         for i in 0..<2000 { classifier.forward(images[i % 64], into: trace) }
         var samples = [Double]()

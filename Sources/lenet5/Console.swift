@@ -12,7 +12,9 @@ enum Console {
         write(message + "\n", to: STDERR_FILENO)
     }
 
-    /// Unbuffered, straight to the descriptor.
+    /// Unbuffered, straight to the descriptor. A failure to write standard output (a full disk,
+    /// `> /dev/full`) ends the program with a message and status 1: a result that did not arrive
+    /// must not look like success. A failure on standard error has nowhere to be reported.
     static func write(_ text: String, to descriptor: Int32) {
         var bytes = Array(text.utf8)
         var written = 0
@@ -22,7 +24,14 @@ enum Console {
                 return Platform.write(descriptor, base + written, buffer.count - written)
             }
             if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return }
+            guard count > 0 else {
+                if descriptor == STDOUT_FILENO {
+                    let reason = count < 0 ? String(cString: strerror(errno)) : "nothing written"
+                    error("cannot write to standard output: \(reason.lowercased())")
+                    exit(1)
+                }
+                return
+            }
             written += count
         }
     }

@@ -114,18 +114,21 @@ struct DrawCommand: ParsableCommand {
     func loadCanvas() throws -> Canvas {
         guard let load else { return Canvas() }
         do {
-            let drawing = try DrawingFormats.drawing(from: readFileContents(load, limit: 64 << 20))
+            // A PGM of another size is refused from its header, before its raster is read.
+            let drawing = try DrawingFile.read(load, requiredSide: Canvas.side)
             guard let canvas = Canvas(drawing) else {
-                Console.error(
-                    "\(load): is \(drawing.width)x\(drawing.height); the sketchpad loads 32x32 "
-                        + "drawings (`lenet5 predict` takes any size)")
-                throw ExitCode.failure
+                throw DrawingFileError.wrongSize(
+                    width: drawing.width, height: drawing.height, required: Canvas.side)
             }
             return canvas
-        } catch let error as FileReadError {
-            Console.error(error.description)
-        } catch let error as DrawingError {
-            Console.error("\(load): \(error.fault)")
+        } catch let error as DrawingFileError {
+            if case .wrongSize(let width, let height, _) = error {
+                Console.error(
+                    "\(load): is \(width)x\(height); the sketchpad loads 32x32 drawings "
+                        + "(`lenet5 predict` takes any size)")
+            } else {
+                Console.error("\(load): \(error)")
+            }
         }
         throw ExitCode.failure
     }

@@ -35,7 +35,7 @@ struct EvalCommand: ParsableCommand {
         let file = try weights.load()
         guard ClassNames.areDigits(file.classes) else {
             Console.error(
-                "\(weights.weights ?? WeightsFile.bundledName): its classes are "
+                "\(weights.name): its classes are "
                     + file.classes.joined(separator: ", ")
                     + ", not the digits 0 to 9: MNIST cannot measure it (lenet5 transfer measures "
                     + "a taught network on its own examples)")
@@ -49,6 +49,15 @@ struct EvalCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let result = Evaluation.run(Classifier(file), on: test, threads: threads)
+        guard result.nonFiniteOutputs == 0 else {
+            let fault =
+                "\(weights.name): the network's output is not a number for "
+                + "\(result.nonFiniteOutputs) of the \(test.count) test digits "
+                + "(\(WeightsOption.overflow))"
+            Console.error(fault)
+            if json { Console.json(["error": .string(fault)]) }
+            throw ExitCode.failure
+        }
         if json {
             Console.json([
                 "accuracy": .of(result.accuracy), "correct": .of(result.correct),

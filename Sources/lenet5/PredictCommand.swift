@@ -46,42 +46,38 @@ struct PredictCommand: ParsableCommand {
         var failures = 0
         for file in files {
             let name = file == "-" ? "<stdin>" : file
+            let fault: String
             do {
-                let input = try prepare(file)
-                guard let input else {
+                guard let input = try prepare(file) else {
                     report(blank: name)
                     continue
                 }
                 classifier.forward(input, into: trace)
-                report(name, trace.probabilities, classes: classifier.classes)
+                guard !trace.hasFiniteOutput else {
+                    report(name, trace.probabilities, classes: classifier.classes)
+                    continue
+                }
+                // No class is made up from NaN: the weights are at fault, and the message says so.
+                fault = weights.nonFiniteOutputFault
+            } catch .wrongSize(let width, let height, _) {
+                fault = "is \(width)x\(height); --no-preprocess needs 32x32"
             } catch {
-                failures += 1
-                Console.error("\(name): \(error.fault)")
-                if json { Console.json(["file": .string(name), "error": .string(error.fault)]) }
+                fault = error.description
             }
+            failures += 1
+            Console.error("\(name): \(fault)")
+            if json { Console.json(["file": .string(name), "error": .string(fault)]) }
         }
         if failures > 0 { throw ExitCode.failure }
     }
 
-    /// The network input for a file, nil for a drawing without ink.
+    /// The network input for a file, nil for a drawing without ink. With --no-preprocess, a PGM of
+    /// another size than 32x32 is refused from its header, before its raster is read.
     func prepare(_ file: String) throws(DrawingFileError) -> [Float]? {
-        let bytes: [UInt8]
-        do {
-            // Drawings are small; a limit keeps a wrong path to a huge file from eating the memory.
-            bytes = try readFileContents(file, limit: 64 << 20)
-        } catch {
-            throw DrawingFileError(fault: error.reason)
-        }
-        let drawing: Bitmap
-        do {
-            drawing = try DrawingFormats.drawing(from: bytes)
-        } catch {
-            throw DrawingFileError(fault: error.fault)
-        }
+        let drawing = try DrawingFile.read(file, requiredSide: noPreprocess ? 32 : nil)
         if noPreprocess {
             guard let raw = Preprocessing.rawInput(from: drawing) else {
-                throw DrawingFileError(
-                    fault: "is \(drawing.width)x\(drawing.height); --no-preprocess needs 32x32")
+                throw .wrongSize(width: drawing.width, height: drawing.height, required: 32)
             }
             return raw.contains { $0 > 0 } ? raw : nil
         }
@@ -111,8 +107,4 @@ struct PredictCommand: ParsableCommand {
             Console.out("\(name): no ink, no prediction")
         }
     }
-}
-
-struct DrawingFileError: Error {
-    let fault: String
 }

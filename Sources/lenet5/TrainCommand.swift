@@ -67,13 +67,22 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("--learning-rate must be a positive number")
         }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        guard !out.isEmpty else { throw ValidationError("--out needs a file name") }
         guard (0...1).contains(sketchShare) else {
             throw ValidationError("--sketch-share must be between 0 and 1")
         }
     }
 
     func run() throws {
-        try checkWritable(out)
+        do {
+            try checkWritable(out)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode.failure
+        }
+        let outExisted = access(out, F_OK) == 0
+        // From here on a weights file may be half written when a signal comes.
+        Interruption.removeTemporaryFilesOnSignals()
         let data: MNIST
         do {
             data = try MNIST(MNISTLocation(option: mnist))
@@ -99,21 +108,34 @@ struct TrainCommand: ParsableCommand {
         var epochSeconds = [Double]()
         var testAccuracy = 0.0
         let started = monotonicSeconds()
+        var saved: Int?
         for epoch in 1...epochs {
-            let result = trainer.trainEpoch(epoch, on: training) { p in
-                let done = Double(epoch - 1) + Double(p.batch) / Double(p.batches)
-                let elapsed = monotonicSeconds() - started
-                progress.show(
-                    fraction: Double(p.batch) / Double(p.batches),
-                    label: "epoch \(epoch)/\(epochs)",
-                    detail:
-                        "batch \(p.batch)/\(p.batches)  loss \(formatFixed(p.loss, digits: 4))  "
-                        + "acc \(percent(p.accuracy, digits: 1))  ETA "
-                        + formatDuration(elapsed / done * Double(epochs) - elapsed))
+            let result: EpochResult
+            do {
+                result = try trainer.trainEpoch(epoch, on: training) { p in
+                    let done = Double(epoch - 1) + Double(p.batch) / Double(p.batches)
+                    let elapsed = monotonicSeconds() - started
+                    progress.show(
+                        fraction: Double(p.batch) / Double(p.batches),
+                        label: "epoch \(epoch)/\(epochs)",
+                        detail:
+                            "batch \(p.batch)/\(p.batches)  loss \(formatFixed(p.loss, digits: 4))  "
+                            + "acc \(percent(p.accuracy, digits: 1))  ETA "
+                            + formatDuration(elapsed / done * Double(epochs) - elapsed))
+                }
+            } catch {
+                progress.clear()
+                try stop(error.description, saved: saved, outExisted: outExisted)
             }
             epochSeconds.append(result.seconds)
             let evaluation = Evaluation.run(
                 Classifier(trainer.model), on: data.test, threads: threads)
+            guard evaluation.nonFiniteOutputs == 0 else {
+                progress.clear()
+                let error = TrainingError.testOutputNotFinite(
+                    epoch: epoch, digits: evaluation.nonFiniteOutputs, total: data.test.count)
+                try stop(error.description, saved: saved, outExisted: outExisted)
+            }
             testAccuracy = evaluation.accuracy
             progress.clear()
             let line =
@@ -122,6 +144,7 @@ struct TrainCommand: ParsableCommand {
                 + formatDuration(result.seconds)
             Console.note(line)
             try save(trainer.model, epochsDone: epoch, testAccuracy: testAccuracy, options: options)
+            saved = epoch
             if json {
                 Console.json([
                     "epoch": .of(epoch), "loss": .of(result.loss),
@@ -179,19 +202,20 @@ struct TrainCommand: ParsableCommand {
             throw ExitCode.failure
         }
     }
-}
 
-/// Fails now, not after an hour of training, if `path` cannot be written.
-func checkWritable(_ path: String) throws {
-    let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-    var status = stat()
-    if stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
-        Console.error("\(path): is a directory")
-        throw ExitCode.failure
-    }
-    guard access(directory.isEmpty ? "/" : directory, W_OK) == 0 else {
-        Console.error(
-            "\(path): cannot write to directory \(directory.isEmpty ? "/" : directory)")
+    /// Ends a run that went wrong, saying what --out holds: the weights of the last good epoch,
+    /// or, if no epoch finished, whatever was there before (which is never replaced by weights
+    /// that are not numbers).
+    func stop(_ message: String, saved: Int?, outExisted: Bool) throws -> Never {
+        let kept =
+            saved.map { "\(out) holds the weights after epoch \($0)" }
+            ?? (outExisted ? "\(out) is left as it was" : "nothing was written to \(out)")
+        Console.error("\(message); \(kept)")
+        if json {
+            Console.json([
+                "error": .string(message), "out": .string(out), "epochs_saved": .of(saved ?? 0),
+            ])
+        }
         throw ExitCode.failure
     }
 }

@@ -80,7 +80,14 @@ struct TransferCommand: ParsableCommand {
     }
 
     func run() throws {
-        try checkWritable(out)
+        do {
+            try checkWritable(out)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode.failure
+        }
+        // From here on a weights file may be half written when a signal comes.
+        Interruption.removeTemporaryFilesOnSignals()
         let folder = ExampleFolder(option: examples)
         let taught: TeachingExamples
         do {
@@ -127,7 +134,7 @@ struct TransferCommand: ParsableCommand {
         bar.clear()
         let file = result.weightsFile(command: commandLine)
         do {
-            try withTerminationHeld { () throws(WeightsError) in try file.write(to: out) }
+            try file.write(to: out)
         } catch {
             Console.error(error.description)
             throw ExitCode.failure
@@ -175,15 +182,3 @@ struct TransferCommand: ParsableCommand {
 }
 
 extension FrozenLayers: ExpressibleByArgument {}
-
-/// Runs `body` with SIGINT, SIGTERM and SIGHUP held back, so that a signal arriving while a file is
-/// written ends the process only after the file is whole (or its temporary copy removed).
-func withTerminationHeld<E: Error>(_ body: () throws(E) -> Void) throws(E) {
-    var held = sigset_t()
-    var previous = sigset_t()
-    sigemptyset(&held)
-    for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&held, signal) }
-    pthread_sigmask(SIG_BLOCK, &held, &previous)
-    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-    try body()
-}

@@ -1,3 +1,4 @@
+import Foundation
 import ReferenceFixtures
 import Testing
 
@@ -7,15 +8,16 @@ import Testing
 @Suite struct WeightsFileTests {
     static let good = Reference.weights.bytes
 
-    func fault(_ bytes: [UInt8]) -> String? {
-        do {
-            _ = try WeightsFile(bytes: bytes, path: "w.safetensors")
-            return nil
-        } catch {
-            #expect(error.path == "w.safetensors")
-            #expect(error.description.hasPrefix("w.safetensors: "))
-            return error.fault
+    /// The fault the loader reports for `bytes`. A file it accepts fails the test where this is
+    /// called, so no test of a broken file can pass by the loader saying nothing.
+    func fault(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+        let error = #expect(throws: WeightsError.self, sourceLocation: sourceLocation) {
+            try WeightsFile(bytes: bytes, path: "w.safetensors")
         }
+        guard let error else { return nil }
+        #expect(error.path == "w.safetensors", sourceLocation: sourceLocation)
+        #expect(error.description.hasPrefix("w.safetensors: "), sourceLocation: sourceLocation)
+        return error.fault
     }
 
     /// A file with the given header JSON and data.
@@ -48,12 +50,16 @@ import Testing
     }
 
     @Test func truncatedFiles() {
-        for length in [9, 100, Self.good.count / 2, Self.good.count - 1] {
-            #expect(fault(Array(Self.good.prefix(length))) != nil, "\(length) bytes")
+        for length in [9, 100] {
+            #expect(
+                fault(Array(Self.good.prefix(length)))?.contains("runs past the end of the file")
+                    == true, "\(length) bytes")
         }
-        #expect(
-            fault(Array(Self.good.prefix(Self.good.count - 4)))?.contains("outside the data")
-                == true)
+        for length in [Self.good.count / 2, Self.good.count - 1, Self.good.count - 4] {
+            #expect(
+                fault(Array(Self.good.prefix(length)))?.contains("outside the data") == true,
+                "\(length) bytes")
+        }
     }
 
     @Test func absurdHeaderLength() {
@@ -66,13 +72,19 @@ import Testing
     }
 
     @Test func invalidJSON() {
-        for header in [
-            "{", "not json", "{\"a\": }", "[1,2]", "{\"c1.weight\": 5}",
-            String(repeating: "[", count: 5000),
+        for (header, expected) in [
+            ("{", "the header is not valid JSON (expected a key at byte 1)"),
+            ("not json", "the header is not valid JSON (expected null at byte 1)"),
+            ("{\"a\": }", "the header is not valid JSON (unexpected character at byte 6)"),
+            ("[1,2]", "the header is not a JSON object"),
+            ("{\"c1.weight\": 5}", "tensor c1.weight: its description is not an object"),
+            (
+                String(repeating: "[", count: 5000),
+                "the header is not valid JSON (nested too deeply at byte 64)"
+            ),
         ] {
-            #expect(fault(file(header: header)) != nil, "\(header.prefix(20))")
+            #expect(fault(file(header: header)) == expected, "\(header.prefix(20))")
         }
-        #expect(fault(file(header: "{"))?.contains("not valid JSON") == true)
     }
 
     @Test func missingTensorWrongShapeWrongDtype() throws {
@@ -86,14 +98,13 @@ import Testing
         #expect(
             fault(Safetensors.encode(tensors: tensors, metadata: [:]))
                 == "tensor c1.weight has shape [6, 25], expected [6, 1, 5, 5]")
-        // The same bytes declared as F16.
+        // c1.bias's bytes declared as twelve F16 values, and nothing else.
         let entry = try #require(safetensors.entries["c1.bias"])
-        var header = "{"
-        header +=
-            "\"c1.bias\":{\"dtype\":\"F16\",\"shape\":[12],\"data_offsets\":[\(entry.range.lowerBound),\(entry.range.upperBound)]}}"
+        let header =
+            "{\"c1.bias\":{\"dtype\":\"F16\",\"shape\":[12],\"data_offsets\":[0,24]}}"
         #expect(
-            fault(file(header: header, data: Array(repeating: 0, count: 1000)))?.contains(
-                "missing tensor") == true)
+            fault(file(header: header, data: Array(safetensors.data[entry.range])))
+                == "missing tensor c1.weight")
         let wrongType =
             "{\"c1.weight\":{\"dtype\":\"I32\",\"shape\":[6,1,5,5],\"data_offsets\":[0,600]}}"
         #expect(
@@ -111,7 +122,9 @@ import Testing
             fault(file(header: backwards, data: Array(repeating: 0, count: 24)))?.contains(
                 "outside the data") == true)
         let negative = "{\"c1.bias\":{\"dtype\":\"F32\",\"shape\":[6],\"data_offsets\":[-4,20]}}"
-        #expect(fault(file(header: negative, data: Array(repeating: 0, count: 24))) != nil)
+        #expect(
+            fault(file(header: negative, data: Array(repeating: 0, count: 24)))
+                == "tensor c1.bias: data offsets [-4, 20] lie outside the data (24 bytes)")
         let mismatch = "{\"c1.bias\":{\"dtype\":\"F32\",\"shape\":[7],\"data_offsets\":[0,24]}}"
         #expect(
             fault(file(header: mismatch, data: Array(repeating: 0, count: 24)))?.contains(
@@ -138,14 +151,116 @@ import Testing
     }
 
     @Test func filesThatCannotBeRead() {
-        #expect(throws: WeightsError.self) {
+        #expect(
+            throws: WeightsError(
+                path: "/nonexistent/w.safetensors", fault: "no such file or directory")
+        ) {
             try WeightsFile(contentsOf: "/nonexistent/w.safetensors")
         }
-        do {
-            _ = try WeightsFile(contentsOf: "/tmp")
-        } catch {
-            #expect(error.description == "/tmp: is a directory")
+        #expect(throws: WeightsError(path: "/tmp", fault: "is a directory")) {
+            try WeightsFile(contentsOf: "/tmp")
         }
+    }
+
+    /// The reference loader (safetensors' `Metadata::validate`) takes the tensors in order of
+    /// their offsets and wants each to start where the last ended, the last to end with the data.
+    /// Overlapping tensors, a gap, or bytes after the last are refused (issue 11: overlaps were
+    /// accepted).
+    @Test func tensorsMustCoverTheDataWithoutOverlapOrGap() throws {
+        func entry(_ name: String, _ begin: Int, _ end: Int) -> String {
+            "\"\(name)\":{\"dtype\":\"F32\",\"shape\":[\((end - begin) / 4)],\"data_offsets\":[\(begin),\(end)]}"
+        }
+        func header(_ entries: String...) -> String { "{" + entries.joined(separator: ",") + "}" }
+        let data = [UInt8](repeating: 0, count: 48)
+        #expect(
+            fault(file(header: header(entry("a", 0, 24), entry("b", 16, 40)), data: data))
+                == "tensor b: data offsets [16, 40] overlap those of tensor a [0, 24]")
+        #expect(
+            fault(file(header: header(entry("a", 0, 24), entry("b", 0, 24)), data: data))?
+                .contains("overlap those of tensor a [0, 24]") == true)
+        #expect(
+            fault(file(header: header(entry("a", 8, 32)), data: Array(data.prefix(32))))
+                == "tensor a: data offsets [8, 32] leave bytes 0..<8 of the data to no tensor")
+        #expect(
+            fault(file(header: header(entry("a", 0, 8), entry("b", 16, 24)), data: data))
+                == "tensor b: data offsets [16, 24] leave bytes 8..<16 of the data to no tensor")
+        #expect(
+            fault(file(header: header(entry("a", 0, 24), entry("b", 24, 40)), data: data))
+                == "the data holds 8 bytes after the last tensor (it should end at byte 40): "
+                + "not a safetensors file, or two run together?")
+        // Touching tensors in any order of the header, with an empty one, are a valid layout.
+        let valid = file(
+            header: header(entry("b", 24, 48), entry("empty", 24, 24), entry("a", 0, 24)),
+            data: data)
+        #expect(try Safetensors(bytes: valid).entries.count == 3)
+    }
+
+    /// A weights file is read header first, and no more than a weights file could hold: a wrong
+    /// path to something huge fails at once (issue 11: 1000 MB took 2 GB and 6.7 s to refuse).
+    @Test func hugeFilesAreRefusedBeforeTheyAreRead() throws {
+        let dir = NSTemporaryDirectory() + "lenet5-weights-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // A sparse file of 1000 MB: no room on the disk, 1000 MB to read.
+        let huge = dir + "/huge.safetensors"
+        #expect(FileManager.default.createFile(atPath: huge, contents: Data(Self.good)))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: huge))
+        try handle.truncate(atOffset: 1_000_000_000)
+        try handle.close()
+        let limit = WeightsFile.maximumFileLength
+        #expect(
+            throws: WeightsError(
+                path: huge,
+                fault: "is 1000000000 bytes; a LeNet-5 weights file is at most \(limit) bytes "
+                    + "(250224 of data): not a weights file?")
+        ) { try WeightsFile(contentsOf: huge) }
+        // /dev/zero has no size: its header length (0) allows 250,232 bytes, and no more is read.
+        #expect(
+            throws: WeightsError(
+                path: "/dev/zero",
+                fault: "holds more than 250232 bytes; a LeNet-5 weights file is at most "
+                    + "\(limit) bytes (250224 of data): not a weights file?")
+        ) { try WeightsFile(contentsOf: "/dev/zero") }
+        // A header length beyond what metadata could need is refused before the header is read.
+        var long = Self.good
+        long[2] = 0x20  // 2 MB
+        try Data(long).write(to: URL(fileURLWithPath: dir + "/long.safetensors"))
+        let error = #expect(throws: WeightsError.self) {
+            try WeightsFile(contentsOf: dir + "/long.safetensors")
+        }
+        #expect(error?.fault.contains("is larger than a weights file's header can be") == true)
+    }
+
+    /// The cap leaves room for what a later version will accept: an output layer of up to 20
+    /// classes is refused for its shape (today's rule), not for its size.
+    @Test func theCapAdmitsAnOutputLayerOfTwentyClasses() throws {
+        var tensors = Reference.weights.model.namedParameters
+        tensors[8] = (
+            "output.weight", Tensor(shape: [20, 84], scalars: .init(repeating: 0, count: 1680))
+        )
+        tensors[9] = ("output.bias", Tensor(shape: [20], scalars: .init(repeating: 0, count: 20)))
+        let metadata = ["note": String(repeating: "metadata ", count: 2000)]
+        let bytes = Safetensors.encode(tensors: tensors, metadata: metadata)
+        #expect(bytes.count > 8 + 18_000 + WeightsFile.maximumDataLength - 1)
+        let path = NSTemporaryDirectory() + "lenet5-twenty-\(UUID().uuidString).safetensors"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(
+            throws: WeightsError(
+                path: path, fault: "tensor output.weight has shape [20, 84], expected [10, 84]")
+        ) { try WeightsFile(contentsOf: path) }
+    }
+
+    /// Weights that are not numbers are never written: the loader would refuse the file, and it
+    /// might have replaced good weights.
+    @Test func weightsThatAreNotNumbersAreNotWritten() throws {
+        let path = NSTemporaryDirectory() + "lenet5-nan-\(UUID().uuidString).safetensors"
+        try Reference.weights.write(to: path)
+        var model = Reference.weights.model
+        model.f6.bias.scalars[3] = .nan
+        #expect(
+            throws: WeightsError(
+                path: path, fault: "tensor f6.bias holds NaN at index 3; not written")
+        ) { try WeightsFile(model: model).write(to: path) }
+        #expect(try WeightsFile(contentsOf: path).model == Reference.weights.model)
     }
 
     @Test func bundledWeightsLoadAndMatchTheAsset() throws {

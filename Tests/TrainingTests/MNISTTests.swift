@@ -1,3 +1,4 @@
+import CZlib
 import Foundation
 import LeNet5
 import ReferenceFixtures
@@ -56,7 +57,22 @@ import Testing
             (images, idx(dimensions: [3], data: [1, 2, 3]), "3 labels for 2 images"),
             (images, idx(dimensions: [2], data: [1, 12]), "label 12 at index 1"),
             (images, idx(dimensions: [2], data: [1]), "holds 1"),
-            (images.prefix(100), idx(dimensions: [2], data: [1, 2]), "larger than the file"),
+            (
+                images.prefix(100), idx(dimensions: [2], data: [1, 2]),
+                "is truncated: dimensions [2, 28, 28] declare 1568 bytes of data, it holds 84"
+            ),
+            (
+                images + Data([1]), idx(dimensions: [2], data: [1, 2]),
+                "holds more data than its dimensions [2, 28, 28] declare (1568 bytes)"
+            ),
+            (
+                idx(dimensions: [0, 28, 28], data: []), idx(dimensions: [0], data: []),
+                "holds no images"
+            ),
+            (Data(), idx(dimensions: [2], data: [1, 2]), "is 0 bytes, too short"),
+            (
+                Data([0, 0, 8, 3, 0, 0]), idx(dimensions: [2], data: [1, 2]), "truncated IDX header"
+            ),
             (Data([1, 2, 3]), idx(dimensions: [2], data: [1, 2]), "too short"),
             (
                 idx(
@@ -76,6 +92,53 @@ import Testing
             }
         }
         #expect(throws: MNISTError.self) { try MNIST.testSet(directory: dir + "/missing") }
+    }
+
+    /// A gzip stream cut short is reported as truncated (issue 11: it was reported as dimensions
+    /// larger than the file), whether it stops in the data or in the check sum after it.
+    @Test func aTruncatedGzipIsReportedAsTruncated() throws {
+        let dir = try temporaryDirectory()
+        let labels = idx(dimensions: [3], data: [7, 0, 9])
+        let images = idx(dimensions: [3, 28, 28], data: (0..<(3 * 784)).map { UInt8($0 % 251) })
+        let imagesPath = dir + "/t10k-images-idx3-ubyte.gz"
+        try gzip(labels, to: dir + "/t10k-labels-idx1-ubyte.gz")
+        try gzip(images, to: imagesPath)
+        #expect(try MNIST.testSet(directory: dir).count == 3)
+        let whole = try Data(contentsOf: URL(fileURLWithPath: imagesPath))
+        // Cut in the deflate stream, then in the 8-byte trailer (CRC-32 and length).
+        for (cut, expected) in [
+            (whole.count / 2, "is truncated (its gzip stream ends early): dimensions [3, 28, 28]"),
+            (whole.count - 3, "is truncated (its gzip stream ends early)"),
+        ] {
+            try whole.prefix(cut).write(to: URL(fileURLWithPath: imagesPath))
+            let error = #expect(throws: MNISTError.self) { try MNIST.testSet(directory: dir) }
+            #expect(error?.path == imagesPath)
+            #expect(error?.fault.hasPrefix(expected) == true, "\(String(describing: error))")
+            #expect(error?.fault.contains("larger than the file") == false)
+        }
+    }
+
+    /// Sizes come from the headers, and a set too large is refused before its body is read: a
+    /// header claiming ten million images in a file of a few bytes fails at once.
+    @Test func sizesAreCheckedFromTheHeadersFirst() throws {
+        let dir = try temporaryDirectory()
+        try writeSet(
+            dir, images: idx(dimensions: [10_000_000, 28, 28], data: [1, 2, 3]),
+            labels: idx(dimensions: [10_000_000], data: [1]))
+        let error = #expect(throws: MNISTError.self) { try MNIST.testSet(directory: dir) }
+        #expect(error?.fault == "declares 10000000 images; at most 1000000 are read")
+        try writeSet(
+            dir, images: idx(dimensions: [2, 28, 28], data: []),
+            labels: idx(dimensions: [3], data: [1, 2, 3]))
+        let mismatch = #expect(throws: MNISTError.self) { try MNIST.testSet(directory: dir) }
+        #expect(mismatch?.fault.hasPrefix("3 labels for 2 images") == true)
+    }
+
+    /// A gzip file written with zlib's own writer.
+    func gzip(_ data: Data, to path: String) throws {
+        let file = try #require(gzopen(path, "wb"))
+        let written = data.withUnsafeBytes { gzwrite(file, $0.baseAddress, UInt32($0.count)) }
+        #expect(gzclose(file) == Z_OK && written == Int32(data.count))
     }
 
     @Test(.enabled(if: available, absence))
@@ -192,7 +255,7 @@ import Testing
 @Suite struct TrainerTests {
     static let small: MNISTDataset = AugmentationTests.digits
 
-    func train(seed: UInt64, threads: Int, epochs: Int = 2) -> LeNet5 {
+    func train(seed: UInt64, threads: Int, epochs: Int = 2) throws -> LeNet5 {
         var options = TrainingOptions()
         options.seed = seed
         options.threads = threads
@@ -200,17 +263,17 @@ import Testing
         options.batchSize = 16
         var generator = SeededGenerator(seed: seed)
         let trainer = Trainer(model: LeNet5(using: &generator), options: options)
-        for epoch in 1...epochs { _ = trainer.trainEpoch(epoch, on: Self.small) }
+        for epoch in 1...epochs { _ = try trainer.trainEpoch(epoch, on: Self.small) }
         return trainer.model
     }
 
-    @Test func trainingIsDeterministicForASeedAndAThreadCount() {
-        #expect(train(seed: 4, threads: 2) == train(seed: 4, threads: 2))
-        #expect(train(seed: 4, threads: 1) == train(seed: 4, threads: 1))
-        #expect(train(seed: 4, threads: 2) != train(seed: 5, threads: 2))
+    @Test func trainingIsDeterministicForASeedAndAThreadCount() throws {
+        #expect(try train(seed: 4, threads: 2) == train(seed: 4, threads: 2))
+        #expect(try train(seed: 4, threads: 1) == train(seed: 4, threads: 1))
+        #expect(try train(seed: 4, threads: 2) != train(seed: 5, threads: 2))
     }
 
-    @Test func theLossFallsOnDigitsItTrainsOn() {
+    @Test func theLossFallsOnDigitsItTrainsOn() throws {
         var options = TrainingOptions()
         options.augmentation = nil
         options.batchSize = 10
@@ -218,11 +281,68 @@ import Testing
         var generator = SeededGenerator(seed: 2)
         let trainer = Trainer(model: LeNet5(using: &generator), options: options)
         let data = Self.small.prefix(50)
-        let first = trainer.trainEpoch(1, on: data)
+        let first = try trainer.trainEpoch(1, on: data)
         var last = first
-        for epoch in 2...30 { last = trainer.trainEpoch(epoch, on: data) }
+        for epoch in 2...30 { last = try trainer.trainEpoch(epoch, on: data) }
         #expect(last.loss < first.loss / 5)
         #expect(last.trainingAccuracy > 0.95)
+    }
+
+    /// A learning rate far too large makes the weights overflow within a few steps (issue 11:
+    /// `--learning-rate 1e12` once wrote weights full of NaN). Training must stop at that batch,
+    /// and say so, rather than carry on with weights that are not numbers. 3e38 overflows on
+    /// every instruction set in the first step.
+    @Test func aDivergingRunStopsWithAnError() {
+        let trainer = Self.trainer(learningRate: 3e38)
+        let error = #expect(throws: TrainingError.self) {
+            for epoch in 1...3 { _ = try trainer.trainEpoch(epoch, on: Self.small) }
+        }
+        switch error {
+        case .lossNotFinite(let epoch, let batch)?, .weightsNotFinite(let epoch, let batch)?:
+            #expect(epoch == 1 && batch >= 1)
+        case .testOutputNotFinite?:
+            Issue.record("the trainer does not evaluate: \(String(describing: error))")
+        case nil: break
+        }
+        #expect(error?.description.contains("training diverged: at epoch 1, batch ") == true)
+    }
+
+    /// Whether 1e12 or 1e30 overflows depends on how each instruction set rounds (the AVX kernels
+    /// overflow in the first epochs, the portable ones may not): either way a run ends with
+    /// finite weights or stops with the error, never with weights that are not numbers.
+    @Test(arguments: [Float(1e12), 1e30])
+    func aHugeRateNeverLeavesWeightsThatAreNotNumbers(learningRate: Float) {
+        let trainer = Self.trainer(learningRate: learningRate)
+        do {
+            for epoch in 1...3 { _ = try trainer.trainEpoch(epoch, on: Self.small) }
+            #expect(
+                trainer.model.namedParameters.allSatisfy {
+                    $0.tensor.scalars.allSatisfy(\.isFinite)
+                })
+        } catch {
+            #expect(error.description.contains("training diverged: at epoch "))
+        }
+    }
+
+    static func trainer(learningRate: Float) -> Trainer {
+        var options = TrainingOptions()
+        options.augmentation = nil
+        options.batchSize = 5
+        options.epochs = 3
+        options.learningRate = learningRate
+        var generator = SeededGenerator(seed: 3)
+        return Trainer(model: LeNet5(using: &generator), options: options)
+    }
+
+    /// The check that stops a diverging run sees every kind of value that is not a number.
+    @Test func allFiniteFindsNaNAndBothInfinities() {
+        var values = [Float](repeating: 3e38, count: 100)
+        #expect(values.withUnsafeBufferPointer { Trainer.allFinite($0.baseAddress!, count: 100) })
+        for bad in [Float.nan, .infinity, -.infinity] {
+            values[57] = bad
+            #expect(
+                !values.withUnsafeBufferPointer { Trainer.allFinite($0.baseAddress!, count: 100) })
+        }
     }
 
     @Test func adamTakesTheFirstStepOfItsDefinition() {
