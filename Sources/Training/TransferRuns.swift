@@ -102,7 +102,8 @@ final class ExamplePool: @unchecked Sendable {
         for i in indices {
             classifier.forward(
                 UnsafeBufferPointer(start: input(i, variant: 0), count: Self.size), into: trace)
-            if trace.prediction.classIndex == labels[i] { right += 1 }
+            // A network whose numbers overflowed answers nothing, which is not right.
+            if trace.hasFiniteOutput && trace.prediction.classIndex == labels[i] { right += 1 }
         }
         return right
     }
