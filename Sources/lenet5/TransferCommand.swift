@@ -93,7 +93,12 @@ struct TransferCommand: ParsableCommand {
         do {
             taught = try folder.load()
         } catch {
-            Console.error(error.description)
+            // Where the default folder is and what fills it, which a person may not know.
+            let hint =
+                examples == nil
+                ? " (the default examples folder, which the sketchpad's teach mode fills; "
+                    + "--examples DIR names another)" : ""
+            Console.error(error.description + hint)
             throw ExitCode.failure
         }
         let source: TransferSource
