@@ -39,6 +39,8 @@ let package = Package(
         .library(name: "Sketchpad", targets: ["Sketchpad"]),
         // The cells, styles, points and events in Sketchpad's interface.
         .library(name: "Screen", targets: ["Screen"]),
+        // Lessons and what-if experiments (for the fuzz targets, as the library's users see it).
+        .library(name: "Lessons", targets: ["Lessons"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -82,6 +84,11 @@ let package = Package(
             name: "Training",
             dependencies: ["LeNet5", "Kernels", "KernelsPortable", "CZlib", "Platform"],
             swiftSettings: optimised),
+        // Assets/lessons and Assets/samples, built into the binary.
+        .target(name: "BundledLessons", cSettings: [.headerSearchPath("../../Assets")]),
+        // Lessons a teacher writes (their format, checks and the tour through them) and the
+        // what-if experiments on a drawing: sweeps and the preprocessing on and off. No UI.
+        .target(name: "Lessons", dependencies: ["LeNet5", "BundledLessons", "Platform"]),
         // `lenet5 mnist fetch`: downloads through libcurl, loaded only when needed (CFetch), checked
         // and written atomically.
         .target(
@@ -106,6 +113,7 @@ let package = Package(
             name: "lenet5",
             dependencies: [
                 "LeNet5", "Training", "MNISTFetch", "Screen", "Sketchpad", "Terminal", "Platform",
+                "Lessons",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -123,6 +131,7 @@ let package = Package(
             name: "MNISTFetchTests",
             dependencies: ["MNISTFetch", "Training", "LocalHTTPServer", "ReferenceFixtures"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LeNet5"]),
         .testTarget(name: "SketchpadTests", dependencies: ["Sketchpad", "Screen", "LeNet5"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"]),
         .testTarget(

@@ -14,6 +14,7 @@ let package = Package(
             dependencies: [
                 .product(name: "LeNet5", package: "lenet5"),
                 .product(name: "Training", package: "lenet5"),
+                .product(name: "Lessons", package: "lenet5"),
             ],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     ]

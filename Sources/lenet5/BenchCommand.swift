@@ -9,16 +9,17 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract:
-            "Measure the forward pass, a batch of 10,000 images, a sketchpad frame, an explain and "
-            + "a transfer.",
+            "Measure the forward pass, a batch of 10,000 images, a sketchpad frame, an explain, "
+            + "sweeps and a transfer.",
         discussion: """
             forward: one image at a time on one thread, every layer kept in the trace, median and \
             99th percentile over many runs. batch: 10,000 random images on two threads. explain: \
             the saliency of a thick 8 by occlusion (every ink cell erased, the drawing \
-            preprocessed and classified again, as one batch on two threads), median. transfer: \
-            `lenet5 transfer` as it runs by default (C1 to C5 frozen, the held-out comparison with \
-            training from scratch included) on 10 drawn examples each of 6 shapes, on two \
-            threads, median of three.
+            preprocessed and classified again, as one batch on two threads), median. sweep: each \
+            of lenet5 sweep's four sweeps of the same 8 on two threads, median (sweep_ms is the \
+            slowest). transfer: `lenet5 transfer` as it runs by default (C1 to C5 frozen, \
+            the held-out comparison with training from scratch included) on 10 drawn examples each \
+            of 6 shapes, on two threads, median of three.
             """)
 
     @OptionGroup var weights: WeightsOption
@@ -87,6 +88,8 @@ struct BenchCommand: ParsableCommand {
         let frame = frameMicroseconds(classifier)
         let explain = try explainMilliseconds(classifier)
         let transfer = try transferSeconds()
+        let sweeps = sweepMilliseconds(classifier)
+        let slowest = sweeps.max { $0.median < $1.median }
         if json {
             Console.json([
                 "instruction_set": .string(set.rawValue),
@@ -95,6 +98,7 @@ struct BenchCommand: ParsableCommand {
                 "frame_us": .of(frame.median), "frame_p99_us": .of(frame.p99),
                 "explain_ms": .of(explain.median), "explain_ink_cells": .of(explain.inkCells),
                 "transfer_seconds": .of(transfer),
+                "sweep_ms": .of(slowest?.median ?? .nan),
             ])
             return
         }
@@ -111,12 +115,16 @@ struct BenchCommand: ParsableCommand {
             "explain by occlusion (\(explain.inkCells) ink cells, one batch, 2 threads): median "
                 + "\(formatFixed(explain.median, digits: 2)) ms")
         Console.out(
+            "sweeps of the 8, 2 threads, median: "
+                + sweeps.map { "\($0.kind.rawValue) \(formatFixed($0.median, digits: 2)) ms" }
+                .joined(separator: ", "))
+        Console.out(
             "transfer (6 classes x 10 examples, C1-C5 frozen, with the held-out comparison, "
                 + "2 threads): median \(formatFixed(transfer, digits: 2)) s")
     }
 
     /// `lenet5 transfer` with its defaults on 10 examples each of 6 shapes drawn on the canvas
-    /// (a plus, an x, a ring, a V, a square, a slash), each jittered: median seconds of three.
+    /// (a plus, a minus, a ring, a V, a square, a slash), each jittered: median seconds of three.
     func transferSeconds() throws -> Double {
         var generator = SeededGenerator(seed: 11)
         func jittered(_ x: Double, _ y: Double) -> Point {
@@ -166,13 +174,11 @@ struct BenchCommand: ParsableCommand {
         return samples.sorted()[1]
     }
 
-    /// `lenet5 explain --method occlusion` of a thick 8 drawn with a 3-cell brush, without reading
-    /// a file: median milliseconds, and how many cells it erases.
-    func explainMilliseconds(_ classifier: Classifier) throws -> (median: Double, inkCells: Int) {
+    /// A thick 8, as drawn with a 3-cell brush: two rings, 3 cells thick.
+    static let thickEight: Bitmap = {
         var drawing = Bitmap(width: 32, height: 32)
         for y in 0..<32 {
             for x in 0..<32 {
-                // Two rings, 3 cells thick: the loops of an 8.
                 func ring(_ cx: Double, _ cy: Double, _ r: Double) -> Bool {
                     let d =
                         ((Double(x) + 0.5 - cx) * (Double(x) + 0.5 - cx)
@@ -182,6 +188,13 @@ struct BenchCommand: ParsableCommand {
                 if ring(16, 10, 5.5) || ring(16, 22.5, 7) { drawing[x, y] = 1 }
             }
         }
+        return drawing
+    }()
+
+    /// `lenet5 explain --method occlusion` of the thick 8, without reading a file: median
+    /// milliseconds, and how many cells it erases.
+    func explainMilliseconds(_ classifier: Classifier) throws -> (median: Double, inkCells: Int) {
+        let drawing = Self.thickEight
         guard let prepared = try PreparedDrawing(drawing) else {
             preconditionFailure("the bench drawing has ink")
         }

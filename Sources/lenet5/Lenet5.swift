@@ -16,7 +16,7 @@ struct Lenet5: ParsableCommand {
         subcommands: [
             DrawCommand.self, PredictCommand.self, ExplainCommand.self, TraceCommand.self,
             EvalCommand.self, TrainCommand.self, TransferCommand.self, SummaryCommand.self,
-            BenchCommand.self, MNISTCommand.self,
+            BenchCommand.self, MNISTCommand.self, TourCommand.self, SweepCommand.self,
         ],
         defaultSubcommand: DrawCommand.self)
 

@@ -133,6 +133,7 @@ import Testing
         let object = json(result.output)
         for key in [
             "forward_median_us", "forward_p99_us", "batch10k_seconds", "frame_us", "explain_ms",
+            "sweep_ms",
         ] {
             #expect((object[key] as? Double ?? 0) > 0, "\(key)")
         }

@@ -1,4 +1,5 @@
 import LeNet5
+import Lessons
 import Training
 
 /// Every loader of untrusted files, by the name Scripts/fuzz.sh and Fuzz/Corpus/NAME use. Adding
@@ -26,7 +27,28 @@ let targets: [String: @Sendable ([UInt8]) -> Void] = [
         classify(Scratch.file(bytes, named: "drawing.txt"))
     },
     "idx": { bytes in mnistTestSet(images: bytes) },
+    "lesson": { bytes in lesson(Scratch.file(bytes, named: "lesson.txt")) },
 ]
+
+/// What `lenet5 tour --file` does with a lesson, and what the tour will do with one that loads:
+/// check its claims against the network, fill in every step's numbers, and walk it forward to the
+/// end and back. Its `@load ./NAME` reads files beside it, in the scratch folder.
+func lesson(_ path: String) {
+    guard let lesson = try? LessonLibrary.file(path), let classifier else { return }
+    _ = try? lesson.check(with: classifier, classes: LessonLibrary.digits)
+    for (step, canvas) in zip(lesson.steps, lesson.canvases) {
+        let facts = step.facts(
+            of: canvas ?? Bitmap(width: 32, height: 32), classifier: classifier,
+            classes: LessonLibrary.digits)
+        for paragraph in step.text.paragraphs(filledWith: facts) {
+            _ = LessonText.wrap(paragraph, columns: LessonParser.textColumns)
+        }
+    }
+    var canvas = Bitmap(width: 32, height: 32)
+    var tour = Tour(lesson: lesson, canvas: &canvas)
+    while tour.next(canvas: &canvas, readingAs: tour.step.awaited?.index) {}
+    while tour.previous(canvas: &canvas) {}
+}
 
 /// The data part of the shipped weights, after its header.
 let shippedData: [UInt8] = {

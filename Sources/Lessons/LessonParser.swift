@@ -1,0 +1,613 @@
+import LeNet5
+
+/// The directives of the lesson format: a line that begins with `@` and one of these words.
+public enum LessonDirective: String, CaseIterable, Sendable {
+    case title, step, point, load, clear, preprocess, shift, rotate, scale, thicken, thin, draw
+    case expect
+
+    /// How the directive is written, for messages.
+    var usage: String {
+        switch self {
+        case .title: "@title How LeNet-5 reads your digit"
+        case .step: "@step, or @step and a heading"
+        case .point:
+            "@point canvas, saliency, bars, a layer (@point C1), a map (@point C1 map 4), a "
+                + "unit of a map (@point C1 map 4 unit 12,7), of a list (@point F6 unit 17), or "
+                + "a class (@point Output class 7)"
+        case .load: "@load seven.txt (a sample) or @load ./my-seven.txt (beside the lesson)"
+        case .clear: "@clear"
+        case .preprocess: "@preprocess on or @preprocess off"
+        case .shift: "@shift 3,-2 (cells right, then down; negative for left, up)"
+        case .rotate: "@rotate 30 (degrees, anticlockwise; negative for clockwise)"
+        case .scale: "@scale 1.5 (1.5 times as large) or @scale 0.5"
+        case .thicken: "@thicken, or @thicken 2 (times)"
+        case .thin: "@thin, @thin 2 (times), or @thin all (down to one cell)"
+        case .draw: "@draw 7 (the step waits until the network reads the drawing as a 7)"
+        case .expect:
+            "@expect 9, @expect 9 at least 90%, @expect C1 map 3 unit 14,14 below -0.9, or "
+                + "@expect C1 map 4 above 0.9 (some value of the map)"
+        }
+    }
+}
+
+/// Reads a lesson (the format is in README, "Writing a lesson") and checks everything that can be
+/// checked without running the network: every directive and its words, every layer, map, unit and
+/// class a step names, every drawing it loads, every placeholder, and that each step's text fits
+/// the screen. The first fault found is thrown, naming its line.
+public struct LessonParser {
+    /// Where the lesson comes from, for messages.
+    public let path: String
+    /// The lesson's name (its file's name without the extension).
+    public let name: String
+    /// The network's classes, in the order of its outputs.
+    public let classes: [String]
+    /// Where `@load` finds drawings.
+    public let drawings: DrawingSource
+
+    /// A step's text must fit this many lines of `textColumns` characters: what the tour shows
+    /// under the canvas at 80x24.
+    public static let textLines = 5
+    public static let textColumns = 76
+    /// The longest title, or step heading, that fits a line beside "step K of N".
+    public static let titleLength = 60
+
+    public init(path: String, name: String, classes: [String], drawings: DrawingSource) {
+        self.path = path
+        self.name = name
+        self.classes = classes
+        self.drawings = drawings
+    }
+
+    /// A step as it is being read.
+    struct Draft {
+        let line: Int
+        let title: String?
+        var paragraphs = [[LessonText.Piece]]()
+        var paragraph = [LessonText.Piece]()
+        var facts = [(fact: LessonFact, line: Int)]()
+        var target: (target: LessonTarget, line: Int)?
+        var setup = [CanvasAction]()
+        var awaited: (awaited: LessonClass, line: Int)?
+        var expectations = [Expectation]()
+        var preprocessing: Bool
+        /// Where each once-only directive first appeared.
+        var seen = [LessonDirective: Int]()
+
+        mutating func endParagraph() {
+            guard !paragraph.isEmpty else { return }
+            paragraphs.append(paragraph)
+            paragraph = []
+        }
+    }
+
+    public func parse(_ bytes: [UInt8]) throws(LessonError) -> Lesson {
+        let lines = try textLines(bytes)
+        var title: (text: String, line: Int)?
+        var steps = [LessonStep]()
+        var draft: Draft?
+        var preprocessing = true
+        // Whether the canvas holds a drawing the lesson set up (rather than the reader's), so
+        // that an @expect about it can be checked.
+        var drawingIsKnown = false
+        var sawAnything = false
+
+        for (index, raw) in lines.enumerated() {
+            let number = index + 1
+            let line = raw.trimmingBlanks
+            if line.hasPrefix("#") { continue }
+            if line.isEmpty {
+                draft?.endParagraph()
+                continue
+            }
+            sawAnything = true
+            guard line.hasPrefix("@") else {
+                guard var current = draft else {
+                    throw .textOutsideStep(path: path, line: number)
+                }
+                let pieces = try self.pieces(raw, line: number, facts: &current.facts)
+                // Lines of a paragraph join with one space, as words do.
+                if !current.paragraph.isEmpty { current.paragraph.append(.text(" ")) }
+                current.paragraph += pieces
+                draft = current
+                continue
+            }
+            let word = String(line.dropFirst().prefix { $0 != " " })
+            let arguments = String(line.dropFirst(1 + word.count)).trimmingBlanks
+            guard let directive = LessonDirective(rawValue: word.lowercased()) else {
+                throw .unknownDirective(
+                    path: path, line: number, name: word,
+                    suggestion: closest(word.lowercased(), LessonDirective.allCases.map(\.rawValue))
+                )
+            }
+            switch directive {
+            case .title:
+                if let first = title {
+                    throw .repeatedDirective(
+                        path: path, line: number, name: "title", first: first.line)
+                }
+                guard draft == nil else {
+                    throw .misplacedDirective(
+                        path: path, line: number, name: "title",
+                        reason: "belongs before the first @step")
+                }
+                guard !arguments.isEmpty else {
+                    throw malformed(directive, number, "the title is missing")
+                }
+                guard arguments.count <= Self.titleLength else {
+                    throw .titleTooLong(
+                        path: path, line: number, length: arguments.count, limit: Self.titleLength)
+                }
+                title = (arguments, number)
+            case .step:
+                if let finished = draft {
+                    steps.append(try step(finished, drawingIsKnown: &drawingIsKnown))
+                } else if title == nil {
+                    throw .missingTitle(path: path, line: number)
+                }
+                guard arguments.count <= Self.titleLength else {
+                    throw .titleTooLong(
+                        path: path, line: number, length: arguments.count, limit: Self.titleLength)
+                }
+                draft = Draft(
+                    line: number, title: arguments.isEmpty ? nil : arguments,
+                    preprocessing: preprocessing)
+            default:
+                guard var current = draft else {
+                    throw .misplacedDirective(
+                        path: path, line: number, name: directive.rawValue,
+                        reason: "belongs in a step: put it after a line @step")
+                }
+                try apply(directive, arguments, line: number, to: &current)
+                preprocessing = current.preprocessing
+                draft = current
+            }
+        }
+        guard sawAnything else { throw .empty(path: path, line: 1) }
+        guard let last = draft, let title else {
+            if let title { throw .noSteps(path: path, line: title.line) }
+            throw .missingTitle(path: path, line: 1)
+        }
+        steps.append(try step(last, drawingIsKnown: &drawingIsKnown))
+        return Lesson(name: name, title: title.text, path: path, steps: steps)
+    }
+
+    /// A directive inside a step.
+    func apply(_ directive: LessonDirective, _ arguments: String, line: Int, to draft: inout Draft)
+        throws(LessonError)
+    {
+        let words = arguments.split(separator: " ").map(String.init)
+        switch directive {
+        case .point, .draw, .preprocess:
+            if let first = draft.seen[directive] {
+                throw .repeatedDirective(
+                    path: path, line: line, name: directive.rawValue, first: first)
+            }
+            draft.seen[directive] = line
+        default: break
+        }
+        switch directive {
+        case .title, .step:
+            preconditionFailure("handled by parse")
+        case .point:
+            draft.target = (try target(words, line: line), line)
+        case .load:
+            guard !arguments.isEmpty else {
+                throw malformed(directive, line, "the drawing's name is missing")
+            }
+            draft.setup.append(.load(name: arguments, drawing: try drawing(arguments, line: line)))
+        case .clear:
+            guard words.isEmpty else { throw malformed(directive, line, "it takes no words") }
+            draft.setup.append(.clear)
+        case .preprocess:
+            switch words.map({ $0.lowercased() }) {
+            case ["on"]: draft.preprocessing = true
+            case ["off"]: draft.preprocessing = false
+            default: throw malformed(directive, line, "say on or off")
+            }
+        case .shift:
+            guard words.count == 1, let pair = integerPair(words[0]),
+                pair.x != 0 || pair.y != 0
+            else {
+                throw malformed(directive, line, "give the cells across and down, as 3,-2")
+            }
+            let side = Preprocessing.inputSide
+            guard abs(pair.x) < side && abs(pair.y) < side else {
+                throw malformed(
+                    directive, line, "a shift of \(side) cells or more leaves the canvas empty")
+            }
+            draft.setup.append(.transform(.shift(x: pair.x, y: pair.y)))
+        case .rotate:
+            guard words.count == 1, let degrees = Double(words[0]), degrees.isFinite,
+                (-180...180).contains(degrees)
+            else {
+                throw malformed(directive, line, "give an angle in degrees, from -180 to 180")
+            }
+            draft.setup.append(.transform(.rotate(degrees: degrees)))
+        case .scale:
+            guard words.count == 1, let factor = Double(words[0]), factor.isFinite,
+                (0.25...4).contains(factor)
+            else {
+                throw malformed(directive, line, "give a factor from 0.25 to 4")
+            }
+            draft.setup.append(.transform(.scale(factor: factor)))
+        case .thicken:
+            guard let steps = count(words) else {
+                throw malformed(directive, line, "give how many times, from 1 to 5")
+            }
+            draft.setup.append(.transform(.thicken(steps: steps)))
+        case .thin:
+            if words.map({ $0.lowercased() }) == ["all"] {
+                draft.setup.append(.transform(.thin(steps: nil)))
+            } else {
+                guard let steps = count(words) else {
+                    throw malformed(directive, line, "give how many times, from 1 to 5, or all")
+                }
+                draft.setup.append(.transform(.thin(steps: steps)))
+            }
+        case .draw:
+            guard words.count == 1 else {
+                throw malformed(directive, line, "name one class")
+            }
+            draft.awaited = (try lessonClass(words[0], line: line), line)
+        case .expect:
+            draft.expectations.append(Expectation(line: line, claim: try claim(words, line: line)))
+        }
+    }
+
+    /// A finished step, checked whole: it has text that fits, its placeholders can be filled, and
+    /// its expectations can be checked.
+    func step(_ draft: Draft, drawingIsKnown: inout Bool) throws(LessonError) -> LessonStep {
+        var draft = draft
+        draft.endParagraph()
+        guard !draft.paragraphs.isEmpty else {
+            throw .stepWithoutText(path: path, line: draft.line)
+        }
+        for (fact, line) in draft.facts {
+            let met: Bool
+            switch fact.requirement {
+            case .none: met = true
+            case .awaitedClass: met = draft.awaited != nil
+            case .layer: met = draft.target?.target.layer != nil
+            case .map: met = draft.target?.target.map != nil
+            case .unit:
+                if case .unit = draft.target?.target { met = true } else { met = false }
+            }
+            guard met else {
+                throw .placeholderNotHere(
+                    path: path, line: line, name: fact.rawValue, need: fact.requirement.need)
+            }
+        }
+        let text = LessonText(paragraphs: draft.paragraphs.map(Self.merged))
+        let lines = text.lineCount(columns: Self.textColumns)
+        guard lines <= Self.textLines else {
+            throw .stepTooLong(
+                path: path, line: draft.line, lines: lines, limit: Self.textLines,
+                columns: Self.textColumns)
+        }
+        if draft.setup.contains(where: {
+            if case .transform = $0 { return false }
+            return true
+        }) {
+            // A step that loads or clears the canvas sets up the drawing; the last such action
+            // counts, and the transforms after it keep it the lesson's own.
+            drawingIsKnown = true
+        }
+        if draft.awaited != nil { drawingIsKnown = false }
+        if let first = draft.expectations.first, !drawingIsKnown {
+            throw .expectationOnReadersDrawing(path: path, line: first.line)
+        }
+        return LessonStep(
+            line: draft.line, title: draft.title, text: text, target: draft.target?.target,
+            setup: draft.setup, preprocessing: draft.preprocessing,
+            awaited: draft.awaited?.awaited, expectations: draft.expectations,
+            canvasIsReaders: !drawingIsKnown)
+    }
+
+    // MARK: The words of directives
+
+    func malformed(_ directive: LessonDirective, _ line: Int, _ problem: String) -> LessonError {
+        .malformedDirective(
+            path: path, line: line, name: directive.rawValue, problem: problem,
+            usage: directive.usage)
+    }
+
+    /// The N of @thicken N and @thin N, 1 without one; nil when it is not a count from 1 to 5.
+    func count(_ words: [String]) -> Int? {
+        guard !words.isEmpty else { return 1 }
+        guard words.count == 1, let n = Int(words[0]), (1...5).contains(n) else { return nil }
+        return n
+    }
+
+    /// "3,-2" as (3, -2).
+    func integerPair(_ word: String) -> (x: Int, y: Int)? {
+        let parts = word.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, let x = Int(parts[0]), let y = Int(parts[1]) else { return nil }
+        return (x, y)
+    }
+
+    func lessonClass(_ name: String, line: Int) throws(LessonError) -> LessonClass {
+        guard let index = classes.firstIndex(of: name) else {
+            throw .unknownClass(path: path, line: line, name: name, classes: classes)
+        }
+        return LessonClass(index: index, name: name)
+    }
+
+    func layer(_ name: String, line: Int) throws(LessonError) -> NetworkLayer {
+        guard let layer = NetworkLayer(name: name) else {
+            throw .unknownLayer(path: path, line: line, name: name)
+        }
+        return layer
+    }
+
+    /// How many units a layer has: Output has one per class of this network.
+    func unitCount(_ layer: NetworkLayer) -> Int {
+        layer == .output ? classes.count : layer.geometry.maps
+    }
+
+    /// The target of @point.
+    func target(_ words: [String], line: Int) throws(LessonError) -> LessonTarget {
+        guard let first = words.first else {
+            throw malformed(.point, line, "say what to point at")
+        }
+        let lowered = words.map { $0.lowercased() }
+        switch lowered {
+        case ["canvas"]: return .canvas
+        case ["saliency"]: return .saliency
+        case ["bars"]: return .bars
+        default: break
+        }
+        let layer = try self.layer(first, line: line)
+        let g = layer.geometry
+        let rest = Array(lowered.dropFirst())
+        if rest.isEmpty { return .layer(layer) }
+        if layer.isUnitList {
+            if rest.count == 2 && rest[0] == "unit" {
+                guard let n = Int(rest[1]) else {
+                    throw malformed(.point, line, "give the unit as a number")
+                }
+                guard (1...unitCount(layer)).contains(n),
+                    let unit = NetworkUnit(layer: layer, unit: n - 1)
+                else {
+                    throw .notInLayer(
+                        path: path, line: line, what: "\(layer.name) unit \(n)",
+                        valid: "\(layer.name) has units 1 to \(unitCount(layer))")
+                }
+                return .unit(unit)
+            }
+            if layer == .output && rest.count == 2 && rest[0] == "class" {
+                let chosen = try lessonClass(words[2], line: line)
+                guard let unit = NetworkUnit(layer: .output, unit: chosen.index) else {
+                    throw .unknownClass(path: path, line: line, name: words[2], classes: classes)
+                }
+                return .unit(unit)
+            }
+            if rest.first == "map" {
+                throw .notInLayer(
+                    path: path, line: line, what: "\(layer.name) " + rest.joined(separator: " "),
+                    valid: "\(layer.name) is a list of \(unitCount(layer)) units, not maps: "
+                        + "point at \(layer.name) unit N, N from 1 to \(unitCount(layer))")
+            }
+            throw malformed(.point, line, "\(words.joined(separator: " ")) is not a target")
+        }
+        guard rest.count >= 2, rest[0] == "map" else {
+            if rest.first == "unit" {
+                throw .notInLayer(
+                    path: path, line: line, what: "\(layer.name) " + rest.joined(separator: " "),
+                    valid: "\(layer.name) is made of maps: point at \(layer.name) map M unit X,Y")
+            }
+            throw malformed(.point, line, "\(words.joined(separator: " ")) is not a target")
+        }
+        guard let m = Int(rest[1]) else {
+            throw malformed(.point, line, "give the map as a number")
+        }
+        guard (1...g.maps).contains(m) else {
+            throw .notInLayer(
+                path: path, line: line, what: "\(layer.name) map \(m)",
+                valid: g.maps == 1
+                    ? "\(layer.name) has one map, map 1"
+                    : "\(layer.name) has maps 1 to \(g.maps)")
+        }
+        if rest.count == 2 { return .map(layer, map: m - 1) }
+        guard rest.count == 4, rest[2] == "unit", let position = integerPair(rest[3]) else {
+            throw malformed(.point, line, "\(words.joined(separator: " ")) is not a target")
+        }
+        guard let unit = NetworkUnit(layer: layer, map: m - 1, x: position.x - 1, y: position.y - 1)
+        else {
+            throw .notInLayer(
+                path: path, line: line,
+                what: "\(layer.name) map \(m) unit \(position.x),\(position.y)",
+                valid: "\(layer.name)'s maps are \(g.side)x\(g.side), columns and rows 1 to "
+                    + "\(g.side)")
+        }
+        return .unit(unit)
+    }
+
+    /// The claim of @expect.
+    func claim(_ words: [String], line: Int) throws(LessonError) -> Expectation.Claim {
+        let lowered = words.map { $0.lowercased() }
+        if let side = lowered.firstIndex(where: { $0 == "above" || $0 == "below" }) {
+            guard side > 0, side == words.count - 2, let value = Float(words[side + 1]),
+                value.isFinite
+            else {
+                throw malformed(.expect, line, "give one number after above or below")
+            }
+            let target = try self.target(Array(words[..<side]), line: line)
+            switch target {
+            case .map, .unit: break
+            default:
+                throw malformed(.expect, line, "name a map or a unit to compare with a value")
+            }
+            return .value(target, above: lowered[side] == "above", value: value)
+        }
+        guard let name = words.first else {
+            throw malformed(.expect, line, "say what the network reads")
+        }
+        let reading = try lessonClass(name, line: line)
+        switch lowered.count {
+        case 1: return .reads(reading, atLeast: nil)
+        case 4 where lowered[1] == "at" && lowered[2] == "least" && lowered[3].hasSuffix("%"):
+            guard let percent = Float(lowered[3].dropLast()), (0...100).contains(percent) else {
+                throw malformed(.expect, line, "give a percentage from 0% to 100%")
+            }
+            return .reads(reading, atLeast: percent / 100)
+        default:
+            throw malformed(.expect, line, "\(words.joined(separator: " ")) is not a claim")
+        }
+    }
+
+    /// The drawing @load names, read and checked.
+    func drawing(_ name: String, line: Int) throws(LessonError) -> Bitmap {
+        do {
+            return try drawings.drawing(named: name)
+        } catch {
+            if error.isMissing {
+                throw .missingDrawing(path: path, line: line, name: name, reason: error.description)
+            }
+            throw .badDrawing(path: path, line: line, name: name, fault: error.description)
+        }
+    }
+
+    // MARK: Text
+
+    /// The file as lines of text; a byte that is not UTF-8, or a control character other than a
+    /// tab or a line ending, makes it not text (the first of them is reported).
+    func textLines(_ bytes: [UInt8]) throws(LessonError) -> [String] {
+        var bytes = bytes[...]
+        // A byte-order mark, as some editors write one, is not text to show.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        var lines = [String]()
+        for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+            .enumerated()
+        {
+            var content = line
+            if content.last == 0x0D { content = content.dropLast() }
+            var text = ""
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = content.makeIterator()
+            var column = 1
+            while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let encoded):
+                    let scalar = Unicode.UTF8.decode(encoded)
+                    let control = scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+                    if control && scalar != "\t" {
+                        throw .notText(path: path, line: index + 1, column: column)
+                    }
+                    // Tabs separate words as spaces do.
+                    text.unicodeScalars.append(scalar == "\t" ? " " : scalar)
+                    column += 1
+                    continue
+                case .error:
+                    throw .notText(path: path, line: index + 1, column: column)
+                case .emptyInput:
+                    break
+                }
+                break
+            }
+            lines.append(text)
+        }
+        return lines
+    }
+
+    /// One line of text split into words and placeholders; the placeholders are noted with their
+    /// line in `facts`, to be checked against the whole step.
+    func pieces(_ line: String, line number: Int, facts: inout [(fact: LessonFact, line: Int)])
+        throws(LessonError) -> [LessonText.Piece]
+    {
+        var pieces = [LessonText.Piece]()
+        var text = ""
+        let characters = Array(line.trimmingBlanks)
+        // Columns as the editor counts them: from 1, in the untrimmed line.
+        let indent = line.prefix { $0 == " " }.count
+        var i = 0
+        while i < characters.count {
+            let c = characters[i]
+            let column = indent + i + 1
+            let next = i + 1 < characters.count ? characters[i + 1] : nil
+            if c == "{" && next == "{" {
+                text.append("{")
+                i += 2
+            } else if c == "}" && next == "}" {
+                text.append("}")
+                i += 2
+            } else if c == "}" {
+                throw .unopenedBrace(path: path, line: number, column: column)
+            } else if c == "{" {
+                guard
+                    let close = characters[(i + 1)...].firstIndex(where: { $0 == "}" || $0 == "{" }
+                    ),
+                    characters[close] == "}"
+                else {
+                    throw .unclosedBrace(path: path, line: number, column: column)
+                }
+                let name = String(characters[(i + 1)..<close]).trimmingBlanks
+                guard !name.isEmpty else {
+                    throw .emptyPlaceholder(path: path, line: number, column: column)
+                }
+                guard let fact = LessonFact(rawValue: name) else {
+                    throw .unknownPlaceholder(
+                        path: path, line: number, name: name,
+                        suggestion: closest(name, LessonFact.allCases.map(\.rawValue)))
+                }
+                if !text.isEmpty { pieces.append(.text(text)) }
+                text = ""
+                pieces.append(.fact(fact))
+                facts.append((fact, number))
+                i = close + 1
+            } else {
+                // Runs of blanks inside a line count as one, as between lines.
+                if !(c == " " && text.last == " ") { text.append(c) }
+                i += 1
+            }
+        }
+        if !text.isEmpty { pieces.append(.text(text)) }
+        return pieces
+    }
+
+    /// Neighbouring text pieces joined into one.
+    static func merged(_ pieces: [LessonText.Piece]) -> [LessonText.Piece] {
+        var merged = [LessonText.Piece]()
+        for piece in pieces {
+            if case .text(let next) = piece, case .text(let previous)? = merged.last {
+                merged[merged.count - 1] = .text(previous + next)
+            } else {
+                merged.append(piece)
+            }
+        }
+        return merged
+    }
+}
+
+/// The word of `words` within two typing slips of `word`, to suggest what was meant.
+func closest(_ word: String, _ words: [String]) -> String? {
+    words.map { ($0, editDistance($0, word)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+}
+
+/// The number of single-character insertions, deletions and substitutions that turn `a` into `b`
+/// (Levenshtein).
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + [Int](repeating: 0, count: b.count)
+        for j in stride(from: 1, through: b.count, by: 1) {
+            current[j] = min(
+                previous[j] + 1, current[j - 1] + 1,
+                previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}
+
+extension String {
+    /// Without spaces at either end.
+    var trimmingBlanks: String {
+        var text = Substring(self)
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+}
