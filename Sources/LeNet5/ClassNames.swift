@@ -37,6 +37,8 @@ public enum ClassNames {
             if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
                 return .controlCharacter
             }
+            // What stands in for bytes that are not UTF-8 (a folder named in another encoding).
+            if scalar == "\u{FFFD}" { return .notText }
             if forbidden.contains(scalar) { return .forbiddenCharacter(Character(scalar)) }
         }
         return nil
@@ -73,6 +75,7 @@ public enum ClassNameFault: Error, Equatable, Sendable, CustomStringConvertible 
     case startsWithDot
     case surroundingSpace
     case controlCharacter
+    case notText
     case forbiddenCharacter(Character)
 
     public var description: String {
@@ -83,6 +86,7 @@ public enum ClassNameFault: Error, Equatable, Sendable, CustomStringConvertible 
         case .startsWithDot: "starts with a dot (a hidden folder)"
         case .surroundingSpace: "starts or ends with a space"
         case .controlCharacter: "holds a control character"
+        case .notText: "is not valid UTF-8 text"
         case .forbiddenCharacter(let c):
             "holds '\(c)', which a folder's name cannot hold everywhere (/ \\ : * ? \" < > |)"
         }

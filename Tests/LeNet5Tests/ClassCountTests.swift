@@ -217,6 +217,7 @@ import Testing
         #expect(ClassNames.fault(".hidden") == .startsWithDot)
         #expect(ClassNames.fault(" plus") == .surroundingSpace)
         #expect(ClassNames.fault("a\tb") == .controlCharacter)
+        #expect(ClassNames.fault("caf\u{FFFD}") == .notText)
         #expect(ClassNames.fault("a/b") == .forbiddenCharacter("/"))
         #expect(ClassNames.fault("what?") == .forbiddenCharacter("?"))
         #expect(ClassNames.fault(String(repeating: "x", count: 25)) == .tooLong(25))
