@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "Platform"),
         // Asks the processor which vector instructions it has, so one binary runs everywhere.
         .target(name: "CPUFeatures"),
-        // Assets/lenet5.safetensors, built into the binary.
+        // Assets/lenet5.safetensors and the explanation texts, built into the binary.
         .target(name: "BundledWeights", cSettings: [.headerSearchPath("../../Assets")]),
 
         // The arithmetic, written once and generic over the vector width, and its baseline copy
@@ -96,11 +96,14 @@ let package = Package(
         .target(
             name: "MNISTFetch", dependencies: ["Training", "CFetch", "Platform"],
             swiftSettings: optimised),
+        // The words the sketchpad says about the network: texts a teacher can edit (built into the
+        // binary, see BundledWeights), their format, and the facts of a drawing they name.
+        .target(name: "Teaching", dependencies: ["LeNet5", "BundledWeights", "Platform"]),
         // What a screen is made of, for the widgets and the terminal alike: cells, styles,
         // rectangles, input events. Knows neither the network nor ncurses.
         .target(name: "Screen"),
         // The sketchpad's state, layout and widgets, rendered into a cell buffer. No terminal.
-        .target(name: "Sketchpad", dependencies: ["LeNet5", "Screen"]),
+        .target(name: "Sketchpad", dependencies: ["LeNet5", "Screen", "Teaching"]),
         // The only module that talks to ncurses, and its signal guard.
         .target(name: "TerminalSignals"),
         .target(
@@ -112,8 +115,8 @@ let package = Package(
         .executableTarget(
             name: "lenet5",
             dependencies: [
-                "LeNet5", "Training", "MNISTFetch", "Screen", "Sketchpad", "Terminal", "Platform",
-                "Lessons",
+                "LeNet5", "Training", "MNISTFetch", "Screen", "Sketchpad", "Teaching", "Terminal",
+                "Platform", "Lessons",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -132,7 +135,9 @@ let package = Package(
             dependencies: ["MNISTFetch", "Training", "LocalHTTPServer", "ReferenceFixtures"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LeNet5"]),
-        .testTarget(name: "SketchpadTests", dependencies: ["Sketchpad", "Screen", "LeNet5"]),
+        .testTarget(name: "TeachingTests", dependencies: ["Teaching", "LeNet5"]),
+        .testTarget(
+            name: "SketchpadTests", dependencies: ["Sketchpad", "Screen", "LeNet5", "Teaching"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"]),
         .testTarget(
             name: "EndToEndTests",

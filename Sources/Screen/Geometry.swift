@@ -36,6 +36,16 @@ public struct Rect: Equatable, Sendable {
         p.x >= x && p.x < maxX && p.y >= y && p.y < maxY
     }
 
+    /// The part of this rectangle inside `other` (empty when they do not meet).
+    @inlinable
+    public func intersection(_ other: Rect) -> Rect {
+        let left = max(x, other.x)
+        let top = max(y, other.y)
+        return Rect(
+            x: left, y: top, width: min(maxX, other.maxX) - left,
+            height: min(maxY, other.maxY) - top)
+    }
+
     /// Shrunk by `margin` on every side.
     @inlinable
     public func inset(_ margin: Int) -> Rect {

@@ -1,5 +1,6 @@
 import LeNet5
 import Screen
+import Teaching
 
 extension SketchpadState {
     /// The whole frame, from the state and what was derived from it (`Derivations`): the one
@@ -10,9 +11,11 @@ extension SketchpadState {
         var buffer = CellBuffer(width: width, height: height)
         let palette = Palette(options)
         let layout = self.layout
+        let reading = derived.network
         let status = StatusBar(
             prompt: prompt, notice: notice, penDown: penDown, eraser: eraser, brush: brush,
-            cursor: cursor)
+            cursor: cursor, outcome: layout.canvasHidden ? reading.outcome : nil,
+            classes: reading.classes)
         guard layout.mode != .tooSmall else {
             TooSmallNotice(width: width, height: height)
                 .render(in: buffer.area, into: &buffer, palette: palette)
@@ -23,30 +26,95 @@ extension SketchpadState {
             }
             return buffer
         }
-        let reading = derived.network
         TitleBar(outcome: reading.outcome, classes: reading.classes)
             .render(in: layout.title, into: &buffer, palette: palette)
+        let picked = pickedExplanation(reading)
+        // Where the picked unit looks, on the cells drawn, while the network has the keys; a unit
+        // that looks at the whole input (C5 and after) would light up everything, and does not.
+        let whole = NetworkLayer.input.geometry.side
+        let field =
+            focus == .network && (picked?.fieldInput.width ?? whole) < whole
+            ? picked?.fieldDrawing : nil
+        let shading = derived.saliency.map { CanvasView.Shading($0, classes: reading.classes) }
         let drawing = focus == .canvas && prompt == nil
-        CanvasView(
+        let canvasView = CanvasView(
             canvas: canvas,
             cursor: drawing ? CanvasView.Cursor(at: cursor, brush: brush, erasing: eraser) : nil,
-            eraser: eraser, focused: focus == .canvas, halfBlocks: layout.mode == .compact
-        ).render(in: layout.canvasFrame, into: &buffer, palette: palette)
-        PredictionView(
-            outcome: reading.outcome, probabilities: reading.probabilities,
-            columns: layout.mode == .compact, classes: reading.classes
-        ).render(in: layout.prediction, into: &buffer, palette: palette)
+            eraser: eraser, focused: focus == .canvas,
+            resolution: layout.mode == .compact ? .halfBlocks : .doubleWidth, field: field,
+            shading: shading)
+        if !layout.canvasHidden {
+            canvasView.render(in: layout.canvasFrame, into: &buffer, palette: palette)
+            PredictionView(
+                outcome: reading.outcome, probabilities: reading.probabilities,
+                columns: layout.mode == .compact, classes: reading.classes
+            ).render(in: layout.prediction, into: &buffer, palette: palette)
+        }
+        let saturation = reading.trace.flatMap { Saturation(layer, trace: $0) }
         NetworkPanel(
-            selection: NetworkPanel.Selection(
-                layerIndex: layerIndex, mapIndex: mapIndex, zoomed: zoomed,
-                preActivation: showPreActivation, focused: focus == .network),
-            reading: reading
+            selection: panelSelection, reading: reading, picked: picked,
+            words: showExplanations ? words(derived, picked: picked, saturation: saturation) : [],
+            drawing: layout.canvasHidden ? canvasView : nil, saturation: saturation
         ).render(in: layout.network, into: &buffer, palette: palette)
         status.render(in: layout.status, into: &buffer, palette: palette)
         if showHelp {
-            HelpOverlay(lines: KeyMap.help).render(
-                in: buffer.area, into: &buffer, palette: palette)
+            HelpOverlay(
+                lines: KeyMap.help, page: helpPage,
+                arrows: (palette.arrows.left, palette.arrows.right)
+            ).render(in: buffer.area, into: &buffer, palette: palette)
         }
         return buffer
+    }
+
+    /// What the network panel shows, as picked in the state.
+    var panelSelection: NetworkPanel.Selection {
+        NetworkPanel.Selection(
+            layerIndex: layerIndex, mapIndex: mapIndex, unit: unitPosition, zoomed: zoomed,
+            watching: watching, term: term, preActivation: showPreActivation,
+            perMap: shadesPerMap, focused: focus == .network, framed: !networkFullScreen,
+            words: showExplanations, drawing: layout.canvasHidden)
+    }
+
+    /// The picked unit, explained from the reading, when the network ran.
+    func pickedExplanation(_ reading: NetworkReading) -> UnitExplanation? {
+        guard let trace = reading.trace else { return nil }
+        return UnitExplanation(
+            pickedUnit, trace: trace, model: reading.model, transform: reading.prepared?.transform)
+    }
+
+    /// The paragraphs the panel shows: on what drove the decision while the overlay is on, on
+    /// the computation watched, the value picked in the zoom, or the layer; and a note when the
+    /// layer is saturated. Each with the facts of the drawing, the map and the unit on screen.
+    func words(_ derived: Derived, picked: UnitExplanation?, saturation: Saturation?) -> [String] {
+        let explanations = derived.explanations
+        var facts = derived.facts
+        if let trace = derived.network.trace, derived.network.prediction != nil {
+            facts = facts.merging(FactSheet.map(mapIndex, of: layer, trace: trace))
+            // The picked unit's facts speak of it in the zoom and while watching; a layer's text
+            // speaks of the drawing's answer.
+            if let picked, zoomed { facts = facts.merging(FactSheet.unit(picked)) }
+        }
+        var paragraphs = [String]()
+        if let saliency = derived.saliency {
+            paragraphs += explanations[saliency.method == .occlusion ? View.occlusion : .gradient]
+                .text(facts.merging(FactSheet.saliency(saliency)))
+        }
+        if watching {
+            let view: View
+            switch layer.geometry.kind {
+            case .averagePooling: view = .pooling
+            case .dense: view = layer == .output ? .output : .dense
+            default: view = .convolution
+            }
+            paragraphs += explanations[view].text(facts)
+        } else if zoomed && layer != .input {
+            paragraphs += explanations[layer == .output ? View.output : .unit].text(facts)
+        } else {
+            paragraphs += explanations[layer].text(facts)
+        }
+        if let saturation, saturation.isNoticeable, !showPreActivation {
+            paragraphs += explanations[View.saturated].text(FactSheet.saturation(saturation))
+        }
+        return paragraphs
     }
 }

@@ -5,13 +5,14 @@ import Screen
 /// and the benchmark suite to time the same thing: an event that changes the drawing, the
 /// preprocessing and forward pass it brings, and the whole 160x50 frame rendered into a buffer
 /// with C1's maps in the panel. Events alternately paint and erase one cell beside a drawn 7, so
-/// that each one changes the canvas.
+/// that each one changes the canvas. With `saliency`, the overlay of what drove the decision is
+/// on, measured again for every changed drawing as the sketchpad does.
 public struct FrameWorkload {
     private var state: SketchpadState
     private let derivations: Derivations
     private var count = 0
 
-    public init(classifier: Classifier) {
+    public init(classifier: Classifier, saliency: SaliencyMethod? = nil) {
         var canvas = Canvas()
         canvas.line(from: Point(x: 8, y: 6), to: Point(x: 24, y: 6), brush: 2, ink: true)
         canvas.line(from: Point(x: 24, y: 6), to: Point(x: 14, y: 28), brush: 2, ink: true)
@@ -22,6 +23,10 @@ public struct FrameWorkload {
         derivations = Derivations(classifier: classifier)
         _ = state.update(.key(.tab))
         _ = state.update(.key(.tab))
+        if let saliency {
+            state.saliencyShown = true
+            state.saliencyMethod = saliency
+        }
     }
 
     /// One event through to its frame: the part that is timed.

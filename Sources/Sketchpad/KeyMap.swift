@@ -15,6 +15,23 @@ enum Command: Equatable, Sendable {
     case stepMap(by: Int)
     case toggleZoom
     case togglePreActivation
+    /// Shades scaled map by map, or for the whole layer.
+    case toggleShadesPerMap
+    /// The network panel on the whole screen, or beside the canvas.
+    case toggleFullScreen
+    /// The explanations in words, shown or hidden.
+    case toggleExplanations
+    /// Moves the picked unit within its map (in the zoom, and while watching).
+    case moveUnit(dx: Int, dy: Int)
+    /// The picked unit's next (or previous) position in reading order: the window's next step.
+    case stepPosition(by: Int)
+    /// The picked unit computed step by step, or back to the zoom.
+    case toggleWatch
+    /// Sweeps the window across the whole map; pauses and resumes.
+    case toggleSweep
+    /// What drove the decision, over the drawing.
+    case toggleSaliency
+    case switchSaliencyMethod
     case back
     case help
     /// Quits, asking first when the drawing was never saved.
@@ -23,17 +40,45 @@ enum Command: Equatable, Sendable {
     case quitNow
 }
 
-/// A key, what it does, and where: on the canvas, in the network panel, or (nil) anywhere.
+/// Where the keys go now: drawing on the canvas, among the maps of a layer, or over the values
+/// of one map (in the zoom and while watching a computation).
+enum KeyContext: Equatable, Sendable, CaseIterable {
+    case canvas
+    case maps
+    case values
+}
+
+/// Where a key binding applies.
+enum KeyPlace: Equatable, Sendable {
+    case canvas
+    /// Among the maps or over one map's values: anywhere in the network panel.
+    case network
+    case maps
+    case values
+
+    func contains(_ context: KeyContext) -> Bool {
+        switch self {
+        case .canvas: context == .canvas
+        case .network: context != .canvas
+        case .maps: context == .maps
+        case .values: context == .values
+        }
+    }
+}
+
+/// A key, what it does, and where (nil: anywhere).
 struct KeyBinding: Equatable, Sendable {
     let key: Key
     let command: Command
-    let focus: Focus?
+    let place: KeyPlace?
 
-    init(_ key: Key, _ command: Command, on focus: Focus? = nil) {
+    init(_ key: Key, _ command: Command, on place: KeyPlace? = nil) {
         self.key = key
         self.command = command
-        self.focus = focus
+        self.place = place
     }
+
+    func applies(in context: KeyContext) -> Bool { place?.contains(context) ?? true }
 }
 
 /// One line of the help.
@@ -52,8 +97,8 @@ enum HelpLine: Equatable, Sendable {
 }
 
 /// Every key of the sketchpad, declared once: the help overlay lists these lines and `update`
-/// looks keys up here, so the two cannot disagree. (Prompts take their own keys, shown in the
-/// status bar while they are open.)
+/// looks keys up here, so the two cannot disagree. (Prompts and the help's pages take their own
+/// keys, shown on screen while they are open.)
 enum KeyMap {
     static let help: [HelpLine] = [
         .heading("Drawing"),
@@ -97,21 +142,67 @@ enum KeyMap {
             ], "previous layer"),
         .keys(
             [
-                KeyBinding(.left, .stepMap(by: -1), on: .network),
-                KeyBinding(.right, .stepMap(by: 1), on: .network),
+                KeyBinding(.left, .stepMap(by: -1), on: .maps),
+                KeyBinding(.right, .stepMap(by: 1), on: .maps),
             ], "pick a map (or click it) while exploring"),
         .keys(
             [
-                KeyBinding(.up, .stepLayer(by: -1), on: .network),
-                KeyBinding(.down, .stepLayer(by: 1), on: .network),
+                KeyBinding(.up, .stepLayer(by: -1), on: .maps),
+                KeyBinding(.down, .stepLayer(by: 1), on: .maps),
             ], "previous / next layer while exploring"),
-        .keys([KeyBinding(.enter, .toggleZoom, on: .network)], "zoom the map beside its kernels"),
+        .keys(
+            [
+                KeyBinding(.character("m"), .stepMap(by: 1)),
+                KeyBinding(.character("M"), .stepMap(by: -1)),
+            ], "next / previous map, also in the zoom"),
+        .keys(
+            [KeyBinding(.enter, .toggleZoom, on: .network)],
+            "zoom the map beside its kernels, and back"),
         .keys(
             [KeyBinding(.character("a"), .togglePreActivation)],
             "values before tanh (logits before softmax) or after"),
-        .keys([KeyBinding(.escape, .back)], "leave the zoom, then back to drawing"),
+        .keys(
+            [KeyBinding(.character("v"), .toggleShadesPerMap)],
+            "shades scaled for each map, or for the whole layer"),
+        .keys(
+            [KeyBinding(.character("f"), .toggleFullScreen)],
+            "the network on the whole screen, or beside the canvas"),
+        .keys(
+            [KeyBinding(.escape, .back, on: .network)],
+            "back: from watching, the zoom, then to drawing"),
         .blank,
-        .keys([KeyBinding(.character("?"), .help)], "this help (any key closes it)"),
+        .heading("One value at a time"),
+        .keys(
+            [
+                KeyBinding(.up, .moveUnit(dx: 0, dy: -1), on: .values),
+                KeyBinding(.down, .moveUnit(dx: 0, dy: 1), on: .values),
+                KeyBinding(.left, .moveUnit(dx: -1, dy: 0), on: .values),
+                KeyBinding(.right, .moveUnit(dx: 1, dy: 0), on: .values),
+            ], "in the zoom: pick a value (or click it); the canvas lights up where it looks"),
+        .keys(
+            [
+                KeyBinding(.character("."), .stepPosition(by: 1)),
+                KeyBinding(.character(","), .stepPosition(by: -1)),
+            ], "next / previous value: the window's next step"),
+        .keys(
+            [KeyBinding(.character("w"), .toggleWatch)],
+            "watch the picked value being computed, and back"),
+        .keys(
+            [KeyBinding(.character("r"), .toggleSweep)],
+            "sweep the window across the map; again to pause"),
+        .blank,
+        .heading("Explanations"),
+        .keys(
+            [KeyBinding(.character("i"), .toggleExplanations)],
+            "hide / show what each view says in words"),
+        .keys(
+            [KeyBinding(.character("x"), .toggleSaliency)],
+            "shade the drawing by what made the answer"),
+        .keys(
+            [KeyBinding(.character("X"), .switchSaliencyMethod)],
+            "measure that by erasing cells, or by the gradient"),
+        .blank,
+        .keys([KeyBinding(.character("?"), .help)], "this help"),
         .keys(
             [KeyBinding(.character("q"), .quit), KeyBinding(.control("c"), .quitNow)],
             "quit (q asks first if the drawing is not saved)"),
@@ -119,9 +210,9 @@ enum KeyMap {
 
     static let bindings: [KeyBinding] = help.flatMap(\.bindings)
 
-    /// What `key` does with the keys going to `focus`, if anything.
-    static func command(for key: Key, focus: Focus) -> Command? {
-        bindings.first { $0.key == key && ($0.focus == nil || $0.focus == focus) }?.command
+    /// What `key` does where the keys go now, if anything.
+    static func command(for key: Key, in context: KeyContext) -> Command? {
+        bindings.first { $0.key == key && $0.applies(in: context) }?.command
     }
 
     /// How the help names a group of keys: "u  Ctrl-Z"; the four arrow keys together are

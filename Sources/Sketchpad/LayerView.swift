@@ -105,19 +105,30 @@ struct LayerView {
     /// The range of every value shown, computed once per frame.
     let range: ValueRange
     let signed: Bool
+    /// What the layer's shades are scaled by: full shade at `scale`.
     let scale: Float
+    /// Each map scaled by its own largest magnitude instead, so that a map of small values shows.
+    let perMap: Bool
     /// The values shown are before the activation (or the logits before softmax).
     var beforeActivation: Bool { traced != description.layer }
 
-    init(_ description: LayerDescription, trace: ForwardTrace, preActivation: Bool) {
+    init(
+        _ description: LayerDescription, trace: ForwardTrace, preActivation: Bool,
+        perMap: Bool = false
+    ) {
         let traced = Self.traced(description, preActivation: preActivation)
-        self.init(description, traced: traced, values: MapValues(trace.maps(traced)))
+        self.init(
+            description, traced: traced, values: MapValues(trace.maps(traced)), perMap: perMap)
     }
 
-    init(_ description: LayerDescription, traced: TracedLayer, values: MapValues) {
+    init(
+        _ description: LayerDescription, traced: TracedLayer, values: MapValues,
+        perMap: Bool = false
+    ) {
         self.description = description
         self.traced = traced
         self.values = values
+        self.perMap = perMap && values.shape.isSpatial && traced != .input
         range = values.range
         switch traced {
         case .input, .probabilities:
@@ -159,19 +170,32 @@ struct LayerView {
         let values = self.values
         return Heatmap(
             height: values.shape.height, width: values.shape.width,
-            value: { values[channel, $0, $1] }, scale: scale, signed: signed)
+            value: { values[channel, $0, $1] }, scale: scale(channel: channel), signed: signed)
     }
 
-    var legend: Legend { Legend(signed: signed, scale: scale) }
+    /// The scale of map `channel`'s shades: the layer's, or with `perMap` the map's own largest
+    /// magnitude.
+    func scale(channel: Int) -> Float {
+        guard perMap else { return scale }
+        var range = ValueRange()
+        let area = values.shape.height * values.shape.width
+        for value in values.values[(channel * area)..<((channel + 1) * area)] { range.add(value) }
+        return max(range.largestMagnitude, 1e-6)
+    }
+
+    var legend: Legend { Legend(signed: signed, scale: scale, perMap: perMap) }
 }
 
 /// The shades' key under the maps: what the darkest shades at either end stand for.
 struct Legend: Equatable {
     let signed: Bool
     let scale: Float
+    /// Each map has its own scale: the ends are each map's largest magnitude.
+    var perMap = false
 
     /// The values at the ends: 0 and 1, -1 and +1, or the largest magnitude.
     var ends: (low: String, high: String) {
+        if perMap { return ("-largest", "+largest") }
         if !signed { return ("0", "1") }
         if scale == 1 { return ("-1", "+1") }
         return ("-" + fixed(scale, 2), "+" + fixed(scale, 2))

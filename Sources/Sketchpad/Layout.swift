@@ -10,6 +10,9 @@ import Screen
 ///   the prediction as a bar chart under it, the network panel on the right. Needs 80x24, the
 ///   classic terminal. The mouse reaches pairs of rows there; the keys reach every cell.
 /// - tooSmall: only a message saying the size needed.
+///
+/// With `canvasHidden` (full or compact), the network panel takes everything between the title and
+/// the status line, and shows a small copy of the canvas itself.
 public struct Layout: Equatable, Sendable {
     public enum Mode: Equatable, Sendable { case full, compact, tooSmall }
 
@@ -17,6 +20,9 @@ public struct Layout: Equatable, Sendable {
     public static let compactMinimum = (width: 80, height: 24)
 
     public let mode: Mode
+    public let canvasHidden: Bool
+    /// The whole screen.
+    public let screen: Rect
     public let title: Rect
     public let status: Rect
     /// The canvas with its frame, and the cells inside it.
@@ -25,15 +31,17 @@ public struct Layout: Equatable, Sendable {
     public let prediction: Rect
     public let network: Rect
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, canvasHidden: Bool = false) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         let zero = Rect(x: 0, y: 0, width: 0, height: 0)
+        self.screen = screen
         if width >= Self.fullMinimum.width && height >= Self.fullMinimum.height {
             mode = .full
         } else if width >= Self.compactMinimum.width && height >= Self.compactMinimum.height {
             mode = .compact
         } else {
             mode = .tooSmall
+            self.canvasHidden = false
             (title, status, canvasFrame, canvas, prediction, network) = (
                 zero, zero, zero, zero, zero, screen
             )
@@ -43,6 +51,11 @@ public struct Layout: Equatable, Sendable {
         let (bottom, body) = rest.splitBottom(1)
         title = top
         status = bottom
+        self.canvasHidden = canvasHidden
+        if canvasHidden {
+            (canvasFrame, canvas, prediction, network) = (zero, zero, zero, body)
+            return
+        }
         let frameSize = mode == .full ? (width: 66, height: 34) : (width: 34, height: 18)
         let (left, right) = body.splitLeft(frameSize.width)
         let (frame, belowCanvas) = left.splitTop(frameSize.height)
@@ -62,13 +75,14 @@ public struct Layout: Equatable, Sendable {
     /// The canvas cell under a screen position, or nil. In compact mode this is the upper cell of
     /// the pair a row shows.
     public func canvasCell(atScreen point: Point) -> Point? {
-        guard canvas.contains(point) else { return nil }
+        guard !canvasHidden, canvas.contains(point) else { return nil }
         return unclampedCell(atScreen: point)
     }
 
     /// The canvas cell a screen position would be, were the canvas to extend that far (outside it
     /// the coordinates run below 0 or above 31). Nil when there is no canvas.
     public func unclampedCell(atScreen point: Point) -> Point? {
+        guard !canvasHidden else { return nil }
         func floorDivide(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
         switch mode {
         case .full: return Point(x: floorDivide(point.x - canvas.x, 2), y: point.y - canvas.y)

@@ -4,6 +4,8 @@ import Screen
 /// carried out (Elm's messages).
 public enum Message: Equatable, Sendable {
     case input(Event)
+    /// Time for the next step of a sweep (see `SketchpadState.tickInterval`).
+    case tick
     case saved(path: String)
     case saveFailed(path: String, reason: String, exists: Bool)
 }

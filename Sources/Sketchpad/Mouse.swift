@@ -47,18 +47,39 @@ extension SketchpadState {
         return nil
     }
 
-    /// A click in the network panel: on a tab picks that layer, on a map picks that map. Maps
-    /// are on screen only for a drawing that can be classified, and not while zoomed.
+    /// A click in the network panel: on a tab picks that layer; on a map picks that map and the
+    /// value under the click; in the zoom, the value under the click; on a unit of C5, F6 or the
+    /// output, that unit. Maps are on screen only for a drawing that can be classified.
     mutating func select(at point: Point, layout: Layout) {
         guard layout.network.contains(point) else { return }
-        let panel = PanelLayout(area: layout.network)
+        let panel = PanelLayout(
+            area: layout.network, framed: !networkFullScreen, zoomed: zoomed)
         if let layer = panel.layer(at: point) {
             select(layer: layer)
-        } else if canvas.readiness == .ready, !zoomed,
-            let map = panel.map(at: point, layer: selectedLayer, picked: mapIndex)
+            return
+        }
+        let palette = Palette(options)
+        let view = panelSelection.parts(panel, palette: palette).view
+        guard canvas.readiness == .ready, view.contains(point), !watching else { return }
+        let shape = MapShape(selectedLayer)
+        if zoomed {
+            if let value = ZoomView.value(at: point, layer: layer, in: view, palette: palette) {
+                focus = .network
+                unitPosition = value
+            }
+        } else if shape.isSpatial {
+            if let (map, value) = MapGrid.map(
+                at: point, shape: shape, in: view, picked: mapIndex, levels: Zoom.levels(palette))
+            {
+                focus = .network
+                mapIndex = map
+                if let value { unitPosition = value }
+            }
+        } else if let unit = UnitGrid.unit(
+            at: point, count: shape.channels, labelled: layer == .output, in: view)
         {
             focus = .network
-            mapIndex = map
+            mapIndex = unit
         }
     }
 }

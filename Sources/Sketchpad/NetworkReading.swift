@@ -20,15 +20,23 @@ public struct NetworkReading {
     /// by the next reading: read it before asking `Derivations` for another.
     public let trace: ForwardTrace?
     public let model: LeNet5
+    /// The drawing read.
+    public let canvas: Canvas
+    /// The drawing as the network received it, with where preprocessing put it; nil when the
+    /// network did not run.
+    public let prepared: PreparedDrawing?
     /// The names of the model's classes, in output order ("0" to "9" for the shipped network).
     public let classes: [String]
 
-    public init(
-        outcome: Outcome, trace: ForwardTrace?, model: LeNet5, classes: [String]? = nil
+    init(
+        outcome: Outcome, trace: ForwardTrace?, model: LeNet5, canvas: Canvas = Canvas(),
+        prepared: PreparedDrawing? = nil, classes: [String]? = nil
     ) {
         self.outcome = outcome
         self.trace = trace
         self.model = model
+        self.canvas = canvas
+        self.prepared = prepared
         self.classes = classes ?? ClassNames.indices(model.classCount)
     }
 
@@ -42,29 +50,29 @@ public struct NetworkReading {
     public var probabilities: [Float]? { prediction == nil ? nil : trace?.probabilities }
 
     /// Runs `classifier` on `canvas` through the preprocessing, keeping every layer in `trace`.
-    static func read(
-        _ canvas: Canvas, classifier: Classifier, trace: ForwardTrace, input: inout [Float]
-    ) -> NetworkReading {
-        let (model, classes) = (classifier.model, classifier.classes)
+    static func read(_ canvas: Canvas, classifier: Classifier, trace: ForwardTrace)
+        -> NetworkReading
+    {
+        let model = classifier.model
+        func reading(_ outcome: Outcome, _ prepared: PreparedDrawing? = nil) -> NetworkReading {
+            NetworkReading(
+                outcome: outcome, trace: prepared == nil ? nil : trace, model: model,
+                canvas: canvas, prepared: prepared, classes: classifier.classes)
+        }
         switch canvas.readiness {
-        case .empty:
-            return NetworkReading(outcome: .empty, trace: nil, model: model, classes: classes)
-        case .tooSmall:
-            return NetworkReading(outcome: .tooSmall, trace: nil, model: model, classes: classes)
+        case .empty: return reading(.empty)
+        case .tooSmall: return reading(.tooSmall)
         case .ready: break
         }
-        guard Preprocessing.prepare(canvas.bitmap, into: &input) else {
-            return NetworkReading(outcome: .empty, trace: nil, model: model, classes: classes)
-        }
-        classifier.forward(input, into: trace)
+        // A 32x32 canvas is always the network's size: only a blank one has nothing to prepare.
+        guard let prepared = try? PreparedDrawing(canvas.bitmap) else { return reading(.empty) }
+        classifier.forward(prepared.input, into: trace)
         // Checked before picking a class: with a NaN among them, "the largest" is meaningless.
         guard trace.probabilities.allSatisfy(\.isFinite) else {
-            return NetworkReading(outcome: .undefined, trace: trace, model: model, classes: classes)
+            return reading(.undefined, prepared)
         }
         let (digit, confidence) = trace.prediction
-        return NetworkReading(
-            outcome: .classified(digit: digit, confidence: confidence), trace: trace, model: model,
-            classes: classes)
+        return reading(.classified(digit: digit, confidence: confidence), prepared)
     }
 }
 

@@ -43,6 +43,37 @@ public struct Palette: Sendable {
             Style(foreground: color(positive: v > 0, level: level), bold: level >= 7))
     }
 
+    /// Whether shades can be shown by colour alone (half blocks): 256 colours and block characters.
+    var hasShadeColors: Bool { options.colors == .extended && !options.ascii }
+
+    /// The colour of a value (between 0 and 1, or -1 and 1 when signed) in 256 colours: greys for
+    /// unsigned values, warm and cool for signed ones; nil for values that round to nothing, which
+    /// show as the terminal's own background.
+    func shadeColor(_ value: Float, signed: Bool) -> Color? {
+        let v = value.isFinite ? min(1, max(signed ? -1 : 0, value)) : 0
+        if !signed {
+            let level = Int((v * 23).rounded())
+            return level == 0 ? nil : .indexed(UInt8(232 + level))
+        }
+        let level = Int((abs(v) * 9).rounded())
+        return level == 0 ? nil : .indexed((v > 0 ? Self.warm : Self.cool)[level - 1])
+    }
+
+    /// Two square pixels in one character: an upper half block in the upper colour on the lower
+    /// one, a lower half block where only the lower has a colour, a blank for neither.
+    func halfBlock(upper: Color?, lower: Color?) -> Cell {
+        switch (upper, lower) {
+        case (nil, nil): Cell(" ")
+        case (let upper?, nil): Cell(Self.upperHalf, Style(foreground: upper))
+        case (nil, let lower?): Cell(Self.lowerHalf, Style(foreground: lower))
+        case (let upper?, let lower?):
+            Cell(Self.upperHalf, Style(foreground: upper, background: lower))
+        }
+    }
+
+    static let upperHalf: Unicode.Scalar = "\u{2580}"
+    static let lowerHalf: Unicode.Scalar = "\u{2584}"
+
     /// The colour of a signed value of magnitude `level` (1...9).
     func color(positive: Bool, level: Int) -> Color {
         switch options.colors {
@@ -116,13 +147,42 @@ public struct Palette: Sendable {
         }
     }
 
+    /// Eight canvas cells in one character, two across and four down, row by row: a braille
+    /// pattern, whose dots sit on a grid of square-looking cells, or # in ASCII.
+    func braille(_ inks: [Bool]) -> Unicode.Scalar {
+        precondition(inks.count == 8)
+        guard inks.contains(true) else { return " " }
+        if options.ascii { return "#" }
+        let bits = inks.indices.reduce(0) { $0 | (inks[$1] ? Self.brailleDots[$1] : 0) }
+        return Unicode.Scalar(0x2800 + bits) ?? "#"
+    }
+
+    /// The dot of each cell of a 2x4 block, row by row: the left column is dots 1, 2, 3 and 7,
+    /// the right one 4, 5, 6 and 8 (bits 0 to 7 by dot number).
+    static let brailleDots = [0x01, 0x08, 0x02, 0x10, 0x04, 0x20, 0x40, 0x80]
+
+    var ascii: Bool { options.ascii }
+
+    /// Paper inside a highlighted receptive field: dotted, so that the field shows without colour.
+    var fieldPaper: Cell { Cell(options.ascii ? ":" : "\u{2591}", .dim) }
+
+    /// The tint behind a highlighted receptive field.
+    var fieldBackground: Color {
+        switch options.colors {
+        case .none: .default
+        case .basic: .blue
+        case .extended: .indexed(238)
+        }
+    }
+
     static let fullBlock: Unicode.Scalar = "\u{2588}"
     static let boxCorners: [Unicode.Scalar] = ["\u{250C}", "\u{2510}", "\u{2514}", "\u{2518}"]
 
     /// Every character beyond ASCII that the sketchpad draws without `--ascii`: a terminal whose
     /// locale cannot show all of them gets the ASCII stand-ins instead.
     public static let nonASCIICharacters: [Unicode.Scalar] =
-        (0x2580...0x258F).compactMap(Unicode.Scalar.init)
+        (0x2580...0x259F).compactMap(Unicode.Scalar.init)
+        + (0x2800...0x28FF).compactMap(Unicode.Scalar.init)
         + ["\u{2500}", "\u{2502}"] + boxCorners
         + ["\u{2190}", "\u{2191}", "\u{2192}", "\u{2193}", "\u{2026}"]
 }

@@ -51,12 +51,32 @@ public struct SketchpadState: Equatable {
     public var focus = Focus.canvas
     /// Index into the network's architecture: 0 is the input as the network sees it.
     public var layerIndex = 0
-    /// The map (or unit) picked in the selected layer.
+    /// The map picked in the selected layer, or for C5, F6 and Output the unit.
     public var mapIndex = 0
+    /// The unit picked in the picked map: its column and row, from 0 (unused in C5, F6, Output).
+    public var unitPosition = Point(x: 16, y: 16)
     public var zoomed = false
+    /// The picked unit computed step by step (always with `zoomed`).
+    public var watching = false
+    /// While watching a convolution over several input maps (C3, C5): the one whose share is
+    /// shown in full, from 0.
+    public var term = 0
+    /// The window swept across the map, one position a tick.
+    public var sweep: Sweep?
     /// Show what came before tanh (and the logits before softmax) instead of the outputs.
     public var showPreActivation = false
+    /// Shade each map by its own largest value instead of the layer's scale.
+    public var shadesPerMap = false
+    /// The network panel takes the whole screen; the canvas shows small beside the maps.
+    public var networkFullScreen = false
+    /// The layer's explanation beside or under the maps.
+    public var showExplanations = true
+    /// What drove the decision, overlaid on the drawing.
+    public var saliencyShown = false
+    public var saliencyMethod = SaliencyMethod.occlusion
     public var showHelp = false
+    /// The page of the help shown, from 0.
+    public var helpPage = 0
     public var prompt: Prompt?
     /// A one-line notice in the status bar until the next key.
     public var notice: String?
@@ -87,10 +107,28 @@ public struct SketchpadState: Equatable {
         if let loadedFrom, FileName.fault(loadedFrom) == nil { lastSaveName = loadedFrom }
     }
 
-    public var layout: Layout { Layout(width: width, height: height) }
+    public var layout: Layout {
+        Layout(width: width, height: height, canvasHidden: networkFullScreen)
+    }
 
     public var selectedLayer: LayerDescription {
         LeNet5.architecture(classes: classCount)[layerIndex]
+    }
+
+    /// The selected layer, by name.
+    public var layer: NetworkLayer { selectedLayer.id }
+
+    /// The unit the cursor picked in the picked map (for C5, F6 and Output, the picked unit).
+    public var pickedUnit: NetworkUnit {
+        let layer = self.layer
+        let unit =
+            layer.isUnitList
+            ? NetworkUnit(layer: layer, unit: mapIndex, classes: classCount)
+            : NetworkUnit(
+                layer: layer, map: mapIndex, x: unitPosition.x, y: unitPosition.y,
+                classes: classCount)
+        guard let unit else { preconditionFailure("the picked unit lies outside \(layer)") }
+        return unit
     }
 
     /// Maps (or units) in the selected layer.

@@ -1,3 +1,4 @@
+import LeNet5
 import Screen
 
 /// The bottom line: an open question (save as, replace, quit), a notice, or the drawing tools,
@@ -9,6 +10,10 @@ struct StatusBar: Widget {
     let eraser: Bool
     let brush: Int
     let cursor: Point
+    /// With the canvas hidden, the prediction takes the tools' place.
+    var outcome: NetworkReading.Outcome? = nil
+    /// The classes' names, in output order.
+    var classes = ClassNames.digits
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         switch prompt {
@@ -46,7 +51,20 @@ struct StatusBar: Widget {
             break
         }
         if let notice {
-            buffer.write(notice, x: area.x, y: area.y, style: .bold, clip: area)
+            buffer.writeShortening(
+                notice, x: area.x, y: area.y, style: .bold,
+                clip: Rect(x: area.x, y: area.y, width: area.width - 16, height: 1),
+                palette: palette)
+        } else if let outcome {
+            let text: String
+            switch outcome {
+            case .classified(let digit, let confidence):
+                text = "Prediction: \(classes[digit])  \(percentText(confidence))"
+            case .undefined: text = "Prediction: none (NaN)"
+            case .tooSmall: text = "Prediction: -  (too small: draw bigger)"
+            case .empty: text = "Prediction: -  (f shows the canvas to draw on)"
+            }
+            buffer.write(text, x: area.x, y: area.y, style: .bold, clip: area)
         } else {
             let tool = eraser ? "erasing" : "painting"
             let pen = penDown ? "pen DOWN" : "pen up"

@@ -19,6 +19,12 @@ struct UnitGrid: Widget {
         return (perRow, 2)
     }
 
+    /// The rows of units.
+    static func rows(count: Int, in body: Rect) -> Int {
+        let perRow = grid(count: count, in: body).perRow
+        return (count + perRow - 1) / perRow
+    }
+
     static func origin(_ index: Int, grid: (perRow: Int, cellWidth: Int), in body: Rect) -> Point {
         Point(
             x: body.x + 4 + (index % grid.perRow) * grid.cellWidth,

@@ -18,6 +18,9 @@ extension SketchpadState {
         case .input(.paste(let text)):
             notice = nil
             return handlePaste(text)
+        case .tick:
+            advanceSweep()
+            return nil
         case .saved(let path):
             prompt = nil
             savedCanvas = canvas
@@ -41,18 +44,14 @@ extension SketchpadState {
 
     /// A key does what `KeyMap` says, and nothing else: the help lists the same table.
     mutating func handle(_ key: Key) -> Effect? {
-        let command = KeyMap.command(for: key, focus: focus)
+        let command = KeyMap.command(for: key, in: keyContext)
         // Ctrl-C quits from anywhere, questions and help included.
         if command == .quitNow { return .quit }
         // A question is answered whatever the size: its line shows even on a too-small screen.
         if let prompt { return answer(prompt, key) }
         // While the terminal is too small to show anything, keys do nothing unseen but quit.
         if layout.mode == .tooSmall { return command == .quit ? quit() : nil }
-        if showHelp {
-            // Any key closes the help; q also quits.
-            showHelp = false
-            return command == .quit ? quit() : nil
-        }
+        if showHelp { return turnHelpPage(key, command: command) }
         guard let command else { return nil }
         return perform(command)
     }
@@ -84,8 +83,14 @@ extension SketchpadState {
             }
             prompt = .saveName(lastSaveName)
         case .stepLayer(let step): stepLayer(by: step)
-        case .stepMap(let step): stepMap(by: step)
-        case .toggleZoom: zoomed.toggle()
+        case .stepMap(let step):
+            focus = .network
+            stepMap(by: step)
+        case .toggleZoom:
+            zoomed.toggle()
+            watching = false
+            sweep = nil
+            if zoomed { makeRoom() }
         case .togglePreActivation:
             if LayerView.hasPreActivation(selectedLayer) {
                 showPreActivation.toggle()
@@ -93,9 +98,46 @@ extension SketchpadState {
                 notice =
                     "\(selectedLayer.name) has no activation: there is nothing before it to show"
             }
+        case .toggleShadesPerMap:
+            shadesPerMap.toggle()
+            notice =
+                shadesPerMap
+                ? "Shades: each map scaled by its own largest value"
+                : "Shades: one scale for the whole layer"
+        case .toggleFullScreen:
+            networkFullScreen.toggle()
+            if networkFullScreen { focus = .network }
+        case .toggleExplanations: showExplanations.toggle()
+        case .moveUnit(let dx, let dy): moveUnit(dx: dx, dy: dy)
+        case .stepPosition(let step): stepPosition(by: step)
+        case .toggleWatch:
+            guard layer != .input else {
+                notice = Self.inputIsNotComputed
+                return nil
+            }
+            focus = .network
+            watching.toggle()
+            zoomed = true
+            sweep = nil
+            makeRoom()
+        case .toggleSweep: toggleSweep()
+        case .toggleSaliency: saliencyShown.toggle()
+        case .switchSaliencyMethod:
+            saliencyMethod = saliencyMethod == .occlusion ? .gradient : .occlusion
+            saliencyShown = true
         case .back:
-            if zoomed { zoomed = false } else { focus = .canvas }
-        case .help: showHelp = true
+            if watching {
+                watching = false
+                sweep = nil
+            } else if zoomed {
+                zoomed = false
+            } else {
+                focus = .canvas
+                networkFullScreen = false
+            }
+        case .help:
+            showHelp = true
+            helpPage = 0
         case .quit: return quit()
         case .quitNow: return .quit
         }
@@ -114,14 +156,67 @@ extension SketchpadState {
         select(layer: (layerIndex + step + count) % count)
     }
 
+    /// Picks layer `index`, keeping the unit that looks where the picked one looked, and the map
+    /// when the new layer has as many.
     mutating func select(layer index: Int) {
+        let from = layer
+        let place = from.isUnitList ? nil : unitPosition
         layerIndex = index
         focus = .network
-        mapIndex = min(mapIndex, mapCount - 1)
+        sweep = nil
+        term = min(term, layer.geometry.inputMaps - 1)
+        if layer == .input { watching = false }
+        if layer.isUnitList {
+            mapIndex = min(mapIndex, mapCount - 1)
+        } else {
+            mapIndex = min(mapIndex, mapCount - 1)
+            let centre = Point(x: layer.geometry.side / 2, y: layer.geometry.side / 2)
+            unitPosition = place.map { Self.position($0, from: from, to: layer) } ?? centre
+        }
     }
 
     mutating func stepMap(by step: Int) {
         mapIndex = (mapIndex + step + mapCount) % mapCount
+    }
+
+    /// A map enlarged beside its kernels, or a computation, can need more room than the panel
+    /// has beside the canvas in a small terminal: the panel then takes the whole screen (f gives
+    /// the canvas back).
+    mutating func makeRoom() {
+        guard !networkFullScreen else { return }
+        let panel = PanelLayout(area: layout.network, framed: true, zoomed: zoomed)
+        let view = panelSelection.parts(panel, palette: Palette(options)).view
+        let plan = ZoomView.plan(layer, in: view, palette: Palette(options))
+        // Everything that made the map in view, and the map itself at a character a value across
+        // at least.
+        let fits =
+            watching
+            ? view.width >= panelSelection.minimumView
+            : plan.fits && (plan.zoom?.block.across ?? 1) <= 1
+        if !fits { networkFullScreen = true }
+    }
+
+    /// Where the keys go now.
+    var keyContext: KeyContext {
+        guard focus == .network else { return .canvas }
+        return zoomed ? .values : .maps
+    }
+
+    /// A key while the help is open: the arrows, Space and Enter turn its pages (forward from the
+    /// last closes it); q quits; any other key closes it.
+    mutating func turnHelpPage(_ key: Key, command: Command?) -> Effect? {
+        let pages = HelpOverlay.pages(KeyMap.help, in: layout.screen).count
+        let forward: Set<Key> = [.right, .down, .character(" "), .enter]
+        if forward.contains(key) && helpPage + 1 < pages {
+            helpPage += 1
+        } else if key == .left || key == .up {
+            helpPage = max(0, helpPage - 1)
+        } else {
+            // Past the last page, or any other key: closed.
+            showHelp = false
+            return command == .quit ? quit() : nil
+        }
+        return nil
     }
 
     mutating func moveCursor(dx: Int, dy: Int) {

@@ -35,25 +35,23 @@ extension CellBuffer {
             set(rect.x, y, Cell(palette.vertical, style))
             set(rect.maxX - 1, y, Cell(palette.vertical, style))
         }
-        if !title.isEmpty && rect.width > 4 {
+        // The title, shortened between words to fit the edge.
+        let shown = shortened(title, to: rect.width - 6, ellipsis: palette.ellipsis)
+        if !shown.isEmpty && rect.width > 4 {
             write(
-                " " + title + " ", x: rect.x + 2, y: rect.y, style: Style(bold: true),
+                " " + shown + " ", x: rect.x + 2, y: rect.y, style: Style(bold: true),
                 clip: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
         }
         return rect.inset(1)
     }
 
-    /// Writes `text`, cut to the clip's width with an ellipsis at the end when it does not fit.
+    /// Writes `text`, or when it does not fit the clip's width as many of its words as fit with
+    /// an ellipsis after them: never part of a word.
     mutating func writeShortening(
         _ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect, palette: Palette
     ) {
-        let room = clip.maxX - x
-        guard text.count > room, room > 3 else {
-            write(text, x: x, y: y, style: style, clip: clip)
-            return
-        }
         write(
-            String(text.prefix(room - palette.ellipsis.count)) + palette.ellipsis, x: x, y: y,
+            shortened(text, to: clip.maxX - x, ellipsis: palette.ellipsis), x: x, y: y,
             style: style, clip: clip)
     }
 
@@ -87,6 +85,34 @@ func wrap(_ text: String, width: Int) -> [String] {
     }
     if !line.isEmpty { lines.append(line) }
     return lines
+}
+
+/// `text`, or when it is longer than `width` its first words and `ellipsis`, as many as fit:
+/// never part of a word (nothing but the ellipsis when not even the first word fits).
+func shortened(_ text: String, to width: Int, ellipsis: String) -> String {
+    guard text.count > width else { return text }
+    var words = text.split(separator: " ", omittingEmptySubsequences: false)
+    while !words.isEmpty {
+        words.removeLast()
+        // Punctuation left at the end of the kept words ("layer," "map:") reads as cut.
+        let kept = words.joined(separator: " ").trimmingEnds(of: " ,;:")
+        if !kept.isEmpty && kept.count + 1 + ellipsis.count <= width {
+            return kept + " " + ellipsis
+        }
+    }
+    return ellipsis.count <= width ? ellipsis : ""
+}
+
+extension String {
+    /// With its first letter in upper case, to begin a line.
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+
+    func trimmingEnds(of characters: String) -> String {
+        var text = Substring(self)
+        while let first = text.first, characters.contains(first) { text.removeFirst() }
+        while let last = text.last, characters.contains(last) { text.removeLast() }
+        return String(text)
+    }
 }
 
 /// The sketchpad's number formats, after the command line's.

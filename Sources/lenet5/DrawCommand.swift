@@ -3,6 +3,7 @@ import LeNet5
 import Platform
 import Screen
 import Sketchpad
+import Teaching
 import Terminal
 
 struct DrawCommand: ParsableCommand {
@@ -12,8 +13,11 @@ struct DrawCommand: ParsableCommand {
         discussion: """
             Draw with the left mouse button (the right one erases) or with the keys: arrows or \
             h j k l move, Space paints, p puts the pen down, e toggles the eraser, [ and ] set the \
-            brush, c clears, u undoes, s saves. Tab steps through the layers. ? lists every key, \
-            q quits. Needs an interactive terminal of at least \(Layout.compactMinimum.width)x\
+            brush, c clears, u undoes, s saves. Tab steps through the layers, Enter zooms a map \
+            beside its kernels (the arrows then pick a value, and the canvas lights up where it \
+            looks), w watches the picked value being computed (r sweeps it across the map), f \
+            gives the network the whole screen, x shades the drawing by what made the answer, i \
+            hides or shows the explanations. ? lists every key, q quits. Needs an interactive terminal of at least \(Layout.compactMinimum.width)x\
             \(Layout.compactMinimum.height) (\(Layout.fullMinimum.width)x\
             \(Layout.fullMinimum.height) for the full view).
             """)
@@ -24,6 +28,13 @@ struct DrawCommand: ParsableCommand {
     var load: String?
 
     @OptionGroup var weights: WeightsOption
+
+    @Option(
+        help: ArgumentHelp(
+            "Read the explanations from this folder (its layers.txt and views.txt, as "
+                + "`lenet5 explanations --out DIR` writes them) instead of the built-in ones.",
+            valueName: "dir"))
+    var explanations: String?
 
     @Flag(help: "Only ASCII characters: # for ink, +-| for frames.")
     var ascii = false
@@ -42,7 +53,8 @@ struct DrawCommand: ParsableCommand {
         // Everything that can fail on bad input fails here, before the screen is taken over.
         let classifier = Classifier(try weights.load())
         let canvas = try loadCanvas()
-        let derivations = Derivations(classifier: classifier)
+        let derivations = Derivations(
+            classifier: classifier, explanations: try loadExplanations())
         let session: TerminalSession
         do {
             session = try TerminalSession(allowColor: !noColor)
@@ -62,6 +74,8 @@ struct DrawCommand: ParsableCommand {
             canvas: canvas, loadedFrom: load)
         state.classCount = classifier.classCount
         var dirty = true
+        // When the next step of a sweep is due (monotonic seconds), while one plays.
+        var nextTick: Double?
         while true {
             if let signal = session.stopSignal {
                 // The terminal first, then the death the signal asked for, so that the shell sees
@@ -80,7 +94,22 @@ struct DrawCommand: ParsableCommand {
                 session.draw(state.render(derivations.derive(from: state)))
                 dirty = false
             }
-            guard let event = session.nextEvent(timeout: 100) else { continue }
+            // A sweep's steps come as ticks between the events, on time even while keys arrive.
+            if let interval = state.tickInterval {
+                let now = monotonicSeconds()
+                let due = nextTick ?? now + Double(interval) / 1000
+                if now >= due {
+                    _ = state.update(.tick)
+                    nextTick = state.tickInterval.map { now + Double($0) / 1000 }
+                    dirty = true
+                    continue
+                }
+                nextTick = due
+            } else {
+                nextTick = nil
+            }
+            let wait = nextTick.map { max(1, Int((($0 - monotonicSeconds()) * 1000).rounded(.up))) }
+            guard let event = session.nextEvent(timeout: min(100, wait ?? 100)) else { continue }
             dirty = true
             var effect = state.update(.input(event))
             while let current = effect {
@@ -109,6 +138,18 @@ struct DrawCommand: ParsableCommand {
         guard !path.hasPrefix("/"), let directory = getcwd(nil, 0) else { return path }
         defer { free(directory) }
         return String(cString: directory) + "/" + path
+    }
+
+    /// The explanations from `--explanations`, checked whole before the screen is taken over: a
+    /// fault is `PATH:LINE: what is wrong` and exit status 2.
+    func loadExplanations() throws -> Explanations {
+        guard let explanations else { return .bundled }
+        do {
+            return try Explanations(directory: explanations)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
     }
 
     func loadCanvas() throws -> Canvas {

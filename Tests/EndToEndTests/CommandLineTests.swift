@@ -133,10 +133,12 @@ import Testing
         let object = json(result.output)
         for key in [
             "forward_median_us", "forward_p99_us", "batch10k_seconds", "frame_us", "explain_ms",
-            "sweep_ms",
+            "frame_saliency_us", "frame_saliency_p99_us", "sweep_ms",
         ] {
             #expect((object[key] as? Double ?? 0) > 0, "\(key)")
         }
+        // A frame that also measures what drove the decision takes longer than one that does not.
+        #expect(object["frame_saliency_us"] as? Double ?? 0 > object["frame_us"] as? Double ?? 0)
     }
 }
 

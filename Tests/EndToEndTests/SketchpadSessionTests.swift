@@ -43,7 +43,7 @@ struct SketchpadSessionTests {
         tmux.send("Right")
         tmux.send("Enter")
         try tmux.waitFor("C1 map 2")
-        #expect(tmux.screen.contains("kernels applied to each input, 5x5:"))
+        #expect(tmux.screen.contains("its kernel, 5x5:"))
         tmux.send("Escape")
         for _ in 0..<6 { tmux.send("Tab") }
         try tmux.waitFor("Output  dense 10, softmax")

@@ -71,8 +71,10 @@ import Testing
         #expect(header.contains("values 1.00e+19 to 1.00e+19"), "\(header)")
     }
 
-    /// Every layer, before and after its activation, zoomed or not, full and compact: drawn, and
-    /// a digit named only when every probability is a number.
+    /// Every layer, before and after its activation, zoomed or not, watched step by step, its
+    /// shades per map, with the saliency overlay, full screen or beside the canvas, at the
+    /// smallest and largest sizes: drawn, and a digit named only when every probability is a
+    /// number.
     @Test(arguments: Self.models.indices)
     func everyViewSurvives(model index: Int) {
         for (width, height) in [(160, 50), (80, 24)] {
@@ -80,16 +82,27 @@ import Testing
             state.drawSevenWithKeys()
             let finite = state.reading.trace?.probabilities.allSatisfy(\.isFinite) ?? false
             #expect((state.reading.prediction != nil) == finite)
-            for _ in LeNet5.architecture {
-                for _ in 0..<2 {
+            func check() {
+                let title = state.render().lines[0]
+                #expect(title.contains("Prediction: none (NaN)") == !finite, "\(title)")
+            }
+            state.press(.character("x"))
+            for screen in 0..<2 {
+                for _ in LeNet5.architecture {
                     for _ in 0..<2 {
-                        let title = state.render().lines[0]
-                        #expect(title.contains("Prediction: none (NaN)") == !finite, "\(title)")
-                        state.press(.enter)
+                        for _ in 0..<2 {
+                            check()
+                            state.press(.enter)
+                        }
+                        state.press(.character("w"))
+                        check()
+                        state.press(.character("."), .character("v"))
+                        check()
+                        state.press(.escape, .escape, .character("a"))
                     }
-                    state.press(.character("a"))
+                    state.press(.right, .tab)
                 }
-                state.press(.right, .tab)
+                if screen == 0 { state.press(.character("f")) }
             }
         }
     }

@@ -8,8 +8,9 @@ import Testing
 /// key outside it does anything.
 @Suite struct KeyMapTests {
     /// A sketchpad where every key has something to act on: a drawing with an undo and a redo
-    /// step, brush 2, C1 picked and zoomed.
-    func prepared(focus: Focus) -> Pad {
+    /// step, brush 2, C1 picked (zoomed, for the keys that move over a map's values), the unit
+    /// in the middle of its map.
+    func prepared(_ context: KeyContext) -> Pad {
         var state = makeState(model: randomModel)
         state.drawSevenWithKeys()
         state.cursor = Point(x: 2, y: 2)
@@ -17,22 +18,25 @@ import Testing
         #expect(state.canUndo && state.canRedo && state.canvas.inkCount > 10)
         state.brush = 2
         state.layerIndex = 1
-        state.zoomed = true
-        state.focus = focus
+        state.unitPosition = Point(x: 14, y: 14)
+        state.mapIndex = 2
+        state.zoomed = context == .values
+        state.focus = context == .canvas ? .canvas : .network
         state.notice = nil
+        #expect(state.keyContext == context)
         return state
     }
 
     @Test func everyKeyTheHelpNamesDoesSomething() {
         #expect(!KeyMap.bindings.isEmpty)
         for binding in KeyMap.bindings {
-            for focus in binding.focus.map({ [$0] }) ?? [.canvas, .network] {
-                var state = prepared(focus: focus)
+            for context in KeyContext.allCases where binding.applies(in: context) {
+                var state = prepared(context)
                 let before = state.state
                 let effect = state.update(.key(binding.key))
                 #expect(
                     effect != nil || state.state != before,
-                    "\(KeyMap.name(binding.key)) (\(binding.command)) with the focus on \(focus)")
+                    "\(KeyMap.name(binding.key)) (\(binding.command)) in \(context)")
             }
         }
     }
@@ -45,14 +49,13 @@ import Testing
         keys += (0x20...0x7E).compactMap(Unicode.Scalar.init).map { .character(Character($0)) }
         keys += "abcdefghijklmnopqrstuvwxyz".map { .control($0) }
         keys += ["é", "\0", "\u{1B}"].map { .character($0) }
-        for focus in [Focus.canvas, .network] {
-            let bound = Set(
-                KeyMap.bindings.filter { $0.focus == nil || $0.focus == focus }.map(\.key))
+        for context in KeyContext.allCases {
+            let bound = Set(KeyMap.bindings.filter { $0.applies(in: context) }.map(\.key))
             for key in keys where !bound.contains(key) {
-                var state = prepared(focus: focus)
+                var state = prepared(context)
                 let before = state.state
                 #expect(state.update(.key(key)) == nil)
-                #expect(state.state == before, "\(KeyMap.name(key)) with the focus on \(focus)")
+                #expect(state.state == before, "\(KeyMap.name(key)) in \(context)")
             }
         }
     }
@@ -65,9 +68,9 @@ import Testing
             KeyMap.label([.character(" "), .tab, .backTab, .escape]) == "Space  Tab  Shift-Tab  Esc"
         )
         // No key is bound twice for the same focus.
-        for focus in [Focus.canvas, .network] {
-            let keys = KeyMap.bindings.filter { $0.focus == nil || $0.focus == focus }.map(\.key)
-            #expect(Set(keys).count == keys.count)
+        for context in KeyContext.allCases {
+            let keys = KeyMap.bindings.filter { $0.applies(in: context) }.map(\.key)
+            #expect(Set(keys).count == keys.count, "\(context)")
         }
     }
 }

@@ -8,6 +8,7 @@ import Testing
 /// Frames compared as lines of text (after ratatui's Buffer::with_lines). The zero-weight model
 /// makes every activation 0 and every class 10% on any instruction set, so frames are exact.
 @Suite struct RenderTests {
+    /// At 80x24 the panel explains the input in words under the place where its map will be.
     @Test func emptyCompactFrame() {
         let state = makeState(width: 80, height: 24)
         #expect(
@@ -15,30 +16,34 @@ import Testing
                 " lenet5  LeNet-5 sketchpad                                        Prediction: - ",
                 "+- Canvas 32x32 -----------------+ +- Network ---------------------------------+",
                 "|                                | | Input C1 S2 C3 S4 C5 F6 Output            |",
-                "|                                | | Input  what the network sees: the drawi...|",
+                "|                                | | Input  the drawing as the network sees it |",
                 "|                                | | output 1x32x32  0 parameters              |",
-                "|                                | |                                           |",
                 "|                                | | Draw a digit on the canvas:               |",
                 "|                                | | each layer's feature maps appear here.    |",
+                "|                                | |                                           |",
                 "|                                | |                                           |",
                 "|                                | |                                           |",
                 "|                +               | |                                           |",
                 "|                                | |                                           |",
                 "|                                | |                                           |",
                 "|                                | |                                           |",
-                "|                                | |                                           |",
-                "|                                | |                                           |",
-                "|                                | |                                           |",
-                "|                                | |                                           |",
+                "|                                | | The network sees your drawing as 32 by 32 |",
+                "|                                | | squares, each a number: 0 for paper, 1 for|",
+                "|                                | | ink, and in between at the edges of a     |",
+                "|                                | | stroke.                                   |",
                 "+--------------------------------+ |                                           |",
                 " Prediction: -  (draw a digit)     |                                           |",
                 "                                   | shades 0 [ .:-=+*#%@] 1                   |",
-                "                                   | Tab: explore the layers (n/N next/previ...|",
+                "                                   | Tab: explore the layers  f full screen    |",
                 " 0  1  2  3  4  5  6  7  8  9      +-------------------------------------------+",
                 "pen up, painting  brush 1  cursor 16,16                          ? help  q quit ",
             ])
     }
 
+    /// C1 at 80x24: six maps of 28x28 at six by three characters each (five values across and
+    /// ten down a character), three to a row, the picked value marked in the first (+, at
+    /// character 2, 1 for value 14, 14); five rows of words under them; on the canvas, the cells
+    /// the picked value looks at dotted (:).
     @Test func aSevenInTheCompactFrameWithC1Selected() {
         var state = makeState(width: 80, height: 24)
         state.drawSevenWithKeys()
@@ -49,24 +54,24 @@ import Testing
                 "+- Canvas 32x32 -----------------+ +- Network ---------------------------------+",
                 "|                                | | Input C1 S2 C3 S4 C5 F6 Output            |",
                 "|                                | | C1  convolution 6@5x5, tanh               |",
-                "|                                | | 6x28x28  156 params  values 0.00 to 0.0...|",
-                "|        #################       | |                                           |",
-                "|                       #        | | 1           2           3                 |",
-                "|                      ##        | |                                           |",
-                "|                     ##         | |                                           |",
-                "|                     #          | |                                           |",
-                "|                    ##          | |                                           |",
-                "|                   ##           | |                                           |",
+                "|                                | | map 1 of 6  values 0.00 to 0.00           |",
+                "|        #################       | | 1       2       3                         |",
+                "|                       #        | |                                           |",
+                "|                      ##        | |   +                                       |",
+                "|                :::::##         | |                                           |",
+                "|                :::::#:         | |                                           |",
+                "|                ::::##:         | | 4       5       6                         |",
+                "|                :::##::         | |                                           |",
                 "|                   #            | |                                           |",
-                "|                  ##            | | 4           5           6                 |",
+                "|                  ##            | |                                           |",
                 "|                 ##             | |                                           |",
-                "|                 #              | |                                           |",
-                "|                ##              | |                                           |",
-                "|              ###               | |                                           |",
-                "+--------------------------------+ |                                           |",
-                " Prediction: 0  10.0%              |                                           |",
+                "|                 #              | | C1 slides six small 5 by 5 patterns,      |",
+                "|                ##              | | called kernels, over the input. At each   |",
+                "|              ###               | | spot it multiplies the 25 squares under a |",
+                "+--------------------------------+ | kernel by its 25 weights and adds them up |",
+                " Prediction: 0  10.0%              | with a bias; tanh squeezes the total ...  |",
                 "                                   | shades -1 Oo=-, 0 .:+#@ +1                |",
-                "                                   | <-/-> map  up/down layer  Enter zoom  a...|",
+                "                                   | <-/-> map  up/down layer  Enter zoom      |",
                 " 0  1  2  3  4  5  6  7  8  9      +-------------------------------------------+",
                 "pen up, painting  brush 1  cursor 14,31                          ? help  q quit ",
             ])
@@ -141,11 +146,12 @@ import Testing
         state.drawSevenWithKeys()
         let buffer = state.render()
         let input = try #require(Preprocessing.networkInput(from: state.canvas.bitmap))
-        let body = PanelLayout(area: state.layout.network).body
-        let origin = try #require(
-            MapGrid.placements(MapShape(state.selectedLayer), in: body, picked: 0).maps.first?
-                .origin)
         let palette = Palette(state.options)
+        let origin = try #require(
+            MapGrid.placements(
+                MapShape(state.selectedLayer), in: state.viewArea, picked: 0,
+                levels: Zoom.levels(palette)
+            ).maps.first?.origin)
         for y in 0..<32 {
             for x in 0..<32 {
                 let expected = palette.unsigned(input[y * 32 + x]).character
@@ -172,15 +178,28 @@ import Testing
         #expect(buffer[column + 1, inner.y].style.reverse)
         let info = lines[inner.y + 1]
         #expect(info.contains("\(layer.name)  "))
-        let dimensions = layer.shape.map(String.init).joined(separator: "x")
-        #expect(
-            lines[inner.y + 2].contains(
-                "output \(dimensions)  \(grouped(layer.parameterCount)) parameters"))
-        let body = PanelLayout(area: state.layout.network).body
+        // Which map or unit is picked, the range of its values, for tanh layers the range before.
+        let facts = lines[inner.y + 2]
+        let values = MapValues(state.reading.trace!.maps(layer.layer)).range.text
+        #expect(facts.contains(values))
+        switch layer.id {
+        case .input: #expect(facts.contains("output 1x32x32  0 parameters"))
+        case .output: #expect(facts.contains("class 0 (0-9)"))
+        default:
+            let noun = layer.id.isUnitList ? "unit" : "map"
+            #expect(facts.contains("\(noun) 1 of \(layer.geometry.maps)"))
+        }
+        if let before = layer.id.tracedPreActivation, layer.id != .output {
+            let range = state.reading.trace!.maps(before).range()
+            #expect(facts.contains("before tanh \(fixed(range.lowerBound, 2)) to "))
+        }
         let shape = MapShape(layer)
         if shape.isSpatial && layer.layer != .input {
             // Every map is labelled 1...n above its heatmap.
-            let maps = MapGrid.placements(shape, in: body, picked: state.mapIndex).maps
+            let maps = MapGrid.placements(
+                shape, in: state.viewArea, picked: state.mapIndex,
+                levels: Zoom.levels(Palette(state.options))
+            ).maps
             #expect(maps.count == layer.shape[0])
             for map in maps {
                 let label = String(
@@ -196,6 +215,9 @@ import Testing
         }
     }
 
+    /// C3's 10x10 map at 160x50: the largest zoom that leaves the six kernels room beside it
+    /// (each value 4x2 characters), the kernels two columns a weight in slots 12 wide and 6 high,
+    /// each under the number of the S2 map it applies to, all six shown.
     @Test func zoomShowsTheMapBesideItsKernels() throws {
         var state = makeState(model: randomModel)
         state.drawSevenWithKeys()
@@ -203,18 +225,21 @@ import Testing
         #expect(state.selectedLayer.name == "C3" && state.mapIndex == 2 && state.zoomed)
         let buffer = state.render()
         let lines = buffer.lines
-        let body = PanelLayout(area: state.layout.network).body
-        #expect(lines[body.y].dropFirst(body.x).hasPrefix("C3 map 3"))
-        // The map, 10x10 at two columns a value, and three columns to its right the kernels: at
-        // 160x50 two rows of 5x5 kernels two columns a weight, in slots 12 wide and 7 high, each
-        // under the number of the S2 map it applies to.
-        let (x, y) = (body.x + 20 + 3, body.y + 2)
-        #expect(lines[y].dropFirst(x).hasPrefix("kernels applied to each S2 map, 5x5:"))
+        let area = state.viewArea
+        #expect(lines[area.y].dropFirst(area.x).hasPrefix("C3 map 3"))
+        let palette = Palette(state.options)
+        let plan = ZoomView.plan(.c3, in: area, palette: palette)
+        #expect(plan.zoom == .magnified(2))
+        #expect(plan.origin == Point(x: area.x, y: area.y + 3))
+        // The map fills the panel's width with the kernels: at 3x it would leave them no room.
+        #expect(plan.source.x == area.x + 40 + 3 && area.width < 60 + 3 + 4 * 12)
+        let (x, y) = (plan.source.x, plan.source.y)
+        #expect(lines[y].dropFirst(x).hasPrefix("its kernels, one per S2 map, 5x5:"))
         let kernels = (0..<6).map { Array(randomModel.c3.kernel(output: 2, input: $0)) }
         let largest = kernels.joined().map(abs).max() ?? 1
-        let palette = Palette(state.options)
+        let perRow = (plan.source.width + 2) / 12
         for source in 0..<6 {
-            let (slotX, slotY) = (x + (source % 5) * 12, y + 3 + (source / 5) * 7)
+            let (slotX, slotY) = (x + (source % perRow) * 12, y + 3 + (source / perRow) * 6)
             #expect(
                 lines[slotY].dropFirst(slotX).hasPrefix("\(source + 1) "), "kernel \(source + 1)")
             for row in 0..<5 {
@@ -226,12 +251,18 @@ import Testing
             }
         }
         let bias = "bias \(fixed(randomModel.c3.bias.scalars[2], 4))"
-        #expect(lines[y + 3 + 14].dropFirst(x).hasPrefix(bias))
+        #expect(lines[y + 3 + 2 * 6].dropFirst(x).hasPrefix(bias))
+        // The picked value (the middle of the map) is marked on it, two characters by two.
+        let mark = (x: area.x + 4 * state.unitPosition.x, y: area.y + 3 + 2 * state.unitPosition.y)
+        #expect(
+            buffer[mark.x, mark.y].style.reverse && buffer[mark.x + 3, mark.y + 1].style.reverse)
+        #expect(!buffer[mark.x + 4, mark.y].style.reverse)
         // S2 maps have no kernel: the zoom says what they average.
         state.press(.escape, .up, .enter)
         let pooled = state.render().lines
+        let poolPlan = ZoomView.plan(.s2, in: state.viewArea, palette: palette)
         #expect(
-            pooled[y].dropFirst(body.x + 28 + 3).hasPrefix(
+            pooled[poolPlan.source.y].dropFirst(poolPlan.source.x).hasPrefix(
                 "the mean of each 2x2 block of C1 map 3:"))
     }
 
@@ -244,33 +275,43 @@ import Testing
         #expect(state.render().lines[0].hasPrefix(" lenet5  LeNet-5 sketchpad"))
     }
 
-    /// Each line of the key table in its place in the overlay: the keys after three spaces, the
-    /// description in a column of its own.
-    @Test func helpShowsEveryLineOfTheKeyTableAndSaysWhenCut() {
-        var state = makeState()
+    /// Every line of the key table, in order, over the help's pages, at every size: the keys
+    /// after three spaces, the description in a column of its own, wrapped between words (its
+    /// rows joined give it back whole); each page says which it is.
+    @Test(arguments: [(80, 24), (100, 30), (120, 36), (160, 50)])
+    func helpShowsEveryLineOfTheKeyTableOverItsPages(width: Int, height: Int) throws {
+        var state = makeState(width: width, height: height)
         state.press(.character("?"))
-        let lines = state.render().lines
-        let columns = KeyMap.help.map(HelpOverlay.columns)
-        let labelWidth = (columns.map(\.keys.count).max() ?? 0) + 5
-        let width = labelWidth + (columns.map(\.text.count).max() ?? 0) + 3
-        let box = Rect(
-            x: (160 - width) / 2, y: (50 - (columns.count + 4)) / 2, width: width,
-            height: columns.count + 4)
-        #expect(lines[box.y].dropFirst(box.x).hasPrefix("+- Keys -"))
-        for (i, line) in KeyMap.help.enumerated() {
-            let row = String(lines[box.y + 2 + i].dropFirst(box.x + 1).prefix(width - 2))
-            let (keys, text) = columns[i]
-            switch line {
-            case .heading: #expect(row.hasPrefix(" " + keys + " "), "\(row)")
-            case .blank: #expect(row.allSatisfy { $0 == " " })
-            case .keys, .mouse:
-                #expect(row.hasPrefix("   " + keys + " "), "\(row)")
-                #expect(row.dropFirst(labelWidth).hasPrefix(text), "\(row)")
+        let screen = Rect(x: 0, y: 0, width: width, height: height)
+        let pages = HelpOverlay.pages(KeyMap.help, in: screen)
+        let box = HelpOverlay.box(KeyMap.help, in: screen)
+        let labelWidth = HelpOverlay.labelWidth(KeyMap.help)
+        var seen = [(keys: String, text: String)]()
+        for page in 0..<pages.count {
+            #expect(state.helpPage == page && state.showHelp)
+            let lines = state.render().lines
+            #expect(lines[box.y].dropFirst(box.x).hasPrefix("+- Keys -"))
+            let footer = lines[box.maxY - 2].dropFirst(box.x + 2)
+            #expect(footer.hasPrefix(pages.count == 1 ? "any key closes" : "page \(page + 1) of "))
+            for row in (box.y + 2)..<(box.maxY - 3) {
+                let inside = String(lines[row].dropFirst(box.x + 1).prefix(box.width - 2))
+                let keys = String(inside.prefix(labelWidth)).trimmingCharacters(in: .whitespaces)
+                let text = String(inside.dropFirst(labelWidth)).trimmingCharacters(in: .whitespaces)
+                if !keys.isEmpty {
+                    seen.append((keys, text))
+                } else if !text.isEmpty, let last = seen.popLast() {
+                    seen.append((last.keys, last.text + " " + text))
+                }
             }
+            state.press(.character(" "))
         }
-        var small = makeState(width: 80, height: 24)
-        small.press(.character("?"))
-        #expect(small.render().lines.contains { $0.contains("enlarge the terminal for the rest") })
+        #expect(!state.showHelp)
+        let expected = KeyMap.help.compactMap { line -> (String, String)? in
+            let (keys, text) = HelpOverlay.columns(line)
+            return keys.isEmpty ? nil : (keys, text)
+        }
+        #expect(seen.map(\.keys) == expected.map(\.0))
+        #expect(seen.map(\.text) == expected.map(\.1))
     }
 
     @Test func theSavePromptShowsInTheStatusBar() {

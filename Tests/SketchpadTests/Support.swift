@@ -1,6 +1,7 @@
 import LeNet5
 import Screen
-import Sketchpad
+
+@testable import Sketchpad
 
 /// A sketchpad as the runtime drives it: the state, and beside it the derivations that read the
 /// drawing with a model. Reads and writes of the state's properties pass straight through.
@@ -20,6 +21,14 @@ struct Pad {
     var reading: NetworkReading { derivations.derive(from: state).network }
 
     func render() -> CellBuffer { state.render(derivations.derive(from: state)) }
+
+    /// Where the network panel draws the selected layer's view (maps, zoom, computation).
+    var viewArea: Rect {
+        let panel = PanelLayout(
+            area: state.layout.network, framed: !state.networkFullScreen,
+            zoomed: state.zoomed)
+        return state.panelSelection.parts(panel, palette: Palette(state.options)).view
+    }
 
     mutating func update(_ message: Message) -> Effect? { state.update(message) }
     mutating func update(_ event: Event) -> Effect? { state.update(event) }

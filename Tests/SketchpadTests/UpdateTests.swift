@@ -264,12 +264,33 @@ import Testing
         #expect(state.prompt == .saveName("/nope/seven.txt"))
     }
 
-    @Test func helpShowsAndAnyKeyClosesIt() {
-        var state = makeState()
+    /// Space, Enter and the arrows turn the help's pages (forward from the last closes it); any
+    /// other key closes it without doing what it does elsewhere.
+    @Test func helpTurnsItsPagesAndAnyOtherKeyClosesIt() {
+        var state = makeState(width: 80, height: 24)
         state.press(.character("?"))
-        #expect(state.showHelp)
-        state.press(.character(" "))
+        #expect(state.showHelp && state.helpPage == 0)
+        let pages = HelpOverlay.pages(KeyMap.help, in: state.layout.screen).count
+        #expect(pages >= 3)
+        let forward: [Key] = [.character(" "), .right, .down, .enter]
+        for page in 1..<pages {
+            state.press(forward[page % forward.count])
+            #expect(state.showHelp && state.helpPage == page)
+        }
+        state.press(.left, .up)
+        #expect(state.helpPage == pages - 3)
+        state.press(.up, .up, .up)
+        #expect(state.helpPage == 0)
+        // Forward from the last page closes it.
+        for _ in 0..<pages { state.press(.enter) }
         #expect(!state.showHelp && state.canvas.isEmpty)
+        state.press(.character("?"), .character(" "), .character("c"))
+        #expect(!state.showHelp && state.notice == nil)
+        state.press(.character("?"), .character(" "))
+        #expect(state.helpPage == 1)
+        // Opened again, it starts at the first page.
+        state.press(.escape, .character("?"))
+        #expect(state.showHelp && state.helpPage == 0)
     }
 
     @Test func tabStepsThroughTheLayersAndTheArrowsPickMaps() {

@@ -1,5 +1,6 @@
 import LeNet5
 import Screen
+import Teaching
 import Testing
 
 @testable import Sketchpad
@@ -34,11 +35,11 @@ import Testing
         let view = CanvasView(
             canvas: canvas,
             cursor: CanvasView.Cursor(at: Point(x: 0, y: 2), brush: 1, erasing: false),
-            eraser: false, focused: true, halfBlocks: false)
-        // A frame of 12x5 shows the top left 5x3 cells.
+            eraser: false, focused: true, resolution: .doubleWidth)
+        // A frame of 12x5 shows the top left 5x3 cells; its title, too long, gives way whole.
         #expect(
             draw(view, width: 12, height: 5).lines == [
-                "+- Canvas 3+",
+                "+- ... ----+",
                 "|..##    ..|",
                 "|    ##    |",
                 "|[]        |",
@@ -53,7 +54,7 @@ import Testing
         let view = CanvasView(
             canvas: canvas,
             cursor: CanvasView.Cursor(at: Point(x: 31, y: 31), brush: 1, erasing: true),
-            eraser: true, focused: true, halfBlocks: true)
+            eraser: true, focused: true, resolution: .halfBlocks)
         let blank = "|" + String(repeating: " ", count: 32) + "|"
         var expected = ["+- Canvas 32x32 - eraser --------+"]
         expected.append("|####" + String(repeating: " ", count: 28) + "|")
@@ -126,23 +127,60 @@ import Testing
             line(.confirmQuit) == row("The drawing is not saved. Quit anyway? y/n  (s to save)"))
     }
 
+    /// The box covers all but the first and last lines, so that nothing behind shows cut.
     @Test func helpOverlayIsABoxOfKeysAndWhatTheyDo() {
-        let help = HelpOverlay(lines: [
-            .heading("Keys"), .keys([KeyBinding(.character("x"), .clear)], "does y"),
-        ])
-        let blank = String(repeating: " ", count: 30)
-        let margin = String(repeating: " ", count: 6)
+        let help = HelpOverlay(
+            lines: [.heading("Keys"), .keys([KeyBinding(.character("x"), .clear)], "does y")],
+            page: 0, arrows: ("<", ">"))
+        var buffer = CellBuffer(width: 24, height: 9)
+        buffer.fill(buffer.area, with: Cell("z"))
+        help.render(in: buffer.area, into: &buffer, palette: palette)
         #expect(
-            draw(help, width: 30, height: 8).lines == [
-                blank,
-                margin + "+- Keys ---------+" + margin,
-                margin + "|                |" + margin,
-                margin + "| Keys           |" + margin,
-                margin + "|   x     does y |" + margin,
-                margin + "|                |" + margin,
-                margin + "+----------------+" + margin,
-                blank,
+            buffer.lines == [
+                String(repeating: "z", count: 24),
+                "+- Keys ---------------+",
+                "|                      |",
+                "| Keys                 |",
+                "|   x     does y       |",
+                "|                      |",
+                "| any key closes       |",
+                "+----------------------+",
+                String(repeating: "z", count: 24),
             ])
+    }
+
+    /// Descriptions wrap between words in their column, and what does not fit is cut into
+    /// pages between sections, never inside an entry; the footer says how to turn them.
+    @Test func helpOverlayWrapsAndPages() {
+        let lines: [HelpLine] = [
+            .heading("One"), .keys([KeyBinding(.character("a"), .clear)], "alpha beta gamma delta"),
+            .blank,
+            .heading("Two"), .keys([KeyBinding(.character("b"), .clear)], "epsilon"),
+        ]
+        // 26 wide: labels 8 wide (the longest, 3, and 5), descriptions 15 wide; 10 high: a box
+        // of 8 rows holds 3 of them.
+        let area = Rect(x: 0, y: 0, width: 26, height: 10)
+        let pages = HelpOverlay.pages(lines, in: area)
+        #expect(pages.count == 2)
+        #expect(pages[0].map(\.text) == ["", "alpha beta", "gamma delta"])
+        #expect(pages[1].map(\.keys) == ["Two", "b"])
+        let first = draw(
+            HelpOverlay(lines: lines, page: 0, arrows: ("<", ">")), width: 26, height: 10)
+        #expect(
+            first.lines[1...8] == [
+                "+- Keys -----------------+",
+                "|                        |",
+                "| One                    |",
+                "|   a    alpha beta      |",
+                "|        gamma delta     |",
+                "|                        |",
+                "| page 1 of 2: Space ... |",
+                "+------------------------+",
+            ])
+        let second = draw(
+            HelpOverlay(lines: lines, page: 1, arrows: ("<", ">")), width: 26, height: 10)
+        #expect(second.lines[3] == "| Two                    |")
+        #expect(second.lines[4] == "|   b    epsilon         |")
     }
 
     @Test func tooSmallNoticeCentresTheSizesNeeded() {
@@ -173,15 +211,26 @@ import Testing
         #expect(
             draw(header, width: 70, height: 2).lines == [
                 "C1  convolution 6@5x5, tanh" + String(repeating: " ", count: 43),
-                "output 6x28x28  156 parameters  values -0.50 to 0.25  map 3 of 6      ",
+                "map 3 of 6  values -0.50 to 0.25  output 6x28x28  156 parameters      ",
             ])
-        // Narrow: shorter words, then cut with an ellipsis.
+        // Narrow: whole words and whole facts, the most important first.
         let narrow = LayerHeader(layer: c1, traced: .c1PreActivation, picked: 2, range: range)
         #expect(
             draw(narrow, width: 40, height: 2).lines == [
                 "C1  convolution 6@5x5, tanh: showing ...",
-                "6x28x28  156 params  values -0.50 to ...",
+                "map 3 of 6  values -0.50 to 0.25        ",
             ])
+        // A saturated layer says so, and gives the range before tanh, before its size.
+        let c3 = LayerHeader(
+            layer: LeNet5.architecture[3], traced: .c3, picked: 0, range: range,
+            saturation: Saturation(layer: .c3, share: 0.62, low: -13.2, high: 14.1))
+        #expect(
+            draw(c3, width: 90, height: 2).lines[1]
+                == "map 1 of 16  saturated: 62% at -1 or +1  values -0.50 to 0.25  "
+                + "before tanh -13.20 to 14.10")
+        #expect(
+            draw(c3, width: 60, height: 2).lines[1]
+                == "map 1 of 16  saturated: 62% at -1 or +1" + String(repeating: " ", count: 21))
     }
 
     @Test func panelFooterShowsTheLegendAndTheKeys() {
@@ -204,7 +253,8 @@ import Testing
     }
 
     @Test func mapGridLabelsEachMapAndDrawsEveryValueTwoColumnsWide() {
-        let buffer = draw(MapGrid(view: twoMaps(), picked: 1, focused: true), width: 12, height: 4)
+        let buffer = draw(
+            MapGrid(view: twoMaps(), picked: 1, focused: true, unit: nil), width: 12, height: 4)
         #expect(
             buffer.lines == [
                 "1     2     ",
@@ -216,9 +266,16 @@ import Testing
         // A click on the second map or its label picks it.
         let shape = MapShape(channels: 2, height: 2, width: 2)
         let body = Rect(x: 0, y: 0, width: 12, height: 4)
-        #expect(MapGrid.map(at: Point(x: 7, y: 2), shape: shape, in: body, picked: 0) == 1)
-        #expect(MapGrid.map(at: Point(x: 6, y: 0), shape: shape, in: body, picked: 0) == 1)
-        #expect(MapGrid.map(at: Point(x: 4, y: 1), shape: shape, in: body, picked: 0) == nil)
+        let levels = Zoom.levels(palette)
+        let hit = MapGrid.map(
+            at: Point(x: 7, y: 2), shape: shape, in: body, picked: 0, levels: levels)
+        #expect(hit?.map == 1 && hit?.unit == Point(x: 0, y: 1))
+        let label = MapGrid.map(
+            at: Point(x: 6, y: 0), shape: shape, in: body, picked: 0, levels: levels)
+        #expect(label?.map == 1 && label?.unit == nil)
+        #expect(
+            MapGrid.map(at: Point(x: 4, y: 1), shape: shape, in: body, picked: 0, levels: levels)
+                == nil)
     }
 
     @Test func unitGridShadesEachUnitAndGivesThePickedOnesValue() {
@@ -241,7 +298,7 @@ import Testing
         let values = MapValues(MapShape(channels: 2, height: 1, width: 1), [0.5, -0.5])
         let view = LayerView(LeNet5.architecture[6], traced: .f6, values: values)
         let zoom = ZoomView(
-            view: view, picked: 1, unitLines: ["output -0.5000", "before tanh -0.5493"],
+            view: view, picked: 1, unit: nil, unitLines: ["output -0.5000", "before tanh -0.5493"],
             source: .weights([1, -1, 0.5], bias: 0.25, sourceName: "C5"))
         let blank = String(repeating: " ", count: 48)
         func padded(_ text: String) -> String {
@@ -249,62 +306,75 @@ import Testing
         }
         #expect(
             draw(zoom, width: 48, height: 11).lines == [
-                padded("F6 unit 2"), blank,
+                padded("F6 unit 2"),
                 padded("output -0.5000"), padded("before tanh -0.5493"), blank,
                 padded("weights from the 3 C5 units:"),
-                padded("(shades scaled by the largest |weight|, 1.000)"), blank,
+                padded("(full shade: 1.000 or -1.000)"), blank,
                 padded("  1 @@OO++"), blank,
-                padded("bias 0.2500"),
+                padded("bias 0.2500"), blank,
             ])
     }
 
+    /// A 28x28 C1 map, ink on its left half, in 60x16: the largest zoom that leaves the kernel
+    /// room beside it is two values across and four down a character (14x7).
     @Test func zoomOfAMapPutsItBesideItsKernels() {
-        let values = MapValues(MapShape(channels: 1, height: 2, width: 2), [1, 0, 0, 1])
+        let values = MapValues(
+            MapShape(channels: 1, height: 28, width: 28), (0..<784).map { $0 % 28 < 14 ? 1 : 0 })
         let view = LayerView(LeNet5.architecture[1], traced: .c1, values: values)
         var kernel = [Float](repeating: 0, count: 25)
         kernel[0] = 1
         kernel[4] = -1
         let zoom = ZoomView(
-            view: view, picked: 0, unitLines: [],
+            view: view, picked: 0, unit: nil, unitLines: [],
             source: .kernels([kernel], bias: 0.1, sourceName: "input"))
-        let lines = draw(zoom, width: 60, height: 16).lines.map { String($0.prefix(50)) }
+        let lines = draw(zoom, width: 60, height: 16).lines
+        let map = "@@@@@@@" + String(repeating: " ", count: 10)
+        func padded(_ text: String) -> String {
+            text + String(repeating: " ", count: 60 - text.count)
+        }
+        // The title, a row for the picked value's numbers (none here), a blank; then the map,
+        // and three columns to its right the kernel, under a row for its label (none for one
+        // kernel), its bias under it.
         #expect(
-            Array(lines[0..<13]) == [
-                "C1 map 1                                          ",
-                "                                                  ",
-                "@@     kernels applied to each input, 5x5:        ",
-                "  @@   (shades scaled by the largest |weight|, 1.0",
-                "                                                  ",
-                "       input                                      ",
-                "       @@      OO                                 ",
-                "                                                  ",
-                "                                                  ",
-                "                                                  ",
-                "                                                  ",
-                "                                                  ",
-                "       bias 0.1000                                ",
+            Array(lines[0..<14]) == [
+                padded("C1 map 1"), padded(""), padded(""),
+                padded(map + "its kernel, 5x5:"),
+                padded(map + "(full shade: 1.000 or -1.000)"),
+                padded(map), padded(map),
+                padded(map + "@@      OO"),
+                padded(map), padded(map),
+                padded(String(repeating: " ", count: 17)),
+                padded(String(repeating: " ", count: 17)),
+                padded(String(repeating: " ", count: 17) + "bias 0.1000"),
+                padded(""),
             ])
+        // A click on the map's right half, row 4 of its characters, is the first value there.
+        let area = Rect(x: 0, y: 0, width: 60, height: 16)
+        let palette = Palette(DisplayOptions(ascii: true, colors: .none))
+        #expect(
+            ZoomView.value(at: Point(x: 10, y: 7), layer: .c1, in: area, palette: palette)
+                == Point(x: 20, y: 16))
+        #expect(
+            ZoomView.value(at: Point(x: 20, y: 7), layer: .c1, in: area, palette: palette) == nil)
     }
 
     @Test func networkPanelWithoutADrawingSaysWhatToDo() {
         let reading = NetworkReading(outcome: .empty, trace: nil, model: zeroModel)
         let panel = NetworkPanel(
-            selection: NetworkPanel.Selection(
-                layerIndex: 0, mapIndex: 0, zoomed: false, preActivation: false, focused: false),
-            reading: reading)
+            selection: NetworkPanel.Selection(layerIndex: 0, mapIndex: 0, words: false),
+            reading: reading, picked: nil, words: [], drawing: nil, saturation: nil)
         let blank = "|" + String(repeating: " ", count: 43) + "|"
         #expect(
             draw(panel, width: 45, height: 12).lines == [
                 "+- Network ---------------------------------+",
                 "| Input C1 S2 C3 S4 C5 F6 Output            |",
-                "| Input  what the network sees: the drawi...|",
+                "| Input  the drawing as the network sees it |",
                 "| output 1x32x32  0 parameters              |",
-                blank,
                 "| Draw a digit on the canvas:               |",
                 "| each layer's feature maps appear here.    |",
-                blank, blank,
+                blank, blank, blank,
                 "| shades 0 [ .:-=+*#%@] 1                   |",
-                "| Tab: explore the layers (n/N next/previ...|",
+                "| Tab: explore the layers  f full screen    |",
                 "+" + String(repeating: "-", count: 43) + "+",
             ])
     }
