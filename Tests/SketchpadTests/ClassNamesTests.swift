@@ -80,7 +80,7 @@ import Testing
             let frame = pad.render().lines.joined(separator: "\n")
             #expect(frame.contains("class \(names[step % 6]): probability"), "\(step)")
             pad.send(.key(.enter))
-            #expect(pad.render().lines.joined().contains("Output class \(names[step % 6])"))
+            #expect(pad.render().lines.joined().contains("Output: the score of \(names[step % 6])"))
             pad.send(.key(.escape))
         }
     }
