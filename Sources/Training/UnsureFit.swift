@@ -309,7 +309,7 @@ final class FeatureTable: @unchecked Sendable {
                     input(i, base)
                 }
                 classifier.forward(image, into: trace)
-                predicted[i] = trace.prediction.digit
+                predicted[i] = trace.prediction.classIndex
                 UnsureStatistics.features(
                     trace, into: UnsafeMutableBufferPointer(start: values + i * width, count: width)
                 )

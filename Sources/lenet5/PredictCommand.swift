@@ -24,8 +24,9 @@ struct PredictCommand: ParsableCommand {
 
     @Flag(
         help: """
-            One JSON object per line per file: {file, prediction, confidence, probabilities, \
-            unsure, unsure_score, unsure_threshold}.
+            One JSON object per line per file: {file, prediction, label, confidence, \
+            probabilities, unsure, unsure_score, unsure_threshold}; prediction is the class's \
+            index, label its name.
             """)
     var json = false
 
@@ -45,7 +46,7 @@ struct PredictCommand: ParsableCommand {
 
     func run() throws {
         let file = try weights.load()
-        let classifier = Classifier(file.model)
+        let classifier = Classifier(file)
         let unsure = file.unsure
         if unsure == nil {
             Console.note(
@@ -65,7 +66,9 @@ struct PredictCommand: ParsableCommand {
                 }
                 classifier.forward(input, into: trace)
                 guard !trace.hasFiniteOutput else {
-                    report(name, trace.probabilities, unsure?.judge(trace))
+                    report(
+                        name, trace.probabilities, classes: classifier.classes,
+                        judgement: unsure?.judge(trace))
                     continue
                 }
                 // No class is made up from NaN: the weights are at fault, and the message says so.
@@ -95,12 +98,13 @@ struct PredictCommand: ParsableCommand {
         return Preprocessing.networkInput(from: drawing)
     }
 
-    func report(_ name: String, _ probabilities: [Float], _ judgement: UnsureJudgement?) {
-        let ranked = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
-        let best = ranked[0]
+    func report(
+        _ name: String, _ probabilities: [Float], classes: [String], judgement: UnsureJudgement?
+    ) {
         if json {
+            let best = PredictionText.ranked(probabilities)[0]
             Console.json([
-                "file": .string(name), "prediction": .of(best),
+                "file": .string(name), "prediction": .of(best), "label": .string(classes[best]),
                 "confidence": .of(probabilities[best]),
                 "probabilities": .array(probabilities.map { .of($0) }),
                 "unsure": judgement.map { .bool($0.isUnsure) } ?? .null,
@@ -109,19 +113,16 @@ struct PredictCommand: ParsableCommand {
             ])
             return
         }
-        let confidence = percent(Double(probabilities[best]), digits: 1)
-        // Not sure: the guess stays visible, for the reader to judge.
-        let verdict =
-            judgement?.isUnsure == true
-            ? "not a digit? (best guess \(best), \(confidence))" : "\(best) (\(confidence))"
-        let others = ranked[1..<3].map { "\($0) \(percent(Double(probabilities[$0]), digits: 1))" }
-        Console.out("\(name): \(verdict)  next: " + others.joined(separator: ", "))
+        Console.out(
+            "\(name): "
+                + PredictionText.line(
+                    probabilities, classes: classes, unsure: judgement?.isUnsure == true))
     }
 
     func report(blank name: String) {
         if json {
             Console.json([
-                "file": .string(name), "prediction": .null, "confidence": .null,
+                "file": .string(name), "prediction": .null, "label": .null, "confidence": .null,
                 "probabilities": .null, "unsure": .null, "unsure_score": .null,
                 "unsure_threshold": .null,
             ])

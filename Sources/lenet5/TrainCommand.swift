@@ -240,7 +240,9 @@ func monotonicSeconds() -> Double {
 }
 
 /// A one-line progress bar on standard error, redrawn in place; silent when not a terminal.
-final class ProgressBar {
+/// Unchecked Sendable: its callers report one at a time (`lenet5 transfer`'s from whichever
+/// thread did the work, never two at once).
+final class ProgressBar: @unchecked Sendable {
     let enabled: Bool
     private var lastDraw = 0.0
 

@@ -149,7 +149,7 @@ import Testing
             let features =
                 trace.maps(.s4).values + trace.maps(.c5).values + trace.maps(.f6).values
             #expect(features.count == UnsureStatistics.featureCount)
-            let k = trace.prediction.digit
+            let k = trace.prediction.classIndex
             var discriminant = Double(statistics.bias.scalars[k])
             for (i, f) in features.enumerated() {
                 discriminant +=
