@@ -81,7 +81,8 @@ let package = Package(
             swiftSettings: x86Kernels ? [.define("LENET5_X86_KERNELS")] : []),
         // Backpropagation, the optimiser, augmentation, MNIST.
         .target(
-            name: "Training", dependencies: ["LeNet5", "Kernels", "CZlib", "Platform"],
+            name: "Training",
+            dependencies: ["LeNet5", "Kernels", "KernelsPortable", "CZlib", "Platform"],
             swiftSettings: optimised),
         // Assets/lessons and Assets/samples, built into the binary.
         .target(name: "BundledLessons", cSettings: [.headerSearchPath("../../Assets")]),

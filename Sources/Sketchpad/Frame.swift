@@ -15,7 +15,7 @@ extension SketchpadState {
         let status = StatusBar(
             prompt: prompt, notice: notice, penDown: penDown, eraser: eraser, brush: brush,
             cursor: cursor, outcome: layout.canvasHidden ? reading.outcome : nil,
-            hints: explorerHints(arrows: palette.arrows))
+            classes: reading.classes, hints: explorerHints(arrows: palette.arrows))
         guard layout.mode != .tooSmall else {
             TooSmallNotice(width: width, height: height)
                 .render(in: buffer.area, into: &buffer, palette: palette)
@@ -26,7 +26,7 @@ extension SketchpadState {
             }
             return buffer
         }
-        TitleBar(outcome: reading.outcome, heading: explorerHeading)
+        TitleBar(outcome: reading.outcome, classes: reading.classes, heading: explorerHeading)
             .render(in: layout.title, into: &buffer, palette: palette)
         if let explorer, let cell = explorer.openCell {
             // The matrix takes everything between the title and the status line.
@@ -46,7 +46,7 @@ extension SketchpadState {
         let field =
             focus == .network && (picked?.fieldInput.width ?? whole) < whole
             ? picked?.fieldDrawing : nil
-        let shading = derived.saliency.map(CanvasView.Shading.init)
+        let shading = derived.saliency.map { CanvasView.Shading($0, classes: reading.classes) }
         let drawing = focus == .canvas && prompt == nil
         let testDigit = shownTestDigit
         let canvasView = CanvasView(
@@ -60,7 +60,7 @@ extension SketchpadState {
             canvasView.render(in: layout.canvasFrame, into: &buffer, palette: palette)
             PredictionView(
                 outcome: reading.outcome, probabilities: reading.probabilities,
-                columns: layout.mode == .compact,
+                columns: layout.mode == .compact, classes: reading.classes,
                 label: testDigit.flatMap { explorer?.digits.labels[$0] }
             ).render(in: layout.prediction, into: &buffer, palette: palette)
         }

@@ -1,8 +1,11 @@
+import LeNet5
 import Screen
 
 /// The top line: the program's name, and the prediction at the right.
 struct TitleBar: Widget {
     let outcome: NetworkReading.Outcome
+    /// The classes' names, in output order.
+    var classes = ClassNames.digits
     /// What the title says after the program's name, instead of "LeNet-5 sketchpad".
     var heading: String? = nil
 
@@ -15,7 +18,7 @@ struct TitleBar: Widget {
         let summary: String
         switch outcome {
         case .classified(let digit, let confidence):
-            summary = "Prediction: \(digit)  \(percentText(confidence))"
+            summary = "Prediction: \(classes[digit])  \(percentText(confidence))"
         case .undefined: summary = "Prediction: none (NaN)"
         case .empty, .tooSmall: summary = "Prediction: -"
         }

@@ -22,10 +22,12 @@ public struct FactSheet: Equatable, Sendable {
 
 extension FactSheet {
     /// What is known from the drawing alone: its ink and box, how preprocessing resized it, the
-    /// answer, the strongest units of C5 and F6, and what pushed the answer's score.
-    public static func drawing(_ prepared: PreparedDrawing, trace: ForwardTrace, model: LeNet5)
-        -> FactSheet
-    {
+    /// answer (by the name of its class: `classes`, the digits for the shipped network), the
+    /// strongest units of C5 and F6, and what pushed the answer's score.
+    public static func drawing(
+        _ prepared: PreparedDrawing, trace: ForwardTrace, model: LeNet5, classes: [String]? = nil
+    ) -> FactSheet {
+        let names = classes ?? ClassNames.indices(model.classCount)
         var sheet = FactSheet()
         let drawing = prepared.drawing
         let ink = (0..<drawing.height).flatMap { y in
@@ -43,13 +45,13 @@ extension FactSheet {
         let probabilities = trace.probabilities
         guard probabilities.allSatisfy(\.isFinite) else { return sheet }
         let ranked = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
-        sheet[.best] = "\(ranked[0])"
+        sheet[.best] = names[ranked[0]]
         sheet[.bestPercent] = percent(probabilities[ranked[0]])
-        sheet[.second] = "\(ranked[1])"
+        sheet[.second] = names[ranked[1]]
         sheet[.secondPercent] = percent(probabilities[ranked[1]])
         sheet[.c5Top] = strongestUnits(trace.maps(.c5), before: trace.maps(.c5PreActivation))
         sheet[.f6Top] = strongestUnits(trace.maps(.f6), before: trace.maps(.f6PreActivation))
-        if let output = NetworkUnit(layer: .output, unit: ranked[0]),
+        if let output = NetworkUnit(layer: .output, unit: ranked[0], classes: model.classCount),
             case .dense(let sum) = UnitExplanation(
                 output, trace: trace, model: model, transform: nil
             ).computation

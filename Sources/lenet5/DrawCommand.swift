@@ -32,7 +32,7 @@ struct DrawCommand: ParsableCommand {
     func run() throws {
         try SketchpadOptions.requireTerminal()
         // Everything that can fail on bad input fails here, before the screen is taken over.
-        let classifier = Classifier(try weights.load().model)
+        let classifier = Classifier(try weights.load())
         let canvas = try loadCanvas()
         let derivations = Derivations(
             classifier: classifier, explanations: try sketchpad.loadExplanations())
@@ -42,6 +42,7 @@ struct DrawCommand: ParsableCommand {
         var state = SketchpadState(
             width: size.width, height: size.height, options: sketchpad.displayOptions(session),
             canvas: canvas, loadedFrom: load)
+        state.classCount = classifier.classCount
         SketchpadLoop(session: session, derivations: derivations).run(&state)
     }
 

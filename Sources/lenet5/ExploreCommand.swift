@@ -30,7 +30,14 @@ struct ExploreCommand: ParsableCommand {
 
     func run() throws {
         // Everything that can fail on bad input fails here, before the screen is taken over.
-        let classifier = Classifier(try weights.load().model)
+        let file = try weights.load()
+        guard ClassNames.areDigits(file.classes) else {
+            Console.error(
+                "\(weights.name): its classes are " + file.classes.joined(separator: ", ")
+                    + ", not the digits 0 to 9: there are no MNIST digits of theirs to explore")
+            throw ExitCode.failure
+        }
+        let classifier = Classifier(file)
         let digits = try Self.readTestDigits(mnist: mnist, classifier: classifier, weights: weights)
         let derivations = Derivations(
             classifier: classifier, explanations: try sketchpad.loadExplanations())
@@ -41,6 +48,7 @@ struct ExploreCommand: ParsableCommand {
         var state = SketchpadState(
             width: size.width, height: size.height, options: sketchpad.displayOptions(session),
             explorer: Explorer(digits: digits.digits))
+        state.classCount = classifier.classCount
         state.notice = digits.summary
         SketchpadLoop(session: session, derivations: derivations).run(&state)
     }

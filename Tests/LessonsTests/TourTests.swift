@@ -113,7 +113,7 @@ import Testing
         let fourth = steps[3].facts(
             of: seven, classifier: classifier, classes: LessonLibrary.digits)
         classifier.forward(seven.pixels, into: trace)
-        #expect(fourth[.rawBest] == "\(trace.prediction.digit)")
+        #expect(fourth[.rawBest] == "\(trace.prediction.classIndex)")
         #expect(fourth[.best] == fourth[.rawBest] && fourth[.preprocessedBest] == "7")
         #expect(fourth[.value] == NumberText.fixed(Double(trace.probabilities[1]), 2))
     }

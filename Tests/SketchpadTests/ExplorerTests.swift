@@ -173,7 +173,7 @@ extension Pad {
         let trace = ForwardTrace()
         Classifier(randomModel).forward(madeUpDigits.input(2).pixels, into: trace)
         #expect(reading.probabilities == trace.probabilities)
-        #expect(reading.prediction?.digit == trace.prediction.digit)
+        #expect(reading.prediction?.digit == trace.prediction.classIndex)
         // Nothing said of a box or a scale that did not happen.
         let facts = pad.derivations.derive(from: pad.state).facts
         #expect(facts[.scaled] == nil && facts[.boxWidth] == nil && facts[.best] != nil)
