@@ -69,7 +69,7 @@ struct ExploreCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let loaded = monotonicSeconds()
-        let result = Evaluation.run(classifier, on: test, threads: Self.threads)
+        let (digits, result) = read(test, classifier: classifier)
         guard result.nonFiniteOutputs == 0 else {
             Console.error(
                 "\(weights.name): the network's output is not a number for "
@@ -77,9 +77,6 @@ struct ExploreCommand: ParsableCommand {
                     + "(\(WeightsOption.overflow))")
             throw ExitCode.failure
         }
-        let digits = TestDigits(
-            images: test.pixels, labels: test.labels.map(Int.init),
-            predictions: result.predictions)
         let read = monotonicSeconds()
         let wrong = test.count - result.correct
         let summary =
@@ -87,6 +84,17 @@ struct ExploreCommand: ParsableCommand {
             + "(loaded in \(milliseconds(loaded - started)), read in "
             + "\(milliseconds(read - loaded)))"
         return (digits, summary)
+    }
+
+    /// Every digit of `test` read by `classifier`, on `threads` threads.
+    static func read(_ test: MNISTDataset, classifier: Classifier) -> (
+        digits: TestDigits, evaluation: Evaluation
+    ) {
+        let result = Evaluation.run(classifier, on: test, threads: threads)
+        let digits = TestDigits(
+            images: test.pixels, labels: test.labels.map(Int.init),
+            predictions: result.predictions)
+        return (digits, result)
     }
 
     /// The threads that read the test digits.
