@@ -48,9 +48,15 @@ struct DrawCommand: ParsableCommand {
 
     func loadCanvas() throws -> Canvas {
         guard let load else { return Canvas() }
+        return try Self.readCanvas(load)
+    }
+
+    /// The drawing in the file at `path`, as the sketchpad loads it (32x32, ink where at least
+    /// half ink); a fault is reported naming the file, exit status 1.
+    static func readCanvas(_ path: String) throws -> Canvas {
         do {
             // A PGM of another size is refused from its header, before its raster is read.
-            let drawing = try DrawingFile.read(load, requiredSide: Canvas.side)
+            let drawing = try DrawingFile.read(path, requiredSide: Canvas.side)
             guard let canvas = Canvas(drawing) else {
                 throw DrawingFileError.wrongSize(
                     width: drawing.width, height: drawing.height, required: Canvas.side)
@@ -59,10 +65,10 @@ struct DrawCommand: ParsableCommand {
         } catch let error as DrawingFileError {
             if case .wrongSize(let width, let height, _) = error {
                 Console.error(
-                    "\(load): is \(width)x\(height); the sketchpad loads 32x32 drawings "
+                    "\(path): is \(width)x\(height); the sketchpad loads 32x32 drawings "
                         + "(`lenet5 predict` takes any size)")
             } else {
-                Console.error("\(load): \(error)")
+                Console.error("\(path): \(error)")
             }
         }
         throw ExitCode.failure

@@ -25,9 +25,14 @@ struct SketchpadOptions: ParsableArguments {
     /// The explanations from `--explanations`, checked whole before the screen is taken over: a
     /// fault is `PATH:LINE: what is wrong` and exit status 2.
     func loadExplanations() throws -> Explanations {
-        guard let explanations else { return .bundled }
+        try Self.loadExplanations(from: explanations)
+    }
+
+    /// The explanations in `directory`, or the built-in ones without it; as `loadExplanations`.
+    static func loadExplanations(from directory: String?) throws -> Explanations {
+        guard let directory else { return .bundled }
         do {
-            return try Explanations(directory: explanations)
+            return try Explanations(directory: directory)
         } catch {
             Console.error(error.description)
             throw ExitCode(2)
