@@ -25,7 +25,7 @@ struct ConfusionGrid: Widget {
         let right = (0..<10).map { confusion[$0][$0] }.reduce(0, +)
         let share = total == 0 ? 0 : Double(right) / Double(total)
         let verdict = label == readAs ? "right" : "a mistake"
-        let browse = count > 0 ? " Enter browses them." : ""
+        let browse = count == 0 ? "" : count == 1 ? " Enter shows it." : " Enter browses them."
         return [
             "\(grouped(count)) of the \(grouped(ofLabel)) test digits labelled \(label) "
                 + "\(count == 1 ? "is" : "are") read as \(readAs) (\(verdict)).\(browse)",
