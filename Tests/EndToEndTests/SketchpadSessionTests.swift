@@ -332,6 +332,17 @@ struct Tmux {
         throw TmuxTimeout()
     }
 
+    /// Waits until `condition` holds for the screen; `what` says what was awaited.
+    func waitUntil(_ what: String, seconds: Double = 10, _ condition: (String) -> Bool) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition(screen) { return }
+            usleep(50_000)
+        }
+        Issue.record("waited \(seconds) s until \(what); the screen:\n\(screen)")
+        throw TmuxTimeout()
+    }
+
     func waitForExit(seconds: Double = 10) throws -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
