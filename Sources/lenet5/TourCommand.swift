@@ -2,6 +2,7 @@ import ArgumentParser
 import LeNet5
 import Lessons
 import Platform
+import Teaching
 
 struct TourCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -111,11 +112,12 @@ struct TourCommand: ParsableCommand {
                 doing.append("waits until the network reads the drawing as \(awaited.name)")
             }
             if !doing.isEmpty { Console.out("(" + doing.joined(separator: "; ") + ")") }
+            // The reader's drawing is not known: a blank canvas gives only what the step points
+            // at and asks for.
             let facts = step.facts(of: canvas ?? blank, classifier: classifier, classes: classes)
-            let known = canvas == nil ? facts.filter { !$0.key.readsTheDrawing } : facts
-            for (i, paragraph) in step.text.paragraphs(fillingWhatIsKnown: known).enumerated() {
+            for (i, paragraph) in step.text.text(fillingWhatIsKnown: facts).enumerated() {
                 if i > 0 { Console.out() }
-                for line in LessonText.wrap(paragraph, columns: LessonParser.textColumns) {
+                for line in paragraph.wrapped(width: LessonParser.textColumns) {
                     Console.out(line)
                 }
             }
