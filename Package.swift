@@ -84,7 +84,8 @@ let package = Package(
             swiftSettings: x86Kernels ? [.define("LENET5_X86_KERNELS")] : []),
         // Backpropagation, the optimiser, augmentation, MNIST.
         .target(
-            name: "Training", dependencies: ["LeNet5", "Kernels", "CZlib", "Platform"],
+            name: "Training",
+            dependencies: ["LeNet5", "Kernels", "KernelsPortable", "CZlib", "Platform"],
             swiftSettings: optimised),
         // Lessons a teacher writes (their format, checks and the tour through them) and the
         // what-if experiments on a drawing: sweeps and the preprocessing on and off. No UI.

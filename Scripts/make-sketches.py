@@ -96,6 +96,13 @@ def sketch(digit, brush, rng):
         return (height * (c * x - s * y), height * (s * x + c * y))
 
     placed = [[place(p) for p in stroke] for stroke in strokes]
+    return paint(placed, brush, rng)
+
+
+def paint(placed, brush, rng):
+    """Strokes (lists of points, in cells) placed anywhere on the 32x32 grid where they fit, and
+    painted as the sketchpad paints mouse motion: dense samples, each snapped to a cell and joined
+    to the last by a straight line of cells, with a square brush of `brush` cells. A text grid."""
     xs = [p[0] for st in placed for p in st]
     ys = [p[1] for st in placed for p in st]
     w, h = max(xs) - min(xs), max(ys) - min(ys)

@@ -1,15 +1,17 @@
 /// The gradient of the loss for one sample: given its forward trace and, in
-/// `scratch[GradientScratchLayout.output...]`, the gradient with respect to its 10 logits (16 floats,
-/// the last six zero), adds the gradient with respect to every parameter to `gradient`
+/// `scratch[GradientScratchLayout.output...]`, the gradient with respect to its `classes` logits
+/// (the lanes after them zero), adds the gradient with respect to every parameter to `gradient`
 /// (`ParameterLayout`). `transposed` holds the weights in `TransposedLayout`.
 /// The stages run from the output back to C1, the reverse of `forward`.
 @inlinable @inline(__always)
 public func backward<U: VectorUnit>(
     _ unit: U.Type, parameters: UnsafePointer<Float>, transposed: UnsafePointer<Float>,
     trace: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
-    gradient: UnsafeMutablePointer<Float>
+    gradient: UnsafeMutablePointer<Float>, classes: Int
 ) {
-    backwardOutput(unit, transposed: transposed, trace: trace, scratch: scratch, gradient: gradient)
+    backwardOutput(
+        unit, transposed: transposed, trace: trace, scratch: scratch, gradient: gradient,
+        classes: classes)
     backwardF6(unit, transposed: transposed, trace: trace, scratch: scratch, gradient: gradient)
     backwardC5(unit, transposed: transposed, trace: trace, scratch: scratch, gradient: gradient)
     backwardS4(unit, trace: trace, scratch: scratch)
@@ -19,37 +21,37 @@ public func backward<U: VectorUnit>(
 }
 
 /// The gradient of the mean cross-entropy of a batch with respect to one sample's logits:
-/// `(softmax - onehot(label)) / batchSize`, into 16 floats with the last six zero.
+/// `(softmax - onehot(label)) / batchSize` for the first `classes`, zero in the lanes after them.
 @inlinable @inline(__always)
 public func crossEntropyGradient(
-    probabilities: UnsafePointer<Float>, label: Int, batchSize: Int,
+    probabilities: UnsafePointer<Float>, label: Int, batchSize: Int, classes: Int,
     into target: UnsafeMutablePointer<Float>
 ) {
     let scale = 1 / Float(batchSize)
     for k in 0..<ParameterLayout.outputStride {
-        target[k] =
-            k < NetworkGeometry.output.maps
-            ? (probabilities[k] - (k == label ? 1 : 0)) * scale : 0
+        target[k] = k < classes ? (probabilities[k] - (k == label ? 1 : 0)) * scale : 0
     }
 }
 
-/// Output layer: weight and bias gradients, and the gradient with respect to F6.
+/// Output layer: weight and bias gradients, and the gradient with respect to F6. Only the vectors
+/// that hold classes are touched; the gradient of the padding stays zero.
 @inlinable @inline(never)
 func backwardOutput<U: VectorUnit>(
     _ unit: U.Type, transposed: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>,
-    scratch: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>
+    scratch: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>, classes: Int
 ) {
     let dLogits = scratch + GradientScratchLayout.output
     let stride = ParameterLayout.outputStride
-    accumulate(unit, dLogits, into: gradient + ParameterLayout.outputBias, count: stride)
+    let lanes = ParameterLayout.outputLanes(classes: classes)
+    accumulate(unit, dLogits, into: gradient + ParameterLayout.outputBias, count: lanes)
     addOuterProduct(
         unit, gradient + ParameterLayout.outputWeight, stride: stride,
-        rows: trace + TraceLayout.f6, count: NetworkGeometry.output.taps, columns: dLogits,
-        length: stride)
+        rows: trace + TraceLayout.f6, count: NetworkGeometry.f6.maps, columns: dLogits,
+        length: lanes)
     combineRows(
         unit, rows: transposed + TransposedLayout.outputWeight,
         stride: TransposedLayout.outputStride, length: TransposedLayout.outputStride,
-        coefficients: dLogits, count: NetworkGeometry.output.maps, initial: nil,
+        coefficients: dLogits, count: classes, initial: nil,
         into: scratch + GradientScratchLayout.f6)
 }
 

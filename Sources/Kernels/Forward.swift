@@ -1,11 +1,13 @@
 import Platform
 
 /// The forward pass of one image, every layer kept: reads `trace[TraceLayout.input...]` (32x32, row
-/// by row) and the packed parameters, writes every other block of the trace.
+/// by row) and the packed parameters of a network with `classes` classes, writes every other block
+/// of the trace (of the logits and probabilities, the first `classes`).
 /// The stages read top to bottom like the network; each is a function below.
 @inlinable @inline(__always)
 public func forward<U: VectorUnit>(
-    _ unit: U.Type, parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>
+    _ unit: U.Type, parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>,
+    classes: Int
 ) {
     convolveC1(unit, parameters: parameters, trace: trace)
     poolS2(unit, trace: trace)
@@ -13,8 +15,8 @@ public func forward<U: VectorUnit>(
     poolS4(unit, trace: trace)
     convolveC5(unit, parameters: parameters, trace: trace)
     denseF6(unit, parameters: parameters, trace: trace)
-    denseOutput(unit, parameters: parameters, trace: trace)
-    softmax(trace + TraceLayout.logits, into: trace + TraceLayout.probabilities)
+    denseOutput(unit, parameters: parameters, trace: trace, classes: classes)
+    softmax(trace + TraceLayout.logits, into: trace + TraceLayout.probabilities, classes: classes)
 }
 
 /// C1: 6 maps of 28x28 from the 32x32 input. Vectorised along the row: each vector holds `width`
@@ -274,23 +276,26 @@ func combineBlock<U: VectorUnit>(
     if vectors > 7 { U.store(a7, t + 7 * n) }
 }
 
-/// Output: 10 logits (of 16 lanes, the last six zero) over F6's 84 units. Four partial sums break
-/// the dependency chain of 84 multiply-adds into one vector.
+/// Output: one logit per class over F6's 84 units, computed for the vectors of 16 lanes that hold
+/// the classes (the lanes past the last class are zero). Four partial sums break the dependency
+/// chain of 84 multiply-adds into one vector.
 @inlinable @inline(never)
 func denseOutput<U: VectorUnit>(
-    _ unit: U.Type, parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>
+    _ unit: U.Type, parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>,
+    classes: Int
 ) {
     let stride = ParameterLayout.outputStride
+    let lanes = ParameterLayout.outputLanes(classes: classes)
     let weight = parameters + ParameterLayout.outputWeight
     let bias = parameters + ParameterLayout.outputBias
     let input = trace + TraceLayout.f6
     let logits = trace + TraceLayout.logits
     var group = 0
-    while group < stride {
+    while group < lanes {
         var a0 = U.load(bias + group), a1 = U.splat(0), a2 = U.splat(0), a3 = U.splat(0)
         var i = 0
         // 84 inputs, four at a time.
-        while i < NetworkGeometry.output.taps {
+        while i < NetworkGeometry.f6.maps {
             let w = weight + i * stride + group
             a0 = U.multiplyAdd(U.load(w), input[i], a0)
             a1 = U.multiplyAdd(U.load(w + stride), input[i + 1], a1)
@@ -303,12 +308,12 @@ func denseOutput<U: VectorUnit>(
     }
 }
 
-/// Softmax of the 10 logits, shifted by their maximum so that exp cannot overflow.
+/// Softmax of the first `classes` logits, shifted by their maximum so that exp cannot overflow.
 @inlinable @inline(__always)
 public func softmax(
-    _ logits: UnsafeMutablePointer<Float>, into probabilities: UnsafeMutablePointer<Float>
+    _ logits: UnsafeMutablePointer<Float>, into probabilities: UnsafeMutablePointer<Float>,
+    classes: Int
 ) {
-    let classes = NetworkGeometry.output.maps
     var largest = logits[0]
     for k in 1..<classes { largest = max(largest, logits[k]) }
     var total: Float = 0

@@ -115,7 +115,17 @@ public enum NetworkGeometry {
         s4.convolution(maps: 120, kernelSide: 5)
     }
     @inlinable @inline(__always) public static var f6: LayerGeometry { c5.dense(units: 84) }
-    @inlinable @inline(__always) public static var output: LayerGeometry { f6.dense(units: 10) }
+    /// One unit per class. The paper's network, and the one lenet5 ships, has the ten digits; a
+    /// network taught other symbols has its own count, within `classLimits`.
+    @inlinable @inline(__always) public static func output(classes: Int) -> LayerGeometry {
+        f6.dense(units: classes)
+    }
+
+    /// The shipped network's classes: the digits 0 to 9.
+    @inlinable @inline(__always) public static var digitClasses: Int { 10 }
+    /// How many classes a network may have. Two is the least that is a choice; twenty keeps the
+    /// output's padded block at two vectors of 16 (`ParameterLayout.outputStride`).
+    @inlinable @inline(__always) public static var classLimits: ClosedRange<Int> { 2...20 }
 }
 
 /// `count` rounded up to a whole number of 16 floats (64 bytes: a cache line, an AVX-512 vector),

@@ -9,18 +9,17 @@ public func probabilityInputGradient<U: VectorUnit>(
     _ unit: U.Type, target: Int, parameters: UnsafePointer<Float>,
     transposed: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>,
     scratch: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>,
-    inputGradient: UnsafeMutablePointer<Float>
+    inputGradient: UnsafeMutablePointer<Float>, classes: Int
 ) {
     // Softmax: d p_t / d logit_k = p_t * ([k == t] - p_k).
     let p = trace + TraceLayout.probabilities
     let dLogits = scratch + GradientScratchLayout.output
     for k in 0..<ParameterLayout.outputStride {
-        dLogits[k] =
-            k < NetworkGeometry.output.maps ? p[target] * ((k == target ? 1 : 0) - p[k]) : 0
+        dLogits[k] = k < classes ? p[target] * ((k == target ? 1 : 0) - p[k]) : 0
     }
     backward(
         unit, parameters: parameters, transposed: transposed, trace: trace, scratch: scratch,
-        gradient: gradient)
+        gradient: gradient, classes: classes)
     backwardInput(parameters: parameters, scratch: scratch, into: inputGradient)
 }
 

@@ -36,13 +36,19 @@ public enum ParameterLayout {
     @inlinable @inline(__always) public static var f6Stride: Int {
         aligned(NetworkGeometry.f6.maps)
     }
-    /// [84 inputs][16 classes, 10 used].
+    /// [84 inputs][32 classes, as many used as the network has (at most 20)]. The padding is zero,
+    /// and the kernels read only the vectors that hold classes: ten classes cost what they did
+    /// when the stride was 16.
     @inlinable @inline(__always) public static var outputWeight: Int { f6Bias + f6Stride }
     @inlinable @inline(__always) public static var outputBias: Int {
-        outputWeight + NetworkGeometry.output.taps * outputStride
+        outputWeight + NetworkGeometry.f6.maps * outputStride
     }
     @inlinable @inline(__always) public static var outputStride: Int {
-        aligned(NetworkGeometry.output.maps)
+        aligned(NetworkGeometry.classLimits.upperBound)
+    }
+    /// The lanes of the output's block that hold a network's `classes`: whole vectors of 16.
+    @inlinable @inline(__always) public static func outputLanes(classes: Int) -> Int {
+        aligned(classes)
     }
     @inlinable @inline(__always) public static var count: Int { outputBias + outputStride }
 }
@@ -60,15 +66,15 @@ public enum TransposedLayout {
     @inlinable @inline(__always) public static var f6Stride: Int {
         aligned(NetworkGeometry.f6.taps)
     }
-    /// [10 classes][96 inputs, 84 used].
+    /// [20 classes, as many used as the network has][96 inputs, 84 used].
     @inlinable @inline(__always) public static var outputWeight: Int {
         f6Weight + NetworkGeometry.f6.maps * f6Stride
     }
     @inlinable @inline(__always) public static var outputStride: Int {
-        aligned(NetworkGeometry.output.taps)
+        aligned(NetworkGeometry.f6.maps)
     }
     @inlinable @inline(__always) public static var count: Int {
-        outputWeight + NetworkGeometry.output.maps * outputStride
+        outputWeight + NetworkGeometry.classLimits.upperBound * outputStride
     }
 }
 
@@ -109,11 +115,13 @@ public enum TraceLayout {
     @inlinable @inline(__always) public static var logits: Int {
         f6 + aligned(NetworkGeometry.f6.count)
     }
+    /// Logits and probabilities have room for the most classes a network may have
+    /// (`ParameterLayout.outputStride`); a pass writes as many as its network has.
     @inlinable @inline(__always) public static var probabilities: Int {
-        logits + aligned(NetworkGeometry.output.count)
+        logits + ParameterLayout.outputStride
     }
     @inlinable @inline(__always) public static var count: Int {
-        probabilities + aligned(NetworkGeometry.output.count)
+        probabilities + ParameterLayout.outputStride
     }
 
     /// Room for S2's maps (1176 values, channels first), whose last row the kernels read and write
@@ -127,7 +135,7 @@ public enum TraceLayout {
 public enum GradientScratchLayout {
     @inlinable @inline(__always) public static var output: Int { 0 }
     @inlinable @inline(__always) public static var f6: Int {
-        output + aligned(NetworkGeometry.output.count)
+        output + ParameterLayout.outputStride
     }
     @inlinable @inline(__always) public static var c5: Int {
         f6 + aligned(NetworkGeometry.f6.count)

@@ -55,8 +55,10 @@ public enum AVX2Unit: VectorUnit {
 
 /// `Kernels.forward` for this unit.
 @inline(never)
-public func forwardAVX2(parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>) {
-    forward(AVX2Unit.self, parameters: parameters, trace: trace)
+public func forwardAVX2(
+    parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>, classes: Int
+) {
+    forward(AVX2Unit.self, parameters: parameters, trace: trace, classes: classes)
 }
 
 /// `Kernels.backward` for this unit.
@@ -64,11 +66,11 @@ public func forwardAVX2(parameters: UnsafePointer<Float>, trace: UnsafeMutablePo
 public func backwardAVX2(
     parameters: UnsafePointer<Float>, transposed: UnsafePointer<Float>,
     trace: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
-    gradient: UnsafeMutablePointer<Float>
+    gradient: UnsafeMutablePointer<Float>, classes: Int
 ) {
     backward(
         AVX2Unit.self, parameters: parameters, transposed: transposed, trace: trace,
-        scratch: scratch, gradient: gradient)
+        scratch: scratch, gradient: gradient, classes: classes)
 }
 
 /// `Kernels.probabilityInputGradient` for this unit.
@@ -76,9 +78,11 @@ public func backwardAVX2(
 public func probabilityInputGradientAVX2(
     target: Int, parameters: UnsafePointer<Float>, transposed: UnsafePointer<Float>,
     trace: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
-    gradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>
+    gradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>,
+    classes: Int
 ) {
     probabilityInputGradient(
         AVX2Unit.self, target: target, parameters: parameters, transposed: transposed,
-        trace: trace, scratch: scratch, gradient: gradient, inputGradient: inputGradient)
+        trace: trace, scratch: scratch, gradient: gradient, inputGradient: inputGradient,
+        classes: classes)
 }

@@ -62,8 +62,10 @@ public enum PortableUnit: VectorUnit {
 
 /// `Kernels.forward` for this unit.
 @inline(never)
-public func forwardPortable(parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>) {
-    forward(PortableUnit.self, parameters: parameters, trace: trace)
+public func forwardPortable(
+    parameters: UnsafePointer<Float>, trace: UnsafeMutablePointer<Float>, classes: Int
+) {
+    forward(PortableUnit.self, parameters: parameters, trace: trace, classes: classes)
 }
 
 /// `Kernels.backward` for this unit.
@@ -71,11 +73,11 @@ public func forwardPortable(parameters: UnsafePointer<Float>, trace: UnsafeMutab
 public func backwardPortable(
     parameters: UnsafePointer<Float>, transposed: UnsafePointer<Float>,
     trace: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
-    gradient: UnsafeMutablePointer<Float>
+    gradient: UnsafeMutablePointer<Float>, classes: Int
 ) {
     backward(
         PortableUnit.self, parameters: parameters, transposed: transposed, trace: trace,
-        scratch: scratch, gradient: gradient)
+        scratch: scratch, gradient: gradient, classes: classes)
 }
 
 /// `Kernels.probabilityInputGradient` for this unit.
@@ -83,9 +85,11 @@ public func backwardPortable(
 public func probabilityInputGradientPortable(
     target: Int, parameters: UnsafePointer<Float>, transposed: UnsafePointer<Float>,
     trace: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
-    gradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>
+    gradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>,
+    classes: Int
 ) {
     probabilityInputGradient(
         PortableUnit.self, target: target, parameters: parameters, transposed: transposed,
-        trace: trace, scratch: scratch, gradient: gradient, inputGradient: inputGradient)
+        trace: trace, scratch: scratch, gradient: gradient, inputGradient: inputGradient,
+        classes: classes)
 }

@@ -18,8 +18,15 @@ public final class ForwardTrace {
     /// The raw values in `Kernels.TraceLayout`, for code that runs the kernels itself (training).
     public var buffer: UnsafeMutablePointer<Float> { storage.pointer }
     private let storage = AlignedBuffer(count: TraceLayout.count)
+    /// The number of classes of the network that ran last: how many logits and probabilities the
+    /// trace holds. A classifier sets it when it runs; code that runs the kernels itself says it
+    /// when it makes the trace.
+    public internal(set) var classes: Int
 
-    public init() {}
+    public init(classes: Int = NetworkGeometry.digitClasses) {
+        precondition(NetworkGeometry.classLimits.contains(classes))
+        self.classes = classes
+    }
 
     /// The values of one layer, as maps of rows and columns (dense layers are maps of 1x1).
     public func maps(_ layer: TracedLayer) -> FeatureMaps {
@@ -35,16 +42,15 @@ public final class ForwardTrace {
         case .c5: units(TraceLayout.c5, NetworkGeometry.c5)
         case .f6PreActivation: units(TraceLayout.f6PreActivation, NetworkGeometry.f6)
         case .f6: units(TraceLayout.f6, NetworkGeometry.f6)
-        case .logits: units(TraceLayout.logits, NetworkGeometry.output)
-        case .probabilities: units(TraceLayout.probabilities, NetworkGeometry.output)
+        case .logits: units(TraceLayout.logits, NetworkGeometry.output(classes: classes))
+        case .probabilities:
+            units(TraceLayout.probabilities, NetworkGeometry.output(classes: classes))
         }
     }
 
-    /// The ten class probabilities.
+    /// The class probabilities, one per class, in output order.
     public var probabilities: [Float] {
-        Array(
-            UnsafeBufferPointer(
-                start: buffer + TraceLayout.probabilities, count: NetworkGeometry.output.maps))
+        Array(UnsafeBufferPointer(start: buffer + TraceLayout.probabilities, count: classes))
     }
 
     /// True when every logit and every probability is a finite number. Finite weights can still
@@ -54,15 +60,18 @@ public final class ForwardTrace {
     public var hasFiniteOutput: Bool {
         let logits = buffer + TraceLayout.logits
         let probabilities = buffer + TraceLayout.probabilities
-        for k in 0..<10 where !logits[k].isFinite || !probabilities[k].isFinite { return false }
+        for k in 0..<classes where !logits[k].isFinite || !probabilities[k].isFinite {
+            return false
+        }
         return true
     }
 
-    /// The most probable class and its probability. Meaningless unless `hasFiniteOutput`.
-    public var prediction: (digit: Int, confidence: Float) {
+    /// The most probable class (its index in output order) and its probability. Meaningless
+    /// unless `hasFiniteOutput`.
+    public var prediction: (classIndex: Int, confidence: Float) {
         let p = buffer + TraceLayout.probabilities
         var best = 0
-        for k in 1..<NetworkGeometry.output.maps where p[k] > p[best] { best = k }
+        for k in 1..<classes where p[k] > p[best] { best = k }
         return (best, p[best])
     }
 

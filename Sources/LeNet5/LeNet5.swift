@@ -5,6 +5,9 @@
 //   -> C3 conv 16@5x5, tanh -> 16@10x10 -> S4 average 2x2, stride 2 -> 16@5x5
 //   -> C5 conv 120@5x5, tanh -> 120 -> F6 dense 84, tanh -> Output dense 10, softmax
 //
+// The ten outputs are the paper's digits; a network taught other symbols (lenet5 transfer) keeps
+// C1 to F6 and has one output per class, 2 to 20 of them (`NetworkGeometry.classLimits`).
+//
 // How this model departs from the paper, on purpose:
 // - C3 connects every one of its 16 maps to all six S2 maps; the paper's table I connects each to
 //   three, four or six of them, to break symmetry and save parameters (60,000 of them here). With
@@ -32,9 +35,13 @@ public struct LeNet5: Equatable, Sendable {
     /// 120 units, each a 5x5 convolution over all 16 S4 maps, which it covers whole.
     public var c5: Convolution
     public var f6: Dense
+    /// One unit per class.
     public var output: Dense
 
     public init(c1: Convolution, c3: Convolution, c5: Convolution, f6: Dense, output: Dense) {
+        precondition(
+            NetworkGeometry.classLimits.contains(output.outputs),
+            "a network has \(NetworkGeometry.classLimits) classes, not \(output.outputs)")
         self.c1 = c1
         self.c3 = c3
         self.c5 = c5
@@ -42,8 +49,12 @@ public struct LeNet5: Equatable, Sendable {
         self.output = output
     }
 
-    /// Fresh weights for training, from a seedable generator.
-    public init(using generator: inout some RandomNumberGenerator) {
+    /// Fresh weights for training, from a seedable generator, for `classes` classes.
+    public init(
+        classes: Int = NetworkGeometry.digitClasses,
+        using generator: inout some RandomNumberGenerator
+    ) {
+        precondition(NetworkGeometry.classLimits.contains(classes))
         func convolution(_ g: LayerGeometry) -> Convolution {
             Convolution(
                 inputMaps: g.inputMaps, outputMaps: g.maps, kernelSide: g.kernelSide,
@@ -54,14 +65,15 @@ public struct LeNet5: Equatable, Sendable {
         c5 = convolution(NetworkGeometry.c5)
         f6 = Dense(
             inputs: NetworkGeometry.f6.taps, outputs: NetworkGeometry.f6.maps, using: &generator)
-        output = Dense(
-            inputs: NetworkGeometry.output.taps, outputs: NetworkGeometry.output.maps,
-            using: &generator)
+        output = Dense(inputs: NetworkGeometry.f6.maps, outputs: classes, using: &generator)
     }
+
+    /// How many classes it tells apart: the units of its output layer.
+    public var classCount: Int { output.outputs }
 
     /// The parameter tensors with their names and shapes, as they appear in a weights file and in
     /// PyTorch's `state_dict` of the same model: [out, in, kh, kw] and [out, in].
-    public static let parameterShapes: [(name: String, shape: [Int])] = {
+    public static func parameterShapes(classes: Int) -> [(name: String, shape: [Int])] {
         func convolution(_ name: String, _ g: LayerGeometry) -> [(name: String, shape: [Int])] {
             [
                 (name + ".weight", [g.maps, g.inputMaps, g.kernelSide, g.kernelSide]),
@@ -73,8 +85,11 @@ public struct LeNet5: Equatable, Sendable {
         }
         return convolution("c1", NetworkGeometry.c1) + convolution("c3", NetworkGeometry.c3)
             + convolution("c5", NetworkGeometry.c5) + dense("f6", NetworkGeometry.f6)
-            + dense("output", NetworkGeometry.output)
-    }()
+            + dense("output", NetworkGeometry.output(classes: classes))
+    }
+
+    /// The shapes of the shipped network, whose classes are the ten digits.
+    public static let parameterShapes = parameterShapes(classes: NetworkGeometry.digitClasses)
 
     /// The parameters in the order of `parameterShapes`.
     public var namedParameters: [(name: String, tensor: Tensor)] {
@@ -88,7 +103,8 @@ public struct LeNet5: Equatable, Sendable {
     }
 
     /// Builds the model from named tensors, which must have exactly the shapes of
-    /// `parameterShapes`; the caller has checked this (see `WeightsFile`).
+    /// `parameterShapes(classes:)` for some count of classes; the caller has checked this (see
+    /// `WeightsFile`).
     public init(named tensors: [String: Tensor]) {
         func tensor(_ name: String) -> Tensor {
             guard let t = tensors[name] else { preconditionFailure("missing tensor \(name)") }
@@ -107,9 +123,17 @@ public struct LeNet5: Equatable, Sendable {
             + output.parameterCount
     }
 
-    /// The layers as a teacher lists them, with what each produces.
-    public static let architecture: [LayerDescription] = NetworkLayer.allCases.map(
-        \.layerDescription)
+    /// The layers as a teacher lists them, with what each produces, for a network of `classes`
+    /// classes.
+    public static func architecture(classes: Int) -> [LayerDescription] {
+        NetworkLayer.allCases.map { $0.layerDescription(classes: classes) }
+    }
+
+    /// The shipped network's layers (ten classes, the digits).
+    public static let architecture = architecture(classes: NetworkGeometry.digitClasses)
+
+    /// This network's layers.
+    public var architecture: [LayerDescription] { Self.architecture(classes: classCount) }
 }
 
 /// One row of the architecture table.
@@ -121,8 +145,7 @@ public struct LayerDescription: Sendable, Equatable {
     public let layer: TracedLayer
     public let shape: [Int]
     public let parameterCount: Int
-    /// Which layer it is; its sizes, kernel, stride and receptive field are `id.geometry`.
+    /// Which layer it is; its sizes, kernel, stride and receptive field are `geometry`.
     public let id: NetworkLayer
-
-    public var geometry: LayerGeometry { id.geometry }
+    public let geometry: LayerGeometry
 }

@@ -2,6 +2,8 @@ import Kernels
 
 /// The shape of a layer and where its units look: declared once, in `Kernels.NetworkGeometry`.
 public typealias LayerGeometry = Kernels.LayerGeometry
+/// Every layer's shape, and how many classes a network may have.
+public typealias NetworkGeometry = Kernels.NetworkGeometry
 
 /// The layers as the sketchpad and the commands name them, input to output.
 public enum NetworkLayer: Int, CaseIterable, Sendable, CustomStringConvertible {
@@ -30,6 +32,13 @@ public enum NetworkLayer: Int, CaseIterable, Sendable, CustomStringConvertible {
         self = layer
     }
 
+    /// The layer's shape in a network of `classes` classes: only Output's depends on it.
+    public func geometry(classes: Int) -> LayerGeometry {
+        self == .output ? NetworkGeometry.output(classes: classes) : geometry
+    }
+
+    /// The layer's shape; for Output, in the shipped network of ten classes (the digits). Code
+    /// that may meet another network asks `geometry(classes:)`.
     public var geometry: LayerGeometry {
         switch self {
         case .input: NetworkGeometry.input
@@ -39,7 +48,7 @@ public enum NetworkLayer: Int, CaseIterable, Sendable, CustomStringConvertible {
         case .s4: NetworkGeometry.s4
         case .c5: NetworkGeometry.c5
         case .f6: NetworkGeometry.f6
-        case .output: NetworkGeometry.output
+        case .output: NetworkGeometry.output(classes: NetworkGeometry.digitClasses)
         }
     }
 
@@ -88,14 +97,14 @@ public enum NetworkLayer: Int, CaseIterable, Sendable, CustomStringConvertible {
     public var isUnitList: Bool { geometry.side == 1 && self != .input }
 
     /// The output shape as PyTorch gives it for one sample: [maps, side, side], or [units].
-    public var shape: [Int] {
-        let g = geometry
+    public func shape(classes: Int) -> [Int] {
+        let g = geometry(classes: classes)
         return isUnitList ? [g.maps] : [g.maps, g.side, g.side]
     }
 
     /// What the layer does, in a few words.
-    public var role: String {
-        let g = geometry
+    public func role(classes: Int) -> String {
+        let g = geometry(classes: classes)
         let activation = activation.map { ", " + $0 } ?? ""
         switch g.kind {
         case .input: return "\(g.side)x\(g.side) image, ink 1, background 0"
@@ -108,10 +117,11 @@ public enum NetworkLayer: Int, CaseIterable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The row of the architecture table.
-    public var layerDescription: LayerDescription {
-        LayerDescription(
-            name: name, role: role, layer: traced, shape: shape,
-            parameterCount: geometry.parameterCount, id: self)
+    /// The row of the architecture table, in a network of `classes` classes.
+    public func layerDescription(classes: Int) -> LayerDescription {
+        let g = geometry(classes: classes)
+        return LayerDescription(
+            name: name, role: role(classes: classes), layer: traced, shape: shape(classes: classes),
+            parameterCount: g.parameterCount, id: self, geometry: g)
     }
 }

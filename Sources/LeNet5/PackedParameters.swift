@@ -4,16 +4,20 @@ import Kernels
 /// Training updates this form directly; `unpacked()` returns to PyTorch's layout.
 public struct PackedParameters: Equatable, Sendable {
     public var storage: [Float]
+    /// The network's classes: how many of the output block's columns are used.
+    public let classes: Int
 
-    public init(storage: [Float]) {
+    public init(storage: [Float], classes: Int) {
         precondition(storage.count == ParameterLayout.count)
+        precondition(NetworkGeometry.classLimits.contains(classes))
         self.storage = storage
+        self.classes = classes
     }
 
     public init(_ model: LeNet5) {
         var p = [Float](repeating: 0, count: ParameterLayout.count)
         let (c1, c3, c5) = (NetworkGeometry.c1, NetworkGeometry.c3, NetworkGeometry.c5)
-        let (f6, output) = (NetworkGeometry.f6, NetworkGeometry.output)
+        let (f6, output) = (NetworkGeometry.f6, NetworkGeometry.output(classes: model.classCount))
         let w1 = model.c1.weight.scalars
         let w3 = model.c3.weight.scalars
         let w5 = model.c5.weight.scalars
@@ -49,6 +53,7 @@ public struct PackedParameters: Equatable, Sendable {
             p[ParameterLayout.outputBias + k] = model.output.bias.scalars[k]
         }
         storage = p
+        classes = model.classCount
     }
 
     /// The same numbers in PyTorch's layout. Also turns a gradient in this layout into named
@@ -56,7 +61,7 @@ public struct PackedParameters: Equatable, Sendable {
     public func unpacked() -> LeNet5 {
         let p = storage
         let (c1, c3, c5) = (NetworkGeometry.c1, NetworkGeometry.c3, NetworkGeometry.c5)
-        let (f6, output) = (NetworkGeometry.f6, NetworkGeometry.output)
+        let (f6, output) = (NetworkGeometry.f6, NetworkGeometry.output(classes: classes))
         var w1 = [Float](repeating: 0, count: c1.maps * c1.taps)
         var w3 = [Float](repeating: 0, count: c3.maps * c3.taps)
         var w5 = [Float](repeating: 0, count: c5.maps * c5.taps)
@@ -93,7 +98,7 @@ public struct PackedParameters: Equatable, Sendable {
             "output": ParameterLayout.outputBias,
         ]
         let weights = ["c1": w1, "c3": w3, "c5": w5, "f6": w6, "output": wo]
-        for (name, shape) in LeNet5.parameterShapes {
+        for (name, shape) in LeNet5.parameterShapes(classes: classes) {
             let parts = name.split(separator: ".")
             let layer = String(parts[0])
             if parts[1] == "weight" {
@@ -109,16 +114,16 @@ public struct PackedParameters: Equatable, Sendable {
     /// pass, into `target`.
     public func transpose(into target: UnsafeMutablePointer<Float>) {
         storage.withUnsafeBufferPointer { p in
-            if let base = p.baseAddress { Self.transpose(base, into: target) }
+            if let base = p.baseAddress { Self.transpose(base, classes: classes, into: target) }
         }
     }
 
     /// `transpose(into:)` straight from packed parameters in memory, as training keeps them,
     /// without copying them into an array first (it runs once per batch).
     public static func transpose(
-        _ p: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>
+        _ p: UnsafePointer<Float>, classes: Int, into target: UnsafeMutablePointer<Float>
     ) {
-        let (c5, f6, output) = (NetworkGeometry.c5, NetworkGeometry.f6, NetworkGeometry.output)
+        let (c5, f6) = (NetworkGeometry.c5, NetworkGeometry.f6)
         for o in 0..<c5.maps {
             for i in 0..<c5.taps {
                 target[TransposedLayout.c5Weight + o * TransposedLayout.c5Stride + i] =
@@ -131,6 +136,15 @@ public struct PackedParameters: Equatable, Sendable {
                     i < f6.taps ? p[ParameterLayout.f6Weight + i * ParameterLayout.f6Stride + j] : 0
             }
         }
+        transposeOutput(p, classes: classes, into: target)
+    }
+
+    /// The Output block of `transpose(_:classes:into:)` alone: all that the backward pass of the
+    /// output layer reads (transfer training with F6 or C5 frozen).
+    public static func transposeOutput(
+        _ p: UnsafePointer<Float>, classes: Int, into target: UnsafeMutablePointer<Float>
+    ) {
+        let output = NetworkGeometry.output(classes: classes)
         for k in 0..<output.maps {
             for j in 0..<TransposedLayout.outputStride {
                 target[TransposedLayout.outputWeight + k * TransposedLayout.outputStride + j] =

@@ -19,8 +19,8 @@ public struct Saliency: Sendable {
     public let method: SaliencyMethod
     public let width: Int
     public let height: Int
-    /// The prediction for the drawing as given.
-    public let digit: Int
+    /// The prediction for the drawing as given: the index of its class, in output order.
+    public let predicted: Int
     public let probabilities: [Float]
     /// The drops, row by row over the drawing's own grid.
     public let drops: [Float]
@@ -28,7 +28,7 @@ public struct Saliency: Sendable {
     /// were erased; the others are background, with a drop of 0.
     public let ink: [Bool]
 
-    public var probability: Float { probabilities[digit] }
+    public var probability: Float { probabilities[predicted] }
 
     public subscript(x: Int, y: Int) -> Float { drops[y * width + x] }
 
@@ -74,7 +74,7 @@ extension Classifier {
     ) throws(SaliencyError) -> Saliency {
         let trace = ForwardTrace()
         forward(prepared.input, into: trace)
-        let digit = trace.prediction.digit
+        let predicted = trace.prediction.classIndex
         let drawing = prepared.drawing
         let drops: [Float]
         switch method {
@@ -85,12 +85,12 @@ extension Classifier {
                     inkCells: cells.count, width: drawing.width, height: drawing.height)
             }
             let after = probabilities(
-                of: digit, erasing: cells, from: prepared, threads: threads)
+                of: predicted, erasing: cells, from: prepared, threads: threads)
             var result = [Float](repeating: 0, count: drawing.pixels.count)
             for (cell, p) in zip(cells, after) { result[cell] = trace.prediction.confidence - p }
             drops = result
         case .gradient:
-            let input = inputGradient(of: digit, at: prepared.input)
+            let input = inputGradient(of: predicted, at: prepared.input)
             let cells =
                 prepared.isPreprocessed
                 ? Preprocessing.drawingGradient(
@@ -99,24 +99,25 @@ extension Classifier {
             drops = zip(cells, drawing.pixels).map { g, v in prepared.isInk(v) ? g * v : 0 }
         }
         return Saliency(
-            method: method, width: drawing.width, height: drawing.height, digit: digit,
+            method: method, width: drawing.width, height: drawing.height, predicted: predicted,
             probabilities: trace.probabilities, drops: drops,
             ink: drawing.pixels.map(prepared.isInk))
     }
 
-    /// The probability of `digit` for `prepared`'s drawing with each of `cells` (indices into its
-    /// pixels) erased in turn, one forward pass each, shared among `threads` threads. A drawing left
-    /// without ink is classified as the blank input.
+    /// The probability of class `target` for `prepared`'s drawing with each of `cells` (indices
+    /// into its pixels) erased in turn, one forward pass each, shared among `threads` threads. A
+    /// drawing left without ink is classified as the blank input.
     public func probabilities(
-        of digit: Int, erasing cells: [Int], from prepared: PreparedDrawing, threads: Int = 2
+        of target: Int, erasing cells: [Int], from prepared: PreparedDrawing, threads: Int = 2
     ) -> [Float] {
-        probabilities(of: digit, erasing: cells.map { [$0] }, from: prepared, threads: threads)
+        probabilities(of: target, erasing: cells.map { [$0] }, from: prepared, threads: threads)
     }
 
     /// As `probabilities(of:erasing:from:threads:)`, erasing a group of cells at a time.
     public func probabilities(
-        of digit: Int, erasing groups: [[Int]], from prepared: PreparedDrawing, threads: Int = 2
+        of target: Int, erasing groups: [[Int]], from prepared: PreparedDrawing, threads: Int = 2
     ) -> [Float] {
+        precondition((0..<classCount).contains(target))
         let results = FloatSlots(count: groups.count)
         let shares = max(1, min(threads, groups.count))
         DispatchQueue.concurrentPerform(iterations: shares) { share in
@@ -137,27 +138,29 @@ extension Classifier {
                     for i in input.indices { input[i] = 0 }
                 }
                 forward(input, into: trace)
-                results[g] = trace.probabilities[digit]
+                results[g] = trace.probabilities[target]
                 for (cell, value) in zip(groups[g], kept) { drawing.pixels[cell] = value }
             }
         }
         return results.values
     }
 
-    /// The gradient of the probability of `digit` with respect to each pixel of the 32x32 `input`.
-    public func inputGradient(of digit: Int, at input: [Float]) -> [Float] {
-        precondition((0..<NetworkGeometry.output.maps).contains(digit))
+    /// The gradient of the probability of class `target` with respect to each pixel of the 32x32
+    /// `input`.
+    public func inputGradient(of target: Int, at input: [Float]) -> [Float] {
+        precondition((0..<classCount).contains(target))
         let trace = ForwardTrace()
         forward(input, into: trace)
         let transposed = AlignedBuffer(count: TransposedLayout.count)
-        PackedParameters.transpose(parameters.pointer, into: transposed.pointer)
+        PackedParameters.transpose(
+            parameters.pointer, classes: classCount, into: transposed.pointer)
         let scratch = AlignedBuffer(count: GradientScratchLayout.count)
         let unused = AlignedBuffer(count: ParameterLayout.count)
         let gradient = AlignedBuffer(count: NetworkGeometry.input.count)
         KernelDispatch.probabilityInputGradient(
-            instructionSet, target: digit, parameters: parameters.pointer,
+            instructionSet, target: target, parameters: parameters.pointer,
             transposed: transposed.pointer, trace: trace.buffer, scratch: scratch.pointer,
-            gradient: unused.pointer, inputGradient: gradient.pointer)
+            gradient: unused.pointer, inputGradient: gradient.pointer, classes: classCount)
         return gradient.array
     }
 }

@@ -1,19 +1,35 @@
 import BundledWeights
+import Kernels
 
-/// LeNet-5 weights in a safetensors file: the tensors of `LeNet5.parameterShapes` as F32, and
-/// free-form metadata on how they were made.
+/// LeNet-5 weights in a safetensors file: the tensors of `LeNet5.parameterShapes(classes:)` as
+/// F32, with as many classes as `output.weight` has rows (2 to 20), and free-form metadata on how
+/// they were made, which names the classes under `classes` (`ClassNames`); optionally the
+/// statistics behind "not a digit?" (`UnsureStatistics.tensorNames`), which a loader that knows
+/// nothing of them can ignore.
 public struct WeightsFile: Sendable {
     public var model: LeNet5
+    /// One name per class, in output order. A file whose metadata names none has its classes
+    /// called by their indices, "0" to "9" for the shipped network.
+    public var classes: [String]
+    /// Everything else the metadata records (the class names are `classes`).
     public var metadata: [String: String]
+    /// Nil for weights without them: "not sure" is then unavailable.
+    public var unsure: UnsureStatistics?
 
-    public init(model: LeNet5, metadata: [String: String] = [:]) {
+    public init(
+        model: LeNet5, classes: [String]? = nil, metadata: [String: String] = [:],
+        unsure: UnsureStatistics? = nil
+    ) {
+        let names = classes ?? ClassNames.indices(model.classCount)
+        precondition(names.count == model.classCount, "one name per class")
         self.model = model
-        self.metadata = metadata
+        self.classes = names
+        self.metadata = metadata.filter { $0.key != ClassNames.metadataKey }
+        self.unsure = unsure
     }
 
-    /// The most classes an output layer may have. Ten today; a later version will let a weights
-    /// file hold up to 20 (letters beside the digits), and files of that size are already read.
-    public static let maximumClassCount = 20
+    /// The most classes an output layer may have (`NetworkGeometry.classLimits`).
+    public static let maximumClassCount = NetworkGeometry.classLimits.upperBound
 
     /// The largest header a weights file may have: the tensors' descriptions take about a
     /// kilobyte, and metadata (how the weights were made) a few more. Far more is not a weights
@@ -21,11 +37,12 @@ public struct WeightsFile: Sendable {
     public static let maximumHeaderLength = 1 << 20
 
     /// The largest data a weights file may have: LeNet-5's parameters as F32, with an output
-    /// layer of `maximumClassCount` classes.
+    /// layer of `maximumClassCount` classes, and the statistics behind "not a digit?" for them.
     public static let maximumDataLength =
         4
         * ((6 * (1 * 5 * 5) + 6) + (16 * (6 * 5 * 5) + 16) + (120 * (16 * 5 * 5) + 120)
-            + (84 * 120 + 84) + (maximumClassCount * 84 + maximumClassCount))
+            + (84 * 120 + 84) + (maximumClassCount * 84 + maximumClassCount)
+            + UnsureStatistics.scalarCount(classes: maximumClassCount))
 
     /// The largest file that can be a weights file: the 8-byte header length, the header, the data.
     public static let maximumFileLength = 8 + maximumHeaderLength + maximumDataLength
@@ -34,6 +51,13 @@ public struct WeightsFile: Sendable {
     /// The header length is read first, and no more is read than a weights file with that header
     /// could hold: a wrong path to a huge file, or to /dev/zero, is refused at once.
     public init(contentsOf path: String) throws(WeightsError) {
+        try self.init(bytes: Self.contents(of: path), path: path)
+    }
+
+    /// The bytes of the weights file at `path`, unchecked but for its size (for a checksum of
+    /// exactly what is loaded). The header length is read first, and no more is read than a
+    /// weights file with that header could hold.
+    public static func contents(of path: String) throws(WeightsError) -> [UInt8] {
         func reading<T>(_ body: () throws(FileReadError) -> T) throws(WeightsError) -> T {
             do { return try body() } catch { throw WeightsError(path: path, fault: error.reason) }
         }
@@ -59,7 +83,7 @@ public struct WeightsFile: Sendable {
                     path: path, fault: Self.tooLarge("holds more than \(8 + most) bytes"))
             }
         }
-        try self.init(bytes: bytes, path: path)
+        return bytes
     }
 
     /// "tensor c1.weight holds NaN at index 3", for the first value that is not finite.
@@ -81,14 +105,18 @@ public struct WeightsFile: Sendable {
         } catch {
             throw WeightsError(path: path, fault: error.fault)
         }
+        let classCount = Self.classCount(file)
         var tensors = [String: Tensor]()
-        for (name, shape) in LeNet5.parameterShapes {
+        for (name, shape) in LeNet5.parameterShapes(classes: classCount) {
             guard let entry = file.entries[name] else {
                 throw WeightsError(path: path, fault: "missing tensor \(name)")
             }
             guard entry.dtype == "F32" else {
                 throw WeightsError(
                     path: path, fault: "tensor \(name) is \(entry.dtype), expected F32")
+            }
+            if name == "output.weight", let fault = Self.classCountFault(entry.shape) {
+                throw WeightsError(path: path, fault: fault)
             }
             guard entry.shape == shape else {
                 throw WeightsError(
@@ -107,12 +135,49 @@ public struct WeightsFile: Sendable {
             tensors[name] = tensor
         }
         model = LeNet5(named: tensors)
-        metadata = file.metadata
+        metadata = file.metadata.filter { $0.key != ClassNames.metadataKey }
+        if let list = file.metadata[ClassNames.metadataKey] {
+            do {
+                classes = try ClassNames.decoded(list, count: classCount)
+            } catch {
+                throw WeightsError(path: path, fault: error.description)
+            }
+        } else {
+            classes = ClassNames.indices(classCount)
+        }
+        do {
+            unsure = try UnsureStatistics(from: file, classes: model.output.bias.count)
+        } catch {
+            throw WeightsError(path: path, fault: error.description)
+        }
     }
 
-    /// The file's bytes: tensors in the order of `LeNet5.parameterShapes`.
+    /// How many classes the file's network has: the rows of `output.weight`, when it has the
+    /// shape of an output layer, else the shipped ten (and the tensors' check says what is wrong).
+    static func classCount(_ file: Safetensors) -> Int {
+        guard let shape = file.entries["output.weight"]?.shape, shape.count == 2,
+            shape[1] == NetworkGeometry.f6.maps, NetworkGeometry.classLimits.contains(shape[0])
+        else { return NetworkGeometry.digitClasses }
+        return shape[0]
+    }
+
+    /// What is wrong with the shape of `output.weight`, in words about classes, when the shape is
+    /// that of an output layer with too few or too many of them.
+    static func classCountFault(_ shape: [Int]) -> String? {
+        let limits = NetworkGeometry.classLimits
+        guard shape.count == 2, shape[1] == NetworkGeometry.f6.maps, !limits.contains(shape[0])
+        else { return nil }
+        return "tensor output.weight has \(shape[0]) rows, one per class: a network has "
+            + "\(limits.lowerBound) to \(limits.upperBound) classes"
+    }
+
+    /// The file's bytes: tensors in the order of `LeNet5.parameterShapes(classes:)`, then the
+    /// statistics; the class names in the metadata.
     public var bytes: [UInt8] {
-        Safetensors.encode(tensors: model.namedParameters, metadata: metadata)
+        var all = metadata
+        all[ClassNames.metadataKey] = ClassNames.encoded(classes)
+        return Safetensors.encode(
+            tensors: model.namedParameters + (unsure?.namedTensors ?? []), metadata: all)
     }
 
     /// Writes the file, unless a tensor holds NaN or infinity: such a file could not be read back

@@ -1,4 +1,5 @@
 import CFetch
+import LeNet5
 
 /// Why one attempt at one URL failed.
 public enum DownloadFault: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import LeNet5
 import Platform
 import Training
 

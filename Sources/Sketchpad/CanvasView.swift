@@ -61,18 +61,22 @@ struct CanvasView: Widget {
     struct Shading: Equatable {
         let values: [Float?]
         let digit: Int
+        /// The answer's class name (the digit, for the shipped network).
+        let name: String
 
-        init(values: [Float?], digit: Int) {
+        init(values: [Float?], digit: Int, name: String? = nil) {
             self.values = values
             self.digit = digit
+            self.name = name ?? String(digit)
         }
 
-        init(_ saliency: Saliency) {
+        init(_ saliency: Saliency, classes: [String]) {
             let largest = max(saliency.largestMagnitude, 1e-9)
             values = saliency.drops.indices.map {
                 saliency.ink[$0] ? saliency.drops[$0] / largest : nil
             }
-            digit = saliency.digit
+            digit = saliency.predicted
+            name = saliency.predicted < classes.count ? classes[saliency.predicted] : String(digit)
         }
 
         subscript(x: Int, y: Int) -> Float? { values[y * Canvas.side + x] }
@@ -96,8 +100,8 @@ struct CanvasView: Widget {
         if eraser { title += " - eraser" }
         if let shading {
             // What the shades mean, in the room there is.
-            let long = "What made it a \(shading.digit)"
-            title = long.count + 6 <= area.width ? long : "Made it a \(shading.digit)"
+            let long = "What made it a \(shading.name)"
+            title = long.count + 6 <= area.width ? long : "Made it a \(shading.name)"
         }
         let inside = buffer.frame(area, title: title, palette: palette, highlighted: focused)
         if let shading { renderLegend(shading, below: area, into: &buffer, palette: palette) }
@@ -225,7 +229,7 @@ struct CanvasView: Widget {
         let weak = sample(-1)
         let text = [
             (" ", Style.plain), (String(strong.character), strong.style),
-            (" for \(shading.digit)  ", .plain), (String(weak.character), weak.style),
+            (" for \(shading.name)  ", .plain), (String(weak.character), weak.style),
             (" against ", .plain),
         ]
         let width = text.map(\.0.count).reduce(0, +)

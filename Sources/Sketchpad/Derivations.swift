@@ -43,7 +43,8 @@ public final class Derivations {
             var facts = FactSheet()
             if let prepared = network.prepared, let trace = network.trace, network.prediction != nil
             {
-                facts = FactSheet.drawing(prepared, trace: trace, model: classifier.model)
+                facts = FactSheet.drawing(
+                    prepared, trace: trace, model: classifier.model, classes: classifier.classes)
             }
             reading = (canvas, network, facts)
             last = reading

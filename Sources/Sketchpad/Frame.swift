@@ -14,7 +14,8 @@ extension SketchpadState {
         let reading = derived.network
         let status = StatusBar(
             prompt: prompt, notice: notice, penDown: penDown, eraser: eraser, brush: brush,
-            cursor: cursor, outcome: layout.canvasHidden ? reading.outcome : nil)
+            cursor: cursor, outcome: layout.canvasHidden ? reading.outcome : nil,
+            classes: reading.classes)
         guard layout.mode != .tooSmall else {
             TooSmallNotice(width: width, height: height)
                 .render(in: buffer.area, into: &buffer, palette: palette)
@@ -25,7 +26,8 @@ extension SketchpadState {
             }
             return buffer
         }
-        TitleBar(outcome: reading.outcome).render(in: layout.title, into: &buffer, palette: palette)
+        TitleBar(outcome: reading.outcome, classes: reading.classes)
+            .render(in: layout.title, into: &buffer, palette: palette)
         let picked = pickedExplanation(reading)
         // Where the picked unit looks, on the cells drawn, while the network has the keys; a unit
         // that looks at the whole input (C5 and after) would light up everything, and does not.
@@ -33,7 +35,7 @@ extension SketchpadState {
         let field =
             focus == .network && (picked?.fieldInput.width ?? whole) < whole
             ? picked?.fieldDrawing : nil
-        let shading = derived.saliency.map(CanvasView.Shading.init)
+        let shading = derived.saliency.map { CanvasView.Shading($0, classes: reading.classes) }
         let drawing = focus == .canvas && prompt == nil
         let canvasView = CanvasView(
             canvas: canvas,
@@ -45,7 +47,7 @@ extension SketchpadState {
             canvasView.render(in: layout.canvasFrame, into: &buffer, palette: palette)
             PredictionView(
                 outcome: reading.outcome, probabilities: reading.probabilities,
-                columns: layout.mode == .compact
+                columns: layout.mode == .compact, classes: reading.classes
             ).render(in: layout.prediction, into: &buffer, palette: palette)
         }
         let saturation = reading.trace.flatMap { Saturation(layer, trace: $0) }

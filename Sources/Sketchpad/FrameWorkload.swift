@@ -19,6 +19,7 @@ public struct FrameWorkload {
         state = SketchpadState(
             width: 160, height: 50, options: DisplayOptions(ascii: false, colors: .extended),
             canvas: canvas)
+        state.classCount = classifier.classCount
         derivations = Derivations(classifier: classifier)
         _ = state.update(.key(.tab))
         _ = state.update(.key(.tab))

@@ -13,6 +13,8 @@ struct LayerHeader: Widget {
     /// Nil until something has been computed.
     let range: ValueRange?
     var saturation: Saturation? = nil
+    /// The classes' names, in output order.
+    var classes = ClassNames.digits
 
     /// The second line's facts, most important first, each with its place on the line.
     var facts: [(text: String, order: Int)] {
@@ -20,7 +22,12 @@ struct LayerHeader: Widget {
         var facts = [(text: String, order: Int)]()
         switch layer.layer {
         case .input: break
-        case .probabilities: facts.append(("class \(picked) (0-9)", 0))
+        case .probabilities:
+            let position =
+                ClassNames.areDigits(classes)
+                ? "class \(picked) (0-9)"
+                : "class \(picked + 1) of \(classes.count): \(classes[min(picked, classes.count - 1)])"
+            facts.append((position, 0))
         default:
             facts.append(
                 (

@@ -93,7 +93,7 @@ struct NetworkPanel: Widget {
     /// How far the layer's values sit at the ends of tanh.
     let saturation: Saturation?
 
-    var layer: LayerDescription { LeNet5.architecture[selection.layerIndex] }
+    var layer: LayerDescription { reading.model.architecture[selection.layerIndex] }
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         let layout = PanelLayout(area: area, framed: selection.framed, zoomed: selection.zoomed)
@@ -113,7 +113,7 @@ struct NetworkPanel: Widget {
         if layout.showsHeader {
             LayerHeader(
                 layer: layer, traced: traced, picked: selection.mapIndex, range: view?.range,
-                saturation: saturation
+                saturation: saturation, classes: reading.classes
             ).render(in: layout.header, into: &buffer, palette: palette)
         }
         PanelFooter(
@@ -155,11 +155,11 @@ struct NetworkPanel: Widget {
             renderComputation(
                 picked, view: view, trace: trace, in: body, into: &buffer, palette: palette)
         } else if selection.zoomed {
-            ZoomView(
+            var zoom = ZoomView(
                 view, picked: selection.mapIndex, explanation: picked, trace: trace,
-                model: reading.model
-            )
-            .render(in: body, into: &buffer, palette: palette)
+                model: reading.model)
+            zoom.classes = reading.classes
+            zoom.render(in: body, into: &buffer, palette: palette)
         } else if view.isSpatial {
             MapGrid(
                 view: view, picked: selection.mapIndex, focused: selection.focused,
@@ -176,7 +176,7 @@ struct NetworkPanel: Widget {
         _ view: LayerView, trace: ForwardTrace, in body: Rect, into buffer: inout CellBuffer,
         palette: Palette
     ) {
-        UnitGrid(view: view, picked: selection.mapIndex).render(
+        UnitGrid(view: view, picked: selection.mapIndex, classes: reading.classes).render(
             in: body, into: &buffer, palette: palette)
         let rows = UnitGrid.rows(count: view.values.shape.channels, in: body)
         let below = Rect(
@@ -185,13 +185,15 @@ struct NetworkPanel: Widget {
         guard below.height >= 3 else { return }
         if layer.id == .output {
             guard let digit = reading.prediction?.digit,
-                let unit = NetworkUnit(layer: .output, unit: digit),
+                let unit = NetworkUnit(
+                    layer: .output, unit: digit, classes: reading.model.classCount),
                 case .dense(let sum) = UnitExplanation(
                     unit, trace: trace, model: reading.model, transform: nil
                 ).computation
             else { return }
             buffer.writeShortening(
-                "the score of \(digit): F6 value x weight", x: below.x, y: below.y, style: .bold,
+                "the score of \(reading.classes[digit]): F6 value x weight", x: below.x, y: below.y,
+                style: .bold,
                 clip: below,
                 palette: palette)
             let count = max(1, min(Self.contributionCount, (below.height - 3) / 2))

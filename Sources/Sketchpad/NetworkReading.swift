@@ -25,16 +25,19 @@ public struct NetworkReading {
     /// The drawing as the network received it, with where preprocessing put it; nil when the
     /// network did not run.
     public let prepared: PreparedDrawing?
+    /// The names of the model's classes, in output order ("0" to "9" for the shipped network).
+    public let classes: [String]
 
     init(
         outcome: Outcome, trace: ForwardTrace?, model: LeNet5, canvas: Canvas = Canvas(),
-        prepared: PreparedDrawing? = nil
+        prepared: PreparedDrawing? = nil, classes: [String]? = nil
     ) {
         self.outcome = outcome
         self.trace = trace
         self.model = model
         self.canvas = canvas
         self.prepared = prepared
+        self.classes = classes ?? ClassNames.indices(model.classCount)
     }
 
     /// The digit and its probability, nil unless classified.
@@ -43,7 +46,7 @@ public struct NetworkReading {
         return nil
     }
 
-    /// The ten probabilities, nil unless classified.
+    /// One probability per class, nil unless classified.
     public var probabilities: [Float]? { prediction == nil ? nil : trace?.probabilities }
 
     /// Runs `classifier` on `canvas` through the preprocessing, keeping every layer in `trace`.
@@ -54,7 +57,7 @@ public struct NetworkReading {
         func reading(_ outcome: Outcome, _ prepared: PreparedDrawing? = nil) -> NetworkReading {
             NetworkReading(
                 outcome: outcome, trace: prepared == nil ? nil : trace, model: model,
-                canvas: canvas, prepared: prepared)
+                canvas: canvas, prepared: prepared, classes: classifier.classes)
         }
         switch canvas.readiness {
         case .empty: return reading(.empty)

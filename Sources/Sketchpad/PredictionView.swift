@@ -1,12 +1,18 @@
+import LeNet5
 import Screen
 
-/// "Prediction: 7  98.3%" and a bar for each of the ten classes: one row per class, or, under the
-/// compact canvas, a vertical bar per class.
+/// "Prediction: 7  98.3%" and a bar for each class (the ten digits, or a taught network's own):
+/// one row per class, or, under the compact canvas, a vertical bar per class.
 struct PredictionView: Widget {
     let outcome: NetworkReading.Outcome
-    /// The ten probabilities, nil unless classified.
+    /// One probability per class, nil unless classified.
     let probabilities: [Float]?
     let columns: Bool
+    /// The classes' names, in output order.
+    var classes = ClassNames.digits
+
+    /// The widest class name a row's label shows.
+    static let labelLimit = 8
 
     /// Why there is no prediction, in words for the bar chart's place, when the network gave none.
     static let undefinedExplanation =
@@ -20,7 +26,7 @@ struct PredictionView: Widget {
         case .classified(let digit, let confidence):
             best = digit
             header += [
-                ("\(digit)", Style(bold: true, reverse: true)),
+                (classes[digit], Style(bold: true, reverse: true)),
                 ("  " + percentText(confidence), .bold),
             ]
         case .tooSmall: header += [("-", .bold), ("  (too small: draw bigger)", .dim)]
@@ -45,30 +51,35 @@ struct PredictionView: Widget {
         return Int((min(1, max(0, p)) * Float(cells * 8)).rounded())
     }
 
-    /// One row per class: digit, bar, percentage.
+    /// One row per class: its name, bar, percentage.
     func renderRows(in area: Rect, into buffer: inout CellBuffer, best: Int?, palette: Palette) {
-        let barWidth = max(4, area.width - 12)
-        for digit in 0..<10 {
-            let y = area.y + 1 + digit
+        let labelWidth = min(Self.labelLimit, classes.map(\.count).max() ?? 1)
+        let barWidth = max(4, area.width - 11 - labelWidth)
+        let bar = area.x + labelWidth + 3
+        for k in classes.indices {
+            let y = area.y + 1 + k
             guard y < area.maxY else { return }
-            let p = probabilities?[digit] ?? 0
-            let highlight = digit == best
+            let p = probabilities?[k] ?? 0
+            let highlight = k == best
             let labelStyle = highlight ? Style(bold: true) : Style.plain
-            buffer.write(" \(digit) ", x: area.x, y: y, style: labelStyle, clip: area)
-            buffer.set(area.x + 3, y, Cell(palette.vertical, .dim), clip: area)
+            let label = String(classes[k].prefix(labelWidth))
+            buffer.write(
+                " " + label + String(repeating: " ", count: labelWidth - label.count + 1),
+                x: area.x, y: y, style: labelStyle, clip: area)
+            buffer.set(bar - 1, y, Cell(palette.vertical, .dim), clip: area)
             let eighths = Self.eighths(p, of: barWidth)
             let barStyle =
                 highlight && palette.options.colors != .none
                 ? Style(foreground: .green, bold: true) : Style.plain
             for column in 0..<barWidth {
                 let character = palette.barSegment(eighths: eighths - column * 8, vertical: false)
-                buffer.set(area.x + 4 + column, y, Cell(character, barStyle), clip: area)
+                buffer.set(bar + column, y, Cell(character, barStyle), clip: area)
             }
-            buffer.set(area.x + 4 + barWidth, y, Cell(palette.vertical, .dim), clip: area)
+            buffer.set(bar + barWidth, y, Cell(palette.vertical, .dim), clip: area)
             let text = probabilities == nil ? "   -" : percentText(p)
             buffer.write(
                 String(repeating: " ", count: max(0, 6 - text.count)) + text,
-                x: area.x + 5 + barWidth, y: y, style: labelStyle, clip: area)
+                x: bar + 1 + barWidth, y: y, style: labelStyle, clip: area)
         }
     }
 
@@ -77,17 +88,18 @@ struct PredictionView: Widget {
         let rows = area.height - 2
         guard rows >= 1 else { return }
         let labelY = area.maxY - 1
-        for digit in 0..<10 {
-            let x = area.x + 1 + digit * 3
-            let eighths = Self.eighths(probabilities?[digit] ?? 0, of: rows)
+        for k in classes.indices {
+            let x = area.x + 1 + k * 3
+            let eighths = Self.eighths(probabilities?[k] ?? 0, of: rows)
             for row in 0..<rows {
                 let character = palette.barSegment(eighths: eighths - row * 8, vertical: true)
                 buffer.set(x, labelY - 1 - row, Cell(character), clip: area)
                 buffer.set(x + 1, labelY - 1 - row, Cell(character), clip: area)
             }
+            // Two columns a class: a longer name shows its start (the header names the best).
             buffer.write(
-                "\(digit)", x: x, y: labelY,
-                style: best == digit ? Style(bold: true, reverse: true) : .plain, clip: area)
+                String(classes[k].prefix(2)), x: x, y: labelY,
+                style: best == k ? Style(bold: true, reverse: true) : .plain, clip: area)
         }
     }
 }

@@ -49,7 +49,7 @@ public struct SketchpadState: Equatable {
     var history = History()
 
     public var focus = Focus.canvas
-    /// Index into `LeNet5.architecture`: 0 is the input as the network sees it.
+    /// Index into the network's architecture: 0 is the input as the network sees it.
     public var layerIndex = 0
     /// The map picked in the selected layer, or for C5, F6 and Output the unit.
     public var mapIndex = 0
@@ -88,6 +88,8 @@ public struct SketchpadState: Equatable {
     public var width: Int
     public var height: Int
     public var options: DisplayOptions
+    /// How many classes the network shown has: its output layer's units.
+    public var classCount = NetworkGeometry.digitClasses
 
     var stroke: Stroke?
 
@@ -109,7 +111,9 @@ public struct SketchpadState: Equatable {
         Layout(width: width, height: height, canvasHidden: networkFullScreen)
     }
 
-    public var selectedLayer: LayerDescription { LeNet5.architecture[layerIndex] }
+    public var selectedLayer: LayerDescription {
+        LeNet5.architecture(classes: classCount)[layerIndex]
+    }
 
     /// The selected layer, by name.
     public var layer: NetworkLayer { selectedLayer.id }
@@ -119,8 +123,10 @@ public struct SketchpadState: Equatable {
         let layer = self.layer
         let unit =
             layer.isUnitList
-            ? NetworkUnit(layer: layer, unit: mapIndex)
-            : NetworkUnit(layer: layer, map: mapIndex, x: unitPosition.x, y: unitPosition.y)
+            ? NetworkUnit(layer: layer, unit: mapIndex, classes: classCount)
+            : NetworkUnit(
+                layer: layer, map: mapIndex, x: unitPosition.x, y: unitPosition.y,
+                classes: classCount)
         guard let unit else { preconditionFailure("the picked unit lies outside \(layer)") }
         return unit
     }

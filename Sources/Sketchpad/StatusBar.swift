@@ -1,3 +1,4 @@
+import LeNet5
 import Screen
 
 /// The bottom line: an open question (save as, replace, quit), a notice, or the drawing tools,
@@ -11,6 +12,8 @@ struct StatusBar: Widget {
     let cursor: Point
     /// With the canvas hidden, the prediction takes the tools' place.
     var outcome: NetworkReading.Outcome? = nil
+    /// The classes' names, in output order.
+    var classes = ClassNames.digits
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         switch prompt {
@@ -56,7 +59,7 @@ struct StatusBar: Widget {
             let text: String
             switch outcome {
             case .classified(let digit, let confidence):
-                text = "Prediction: \(digit)  \(percentText(confidence))"
+                text = "Prediction: \(classes[digit])  \(percentText(confidence))"
             case .undefined: text = "Prediction: none (NaN)"
             case .tooSmall: text = "Prediction: -  (too small: draw bigger)"
             case .empty: text = "Prediction: -  (f shows the canvas to draw on)"

@@ -1,8 +1,11 @@
+import LeNet5
 import Screen
 
 /// The top line: the program's name, and the prediction at the right.
 struct TitleBar: Widget {
     let outcome: NetworkReading.Outcome
+    /// The classes' names, in output order.
+    var classes = ClassNames.digits
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         let style = Style(bold: true, reverse: true)
@@ -11,7 +14,7 @@ struct TitleBar: Widget {
         let summary: String
         switch outcome {
         case .classified(let digit, let confidence):
-            summary = "Prediction: \(digit)  \(percentText(confidence))"
+            summary = "Prediction: \(classes[digit])  \(percentText(confidence))"
         case .undefined: summary = "Prediction: none (NaN)"
         case .empty, .tooSmall: summary = "Prediction: -"
         }

@@ -1,15 +1,20 @@
 import LeNet5
 import Screen
 
-/// The units of a dense layer as a grid of shaded cells (the output's ten classes in a labelled
-/// row), the picked one in reverse video, and its value underneath.
+/// The units of a dense layer as a grid of shaded cells (the output's classes in a labelled row),
+/// the picked one in reverse video, and its value underneath.
 struct UnitGrid: Widget {
     let view: LayerView
     let picked: Int
+    /// The output's class names, in output order.
+    var classes = ClassNames.digits
+
+    /// The most classes of an output layer: one labelled row holds them all.
+    static let classLimit = NetworkGeometry.classLimits.upperBound
 
     /// Units per row, and the width of a unit in columns.
     static func grid(count: Int, in body: Rect) -> (perRow: Int, cellWidth: Int) {
-        if count <= 10 { return (count, max(2, min(6, (body.width - 4) / count))) }
+        if count <= classLimit { return (count, max(2, min(6, (body.width - 4) / count))) }
         let perRow = min(12, max(1, (body.width - 5) / 2))
         return (perRow, 2)
     }
@@ -45,8 +50,13 @@ struct UnitGrid: Widget {
         for k in 0..<count {
             let origin = Self.origin(k, grid: grid, in: area)
             if isOutput {
+                // A class's label is its name cut to the unit's width, less a column between
+                // labels when the names are longer than one character.
                 let style = k == picked ? Style(bold: true, reverse: true) : Style.dim
-                buffer.write("\(k)", x: origin.x, y: area.y, style: style, clip: area)
+                let name = k < classes.count ? classes[k] : "\(k)"
+                let room = name.count > 1 ? max(1, grid.cellWidth - 1) : grid.cellWidth
+                buffer.write(
+                    String(name.prefix(room)), x: origin.x, y: area.y, style: style, clip: area)
             } else if k % grid.perRow == 0 {
                 buffer.write(
                     NumberText.right("\(k + 1)", 3), x: area.x, y: origin.y, style: .dim,
@@ -64,10 +74,11 @@ struct UnitGrid: Widget {
         }
         let rows = (count + grid.perRow - 1) / grid.perRow
         let value = view.values[unit: picked]
+        let name = picked < classes.count ? classes[picked] : "\(picked)"
         let detail =
             isOutput && !view.beforeActivation
-            ? "class \(picked): probability \(percentText(value))"
-            : "\(isOutput ? "class \(picked)" : "unit \(picked + 1)"): " + fixed(value, 4)
+            ? "class \(name): probability \(percentText(value))"
+            : "\(isOutput ? "class \(name)" : "unit \(picked + 1)"): " + fixed(value, 4)
         buffer.write(detail, x: area.x, y: area.y + rows + 2, style: .bold, clip: area)
     }
 }

@@ -25,6 +25,8 @@ struct ZoomView: Widget {
     /// The picked value's numbers: its position, value, and value before the activation.
     let unitLines: [String]
     let source: Source
+    /// The output's class names, in output order.
+    var classes = ClassNames.digits
 
     /// The zoom of map or unit `picked` of `view`, with what made it taken from `model` and
     /// `trace`, and the picked value `explanation`'s numbers.
@@ -110,7 +112,8 @@ struct ZoomView: Widget {
         let layer = view.description
         switch layer.id {
         case .input: return "Input, as the network sees it"
-        case .output: return "Output: the score of \(picked)"
+        case .output:
+            return "Output: the score of \(picked < classes.count ? classes[picked] : "\(picked)")"
         case _ where layer.id.isUnitList: return "\(layer.name) unit \(picked + 1)"
         default: return "\(layer.name) map \(picked + 1)"
         }

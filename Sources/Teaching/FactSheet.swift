@@ -21,17 +21,14 @@ public struct FactSheet: Equatable, Sendable {
 }
 
 extension FactSheet {
-    /// The names of the built-in network's classes, its ten digits: "0" to "9".
-    public static let digits = (0..<NetworkLayer.output.geometry.maps).map(String.init)
-
     /// What is known from the drawing alone: its ink and box, how the preprocessing resizes it,
-    /// the answer, the strongest units of C5 and F6, and what pushed the answer's score. The
-    /// classes are called by `classes` (the digits by default). The one place where a drawing's
-    /// facts are worked out, for the sketchpad's explanations and the lessons alike.
+    /// the answer (by the name of its class: `classes`, the digits for the shipped network), the
+    /// strongest units of C5 and F6, and what pushed the answer's score. The one place where a
+    /// drawing's facts are worked out, for the sketchpad's explanations and the lessons alike.
     public static func drawing(
-        _ prepared: PreparedDrawing, trace: ForwardTrace, model: LeNet5,
-        classes: [String] = digits
+        _ prepared: PreparedDrawing, trace: ForwardTrace, model: LeNet5, classes: [String]? = nil
     ) -> FactSheet {
+        let names = classes ?? ClassNames.indices(model.classCount)
         var sheet = FactSheet()
         let drawing = prepared.drawing
         let ink = (0..<drawing.height).flatMap { y in
@@ -52,15 +49,15 @@ extension FactSheet {
         let probabilities = trace.probabilities
         guard probabilities.allSatisfy(\.isFinite) else { return sheet }
         let ranked = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
-        sheet[.best] = name(ranked[0], classes)
+        sheet[.best] = name(ranked[0], names)
         sheet[.bestPercent] = percent(probabilities[ranked[0]])
         if ranked.count > 1 {
-            sheet[.second] = name(ranked[1], classes)
+            sheet[.second] = name(ranked[1], names)
             sheet[.secondPercent] = percent(probabilities[ranked[1]])
         }
         sheet[.c5Top] = strongestUnits(trace.maps(.c5), before: trace.maps(.c5PreActivation))
         sheet[.f6Top] = strongestUnits(trace.maps(.f6), before: trace.maps(.f6PreActivation))
-        if let output = NetworkUnit(layer: .output, unit: ranked[0]),
+        if let output = NetworkUnit(layer: .output, unit: ranked[0], classes: model.classCount),
             case .dense(let sum) = UnitExplanation(
                 output, trace: trace, model: model, transform: nil
             ).computation
@@ -73,9 +70,9 @@ extension FactSheet {
 
     /// The answers of the same drawing read as it is and through the preprocessing, from their
     /// probabilities (nil: no answer that way).
-    public static func readings(
-        raw: [Float]?, preprocessed: [Float]?, classes: [String] = digits
-    ) -> FactSheet {
+    public static func readings(raw: [Float]?, preprocessed: [Float]?, classes: [String])
+        -> FactSheet
+    {
         var sheet = FactSheet()
         let both: [([Float]?, Fact, Fact)] = [
             (raw, .rawBest, .rawBestPercent),
@@ -92,9 +89,9 @@ extension FactSheet {
     }
 
     /// The class a lesson waits for, and its probability now (nil: nothing read yet).
-    public static func awaited(
-        _ index: Int, probabilities: [Float]?, classes: [String] = digits
-    ) -> FactSheet {
+    public static func awaited(_ index: Int, probabilities: [Float]?, classes: [String])
+        -> FactSheet
+    {
         var sheet = FactSheet([.target: name(index, classes)])
         if let probabilities, probabilities.indices.contains(index),
             probabilities.allSatisfy(\.isFinite)

@@ -18,8 +18,18 @@ struct Adam {
         secondMoment = AlignedBuffer(count: count)
     }
 
-    mutating func update(_ parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>)
-    {
+    /// The learning rate at step `step` of `total`: a cosine from `initial` down to `final`.
+    static func cosine(step: Int, total: Int, from initial: Float, to final: Float) -> Float {
+        let progress = Float(step) / Float(max(1, total))
+        return final + (initial - final) * (1 + cosf(.pi * min(1, progress))) / 2
+    }
+
+    /// One step over the parameters from index `first` on; those before it (frozen layers, which
+    /// the packed layout puts first) are never read or written.
+    mutating func update(
+        _ parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
+        from first: Int = 0
+    ) {
         step += 1
         let m = firstMoment.pointer
         let v = secondMoment.pointer
@@ -28,7 +38,7 @@ struct Adam {
         let stepSize = learningRate / correction1
         let (b1, b2, eps) = (beta1, beta2, epsilon)
         let root2 = correction2.squareRoot()
-        for i in 0..<firstMoment.count {
+        for i in first..<firstMoment.count {
             let g = gradient[i]
             m[i] = b1 * m[i] + (1 - b1) * g
             v[i] = b2 * v[i] + (1 - b2) * g * g

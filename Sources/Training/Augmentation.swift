@@ -255,13 +255,16 @@ struct Placement {
     }
 }
 
-/// A smooth random bending of a 28x28 digit: offsets drawn at the points of a 4x4 grid spanning
-/// the image, interpolated bilinearly in between.
+/// A smooth random bending of a digit (28x28 for MNIST, `side` x `side` in general): offsets drawn
+/// at the points of a 4x4 grid spanning the image, interpolated bilinearly in between.
 struct DisplacementField {
     static let points = 4
     let offsets: [SIMD2<Float>]
+    /// The source image's size, which the grid spans.
+    var side: Float = 28
 
-    init(amplitude: Float, using generator: inout SeededGenerator) {
+    init(amplitude: Float, side: Float = 28, using generator: inout SeededGenerator) {
+        self.side = side
         offsets = (0..<(Self.points * Self.points)).map { _ in
             SIMD2(
                 generator.uniform(-amplitude...amplitude), generator.uniform(-amplitude...amplitude)
@@ -269,11 +272,11 @@ struct DisplacementField {
         }
     }
 
-    /// The offset at a point of the 28x28 source.
+    /// The offset at a point of the source.
     func offset(at p: SIMD2<Float>) -> SIMD2<Float> {
         let last = Float(Self.points - 1)
-        let gx = min(last, max(0, p.x / 28 * last))
-        let gy = min(last, max(0, p.y / 28 * last))
+        let gx = min(last, max(0, p.x / side * last))
+        let gy = min(last, max(0, p.y / side * last))
         let x0 = min(Self.points - 2, Int(gx))
         let y0 = min(Self.points - 2, Int(gy))
         let ax = gx - Float(x0)

@@ -6,12 +6,14 @@ import Platform
 /// What one thread needs to run samples forward and back: a trace, scratch for the activation
 /// gradients, and its own sum of parameter gradients.
 final class GradientWorkspace {
-    let trace = ForwardTrace()
+    let trace: ForwardTrace
     let scratch = AlignedBuffer(count: GradientScratchLayout.count)
     let gradient = AlignedBuffer(count: ParameterLayout.count)
     var loss: Double = 0
     var correct = 0
     var nonFiniteOutputs = 0
+
+    init(classes: Int) { trace = ForwardTrace(classes: classes) }
 }
 
 /// The loss and its gradient over a batch, computed by several threads at once. Each thread takes
@@ -19,18 +21,21 @@ final class GradientWorkspace {
 /// thread order, so the result depends only on the inputs and the number of threads.
 final class BatchGradient {
     let instructionSet: InstructionSet
+    /// The network's classes.
+    let classes: Int
     let workspaces: [GradientWorkspace]
     /// C5, F6 and Output weights transposed for the backward pass; refreshed after each update.
     let transposed = AlignedBuffer(count: TransposedLayout.count)
 
-    init(threads: Int, instructionSet: InstructionSet) {
+    init(threads: Int, instructionSet: InstructionSet, classes: Int) {
         self.instructionSet = instructionSet
-        workspaces = (0..<max(1, threads)).map { _ in GradientWorkspace() }
+        self.classes = classes
+        workspaces = (0..<max(1, threads)).map { _ in GradientWorkspace(classes: classes) }
     }
 
     /// Refreshes the transposed weights from the packed parameters: after every update.
     func prepare(parameters: UnsafePointer<Float>) {
-        PackedParameters.transpose(parameters, into: transposed.pointer)
+        PackedParameters.transpose(parameters, classes: classes, into: transposed.pointer)
     }
 
     /// Runs `count` samples forward and back. `fill(i, input)` writes sample i's 32x32 input and
@@ -44,6 +49,7 @@ final class BatchGradient {
         let shares = workspaces.count
         let work = UncheckedSendable(self)
         let parameters = UncheckedSendable(parameters)
+        let classes = classes
         DispatchQueue.concurrentPerform(iterations: shares) { share in
             let me = work.value
             let space = me.workspaces[share]
@@ -56,21 +62,23 @@ final class BatchGradient {
                 let trace = space.trace.buffer
                 let label = fill(i, trace + TraceLayout.input)
                 KernelDispatch.forward(
-                    me.instructionSet, parameters: parameters.value, trace: trace)
+                    me.instructionSet, parameters: parameters.value, trace: trace,
+                    classes: classes)
                 let probabilities = trace + TraceLayout.probabilities
                 space.loss -= Double(logf(max(probabilities[label], 1e-30)))
                 if !space.trace.hasFiniteOutput {
                     space.nonFiniteOutputs += 1
-                } else if space.trace.prediction.digit == label {
+                } else if space.trace.prediction.classIndex == label {
                     space.correct += 1
                 }
                 crossEntropyGradient(
                     probabilities: probabilities, label: label, batchSize: count,
-                    into: space.scratch.pointer + GradientScratchLayout.output)
+                    classes: classes, into: space.scratch.pointer + GradientScratchLayout.output)
                 KernelDispatch.backward(
                     me.instructionSet, parameters: parameters.value,
                     transposed: me.transposed.pointer, trace: trace,
-                    scratch: space.scratch.pointer, gradient: space.gradient.pointer)
+                    scratch: space.scratch.pointer, gradient: space.gradient.pointer,
+                    classes: classes)
             }
         }
         let total = workspaces[0].gradient.pointer

@@ -1,9 +1,9 @@
 import Dispatch
 import LeNet5
 
-/// How a classifier does on a labelled set of digits.
+/// How a classifier does on a labelled set (of digits, or of a taught network's classes).
 public struct Evaluation: Sendable {
-    /// confusion[truth][prediction]
+    /// confusion[truth][prediction], one row and column per class.
     public let confusion: [[Int]]
     /// Wall-clock seconds of the forward passes alone.
     public let inferenceSeconds: Double
@@ -13,14 +13,14 @@ public struct Evaluation: Sendable {
     public let nonFiniteOutputs: Int
 
     public var total: Int { confusion.joined().reduce(0, +) }
-    public var correct: Int { (0..<10).map { confusion[$0][$0] }.reduce(0, +) }
+    public var correct: Int { confusion.indices.map { confusion[$0][$0] }.reduce(0, +) }
     public var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
 
-    /// The share of each digit's samples classified correctly (nil for a digit with no samples).
+    /// The share of each class's samples classified correctly (nil for a class with no samples).
     public var classAccuracy: [Double?] {
-        (0..<10).map { digit in
-            let count = confusion[digit].reduce(0, +)
-            return count == 0 ? nil : Double(confusion[digit][digit]) / Double(count)
+        confusion.indices.map { k in
+            let count = confusion[k].reduce(0, +)
+            return count == 0 ? nil : Double(confusion[k][k]) / Double(count)
         }
     }
 
@@ -48,11 +48,13 @@ public struct Evaluation: Sendable {
             let range = (inputs.count * share / shares)..<(inputs.count * (share + 1) / shares)
             for i in range {
                 classifier.forward(inputs[i], into: trace)
-                predictions.set(i, trace.hasFiniteOutput ? trace.prediction.digit : -1)
+                predictions.set(i, trace.hasFiniteOutput ? trace.prediction.classIndex : -1)
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        var confusion = [[Int]](repeating: [Int](repeating: 0, count: 10), count: 10)
+        let classes = classifier.classCount
+        precondition(labels.allSatisfy { (0..<classes).contains($0) })
+        var confusion = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
         var nonFinite = 0
         for (i, label) in labels.enumerated() {
             let prediction = predictions.get(i)

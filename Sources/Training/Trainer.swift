@@ -51,22 +51,30 @@ public final class Trainer {
     let batchGradient: BatchGradient
     private(set) var step = 0
 
+    /// The network's classes.
+    public let classes: Int
+
     public init(model: LeNet5, options: TrainingOptions) {
         precondition(options.batchSize > 0 && options.epochs >= 0 && options.threads > 0)
         self.options = options
+        classes = model.classCount
         parameters = AlignedBuffer(PackedParameters(model).storage)
         optimizer = Adam(count: ParameterLayout.count, learningRate: options.learningRate)
         batchGradient = BatchGradient(
-            threads: options.threads, instructionSet: options.instructionSet)
+            threads: options.threads, instructionSet: options.instructionSet,
+            classes: model.classCount)
     }
 
     /// The model as trained so far.
-    public var model: LeNet5 { PackedParameters(storage: parameters.array).unpacked() }
+    public var model: LeNet5 {
+        PackedParameters(storage: parameters.array, classes: classes).unpacked()
+    }
 
     /// The mean cross-entropy over a batch and its gradient with respect to every parameter, in
     /// PyTorch's layout (a `LeNet5` whose tensors are gradients). Changes nothing.
     public func gradient(inputs: [[Float]], labels: [Int]) -> (loss: Double, gradient: LeNet5) {
         precondition(inputs.count == labels.count && inputs.allSatisfy { $0.count == 1024 })
+        precondition(labels.allSatisfy { (0..<classes).contains($0) })
         batchGradient.prepare(parameters: parameters.pointer)
         let (loss, _, _) = batchGradient.run(parameters: parameters.pointer, count: inputs.count) {
             i, input in
@@ -75,7 +83,10 @@ public final class Trainer {
         }
         let gradient = Array(
             UnsafeBufferPointer(start: batchGradient.gradient, count: ParameterLayout.count))
-        return (loss / Double(inputs.count), PackedParameters(storage: gradient).unpacked())
+        return (
+            loss / Double(inputs.count),
+            PackedParameters(storage: gradient, classes: classes).unpacked()
+        )
     }
 
     /// The learning rate at step `step` of `total`: a cosine from the initial to the final rate.

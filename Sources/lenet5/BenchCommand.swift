@@ -1,5 +1,7 @@
 import ArgumentParser
 import LeNet5
+import Platform
+import Screen
 import Sketchpad
 import Training
 
@@ -8,7 +10,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract:
             "Measure the forward pass, a batch of 10,000 images, a sketchpad frame (also with the "
-            + "saliency overlay) and an explain.",
+            + "saliency overlay), an explain, sweeps and a transfer.",
         discussion: """
             forward: one image at a time on one thread, every layer kept in the trace, median and \
             99th percentile over many runs. batch: 10,000 random images on two threads. frame: a \
@@ -16,7 +18,10 @@ struct BenchCommand: ParsableCommand {
             measured again for the changed drawing too. explain: the saliency of a thick 8 by \
             occlusion (every ink cell erased, the drawing preprocessed and classified again, as \
             one batch on two threads), median. sweep: each of lenet5 sweep's four sweeps of the \
-            same 8 on two threads, median (sweep_ms is the slowest).
+            same 8 on two threads, median (sweep_ms is the slowest). transfer: `lenet5 transfer` \
+            as it runs by default (C1 to C5 frozen, the held-out comparison with training from \
+            scratch included) on 10 drawn examples each of 6 shapes, on two threads, median of \
+            three.
             """)
 
     @OptionGroup var weights: WeightsOption
@@ -85,6 +90,7 @@ struct BenchCommand: ParsableCommand {
         let frame = frameMicroseconds(classifier)
         let overlay = frameMicroseconds(classifier, saliency: .occlusion)
         let explain = try explainMilliseconds(classifier)
+        let transfer = try transferSeconds()
         let sweeps = sweepMilliseconds(classifier)
         let slowest = sweeps.max { $0.median < $1.median }
         if json {
@@ -96,6 +102,7 @@ struct BenchCommand: ParsableCommand {
                 "frame_saliency_us": .of(overlay.median),
                 "frame_saliency_p99_us": .of(overlay.p99),
                 "explain_ms": .of(explain.median), "explain_ink_cells": .of(explain.inkCells),
+                "transfer_seconds": .of(transfer),
                 "sweep_ms": .of(slowest?.median ?? .nan),
             ])
             return
@@ -120,6 +127,60 @@ struct BenchCommand: ParsableCommand {
             "sweeps of the 8, 2 threads, median: "
                 + sweeps.map { "\($0.kind.rawValue) \(formatFixed($0.median, digits: 2)) ms" }
                 .joined(separator: ", "))
+        Console.out(
+            "transfer (6 classes x 10 examples, C1-C5 frozen, with the held-out comparison, "
+                + "2 threads): median \(formatFixed(transfer, digits: 2)) s")
+    }
+
+    /// `lenet5 transfer` with its defaults on 10 examples each of 6 shapes drawn on the canvas
+    /// (a plus, a minus, a ring, a V, a square, a slash), each jittered: median seconds of three.
+    func transferSeconds() throws -> Double {
+        var generator = SeededGenerator(seed: 11)
+        func jittered(_ x: Double, _ y: Double) -> Point {
+            let dx = Double(generator.uniform(-1.5...1.5))
+            let dy = Double(generator.uniform(-1.5...1.5))
+            return Point(x: Int((16 + 10 * x + dx).rounded()), y: Int((16 + 10 * y + dy).rounded()))
+        }
+        let ring = (0...12).map { k -> (Double, Double) in
+            let angle = Double(k) / 12 * 2 * Double.pi
+            return (cos(angle), sin(angle))
+        }
+        let shapes: [[(Double, Double)]] = [
+            [(0, -1), (0, 1)], [(-1, 0), (1, 0)], ring, [(-1, -1), (0, 1), (1, -1)],
+            [(-1, -1), (1, -1), (1, 1), (-1, 1), (-1, -1)], [(1, -1), (-1, 1)],
+        ]
+        var examples = [TeachingExample]()
+        for (label, shape) in shapes.enumerated() {
+            for _ in 0..<10 {
+                var canvas = Canvas()
+                let points = shape.map { jittered($0.0, $0.1) }
+                for (a, b) in zip(points, points.dropFirst()) {
+                    canvas.line(from: a, to: b, brush: 1, ink: true)
+                }
+                // The plus is its two strokes: the second crosses the first.
+                if label == 0 {
+                    canvas.line(from: jittered(-1, 0), to: jittered(1, 0), brush: 1, ink: true)
+                }
+                examples.append(TeachingExample(label: label, drawing: canvas.bitmap))
+            }
+        }
+        let taught = TeachingExamples(
+            classes: ["plus", "minus", "ring", "vee", "square", "slash"], examples: examples)
+        let source: TransferSource
+        do {
+            source = try TransferSource.load(weights.weights)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode.failure
+        }
+        var samples = [Double]()
+        for _ in 0..<3 {
+            let start = monotonicSeconds()
+            _ = try TransferTraining(examples: taught, source: source, options: TransferOptions())
+                .run()
+            samples.append(monotonicSeconds() - start)
+        }
+        return samples.sorted()[1]
     }
 
     /// A thick 8, as drawn with a 3-cell brush: two rings, 3 cells thick.

@@ -51,7 +51,7 @@ struct DrawCommand: ParsableCommand {
             throw ExitCode(2)
         }
         // Everything that can fail on bad input fails here, before the screen is taken over.
-        let classifier = Classifier(try weights.load().model)
+        let classifier = Classifier(try weights.load())
         let canvas = try loadCanvas()
         let derivations = Derivations(
             classifier: classifier, explanations: try loadExplanations())
@@ -72,6 +72,7 @@ struct DrawCommand: ParsableCommand {
                 ascii: ascii || !session.canShow(Palette.nonASCIICharacters),
                 colors: session.colors),
             canvas: canvas, loadedFrom: load)
+        state.classCount = classifier.classCount
         var dirty = true
         // When the next step of a sweep is due (monotonic seconds), while one plays.
         var nextTick: Double?

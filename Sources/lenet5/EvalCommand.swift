@@ -33,6 +33,14 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let file = try weights.load()
+        guard ClassNames.areDigits(file.classes) else {
+            Console.error(
+                "\(weights.name): its classes are "
+                    + file.classes.joined(separator: ", ")
+                    + ", not the digits 0 to 9: MNIST cannot measure it (lenet5 transfer measures "
+                    + "a taught network on its own examples)")
+            throw ExitCode.failure
+        }
         let test: MNISTDataset
         do {
             test = try MNIST.testSet(MNISTLocation(option: mnist))
@@ -40,7 +48,7 @@ struct EvalCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitCode.failure
         }
-        let result = Evaluation.run(Classifier(file.model), on: test, threads: threads)
+        let result = Evaluation.run(Classifier(file), on: test, threads: threads)
         guard result.nonFiniteOutputs == 0 else {
             let fault =
                 "\(weights.name): the network's output is not a number for "

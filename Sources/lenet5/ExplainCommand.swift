@@ -33,7 +33,10 @@ struct ExplainCommand: ParsableCommand {
 
     @Flag(
         help:
-            "One JSON object per line per file: {file, prediction, probabilities, method, saliency}."
+            """
+            One JSON object per line per file: {file, prediction, label, probabilities, method, \
+            saliency}; prediction is the class's index, label its name.
+            """
     )
     var json = false
 
@@ -47,7 +50,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let classifier = Classifier(try weights.load().model)
+        let classifier = Classifier(try weights.load())
         var failures = 0
         for file in files {
             let input = DrawingInput(file: file)
@@ -63,7 +66,7 @@ struct ExplainCommand: ParsableCommand {
                 } catch {
                     throw DrawingInputError.unexplained(error)
                 }
-                report(input.name, saliency)
+                report(input.name, saliency, classes: classifier.classes)
             } catch {
                 failures += 1
                 Console.error("\(input.name): \(error)")
@@ -75,10 +78,11 @@ struct ExplainCommand: ParsableCommand {
         if failures > 0 { throw ExitCode.failure }
     }
 
-    func report(_ name: String, _ saliency: Saliency) {
+    func report(_ name: String, _ saliency: Saliency, classes: [String]) {
         if json {
             Console.json([
-                "file": .string(name), "prediction": .of(saliency.digit),
+                "file": .string(name), "prediction": .of(saliency.predicted),
+                "label": .string(classes[saliency.predicted]),
                 "probabilities": .array(saliency.probabilities.map { .of($0) }),
                 "method": .string(method.rawValue),
                 "saliency": SaliencyText.rows(saliency.width, saliency.height) {
@@ -87,15 +91,17 @@ struct ExplainCommand: ParsableCommand {
             ])
             return
         }
-        Console.out(name + ": " + SaliencyText.prediction(saliency.probabilities))
-        for line in SaliencyText(saliency).lines { Console.out(line) }
+        Console.out(
+            name + ": " + PredictionText.line(saliency.probabilities, classes: classes))
+        for line in SaliencyText(saliency, classes: classes).lines { Console.out(line) }
     }
 
     func report(blank name: String, _ drawing: Bitmap) {
         if json {
             // Nothing to explain: every cell is background, so every cell gets 0.
             Console.json([
-                "file": .string(name), "prediction": .null, "probabilities": .null,
+                "file": .string(name), "prediction": .null, "label": .null,
+                "probabilities": .null,
                 "method": .string(method.rawValue),
                 "saliency": SaliencyText.rows(drawing.width, drawing.height) { _, _ in 0 },
             ])

@@ -16,8 +16,9 @@ struct Lenet5: ParsableCommand {
         version: "lenet5 0.1.0",
         subcommands: [
             DrawCommand.self, PredictCommand.self, ExplainCommand.self, TraceCommand.self,
-            EvalCommand.self, TrainCommand.self, SummaryCommand.self, BenchCommand.self,
-            MNISTCommand.self, TourCommand.self, SweepCommand.self, ExplanationsCommand.self,
+            EvalCommand.self, TrainCommand.self, TransferCommand.self, SummaryCommand.self,
+            BenchCommand.self, MNISTCommand.self, TourCommand.self, SweepCommand.self,
+            ExplanationsCommand.self, UnsureCommand.self,
         ],
         defaultSubcommand: DrawCommand.self)
 

@@ -10,7 +10,10 @@ struct PredictCommand: ParsableCommand {
             for ink. A PGM (P2 or P5) may be any size; light-on-dark and dark-on-light both work. \
             '-' reads standard input. Each drawing is scaled and centred as MNIST's digits were \
             (see README) unless --no-preprocess is given. A drawing without ink has no prediction. \
-            A file that cannot be read is reported and skipped; the exit status is then 1.
+            A drawing that looks like no digit the network has seen is "not a digit?", with the \
+            best guess still given; this needs weights with "not sure" statistics (the built-in \
+            ones have them; `lenet5 unsure fit` adds them to others). A file that cannot be read \
+            is reported and skipped; the exit status is then 1.
             """)
 
     @Argument(
@@ -19,7 +22,12 @@ struct PredictCommand: ParsableCommand {
 
     @OptionGroup var weights: WeightsOption
 
-    @Flag(help: "One JSON object per line per file: {file, prediction, confidence, probabilities}.")
+    @Flag(
+        help: """
+            One JSON object per line per file: {file, prediction, label, confidence, \
+            probabilities, unsure, unsure_score, unsure_threshold}; prediction is the class's \
+            index, label its name.
+            """)
     var json = false
 
     @Flag(
@@ -37,7 +45,15 @@ struct PredictCommand: ParsableCommand {
     }
 
     func run() throws {
-        let classifier = Classifier(try weights.load().model)
+        let file = try weights.load()
+        let classifier = Classifier(file)
+        let unsure = file.unsure
+        if unsure == nil {
+            Console.note(
+                "lenet5: note: \(weights.weights ?? WeightsFile.bundledName) has no \"not sure\" "
+                    + "statistics, so \"not a digit?\" is unavailable (unsure is null); "
+                    + "lenet5 unsure fit adds them")
+        }
         let trace = ForwardTrace()
         var failures = 0
         for file in files {
@@ -50,7 +66,9 @@ struct PredictCommand: ParsableCommand {
                 }
                 classifier.forward(input, into: trace)
                 guard !trace.hasFiniteOutput else {
-                    report(name, trace.probabilities)
+                    report(
+                        name, trace.probabilities, classes: classifier.classes,
+                        judgement: unsure?.judge(trace))
                     continue
                 }
                 // No class is made up from NaN: the weights are at fault, and the message says so.
@@ -80,28 +98,33 @@ struct PredictCommand: ParsableCommand {
         return Preprocessing.networkInput(from: drawing)
     }
 
-    func report(_ name: String, _ probabilities: [Float]) {
-        let ranked = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
-        let best = ranked[0]
+    func report(
+        _ name: String, _ probabilities: [Float], classes: [String], judgement: UnsureJudgement?
+    ) {
         if json {
+            let best = PredictionText.ranked(probabilities)[0]
             Console.json([
-                "file": .string(name), "prediction": .of(best),
+                "file": .string(name), "prediction": .of(best), "label": .string(classes[best]),
                 "confidence": .of(probabilities[best]),
                 "probabilities": .array(probabilities.map { .of($0) }),
+                "unsure": judgement.map { .bool($0.isUnsure) } ?? .null,
+                "unsure_score": judgement.map { .of($0.score) } ?? .null,
+                "unsure_threshold": judgement.map { .of($0.threshold) } ?? .null,
             ])
             return
         }
-        let others = ranked[1..<3].map { "\($0) \(percent(Double(probabilities[$0]), digits: 1))" }
         Console.out(
-            "\(name): \(best) (\(percent(Double(probabilities[best]), digits: 1)))  next: "
-                + others.joined(separator: ", "))
+            "\(name): "
+                + PredictionText.line(
+                    probabilities, classes: classes, unsure: judgement?.isUnsure == true))
     }
 
     func report(blank name: String) {
         if json {
             Console.json([
-                "file": .string(name), "prediction": .null, "confidence": .null,
-                "probabilities": .null,
+                "file": .string(name), "prediction": .null, "label": .null, "confidence": .null,
+                "probabilities": .null, "unsure": .null, "unsure_score": .null,
+                "unsure_threshold": .null,
             ])
         } else {
             Console.out("\(name): no ink, no prediction")

@@ -10,15 +10,12 @@ struct SaliencyText {
     static let maximumColumns = 80
 
     let saliency: Saliency
+    /// The network's class names, in output order.
+    let classes: [String]
 
-    init(_ saliency: Saliency) { self.saliency = saliency }
-
-    /// "7 (99.9%)  next: 3 0.0%, 9 0.0%", as `predict` says it.
-    static func prediction(_ probabilities: [Float]) -> String {
-        let ranked = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
-        func share(_ k: Int) -> String { NumberText.percent(Double(probabilities[k]), digits: 1) }
-        return "\(ranked[0]) (\(share(ranked[0])))  next: "
-            + ranked[1..<3].map { "\($0) \(share($0))" }.joined(separator: ", ")
+    init(_ saliency: Saliency, classes: [String]) {
+        self.saliency = saliency
+        self.classes = classes
     }
 
     /// `height` rows of `width` numbers, row y holding value(x, y): the JSON form.
@@ -38,16 +35,19 @@ struct SaliencyText {
     }
 
     var lines: [String] {
-        let digit = saliency.digit
+        // The digits read as they always did ("What made it a 7"); other names are quoted.
+        let digits = ClassNames.areDigits(classes)
+        let name = digits ? classes[saliency.predicted] : "\"\(classes[saliency.predicted])\""
+        let it = digits ? "a " + name : name
         var lines = [String]()
         switch saliency.method {
         case .occlusion:
             lines.append(
-                "What made it a \(digit): each drawn cell was erased in turn and the drawing "
+                "What made it \(it): each drawn cell was erased in turn and the drawing "
                     + "classified again (occlusion).")
         case .gradient:
             lines.append(
-                "What made it a \(digit): for each drawn cell, the network's slope times the cell "
+                "What made it \(it): for each drawn cell, the network's slope times the cell "
                     + "estimates what erasing it would do (gradient times input).")
         }
         if let top = saliency.mostSalient(1).first, saliency[top.x, top.y] > 0 {
@@ -56,13 +56,13 @@ struct SaliencyText {
             let estimate = saliency.method == .gradient ? "about " : ""
             lines.append(
                 "Erasing column \(top.x + 1), row \(top.y + 1) (counted from 1) matters most: the "
-                    + "probability of \(digit) goes from \(from) to \(estimate)\(to).")
+                    + "probability of \(name) goes from \(from) to \(estimate)\(to).")
         } else {
-            lines.append("No single cell lowers the probability of \(digit) when erased.")
+            lines.append("No single cell lowers the probability of \(name) when erased.")
         }
         lines.append(
             "  " + String(Self.supporting.reversed()) + "  erasing the cell lowers the probability"
-                + " of \(digit) (@ most)")
+                + " of \(name) (@ most)")
         lines.append("  " + String(Self.opposing.reversed()) + "  erasing the cell raises it")
         let grid = self.grid
         if grid.block > 1 {

@@ -47,7 +47,7 @@ struct SweepCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let classifier = Classifier(try weights.load().model)
+        let classifier = Classifier(try weights.load())
         let input = DrawingInput(file: file)
         let drawing: Bitmap
         do {
@@ -58,7 +58,8 @@ struct SweepCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let sweep = classifier.sweep(drawing, kind, preprocess: !noPreprocess)
-        let classes = LessonLibrary.digits
+        // The network's own names: a taught network's classes are not the digits.
+        let classes = classifier.classes
         if json {
             Console.json([
                 "file": .string(input.name), "sweep": .string(kind.rawValue),

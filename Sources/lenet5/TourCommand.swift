@@ -44,8 +44,11 @@ struct TourCommand: ParsableCommand {
             try listLessons()
             return
         }
-        let model = try weights.load().model
-        let classes = LessonLibrary.digits
+        let loaded = try weights.load()
+        let model = loaded.model
+        // The network's own names: a lesson that names a digit a taught network lacks is refused
+        // by its check, with the lesson's message.
+        let classes = loaded.classes
         let lesson: Lesson
         do {
             if let file {

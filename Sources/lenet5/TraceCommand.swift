@@ -15,7 +15,8 @@ struct TraceCommand: ParsableCommand {
             lists those that pushed the value up and down the most. For Input: the pixel. \
             Layers are named as on screen, in any case: Input, C1, S2, C3, S4, C5, F6, Output. \
             Every number you give or read counts from 1, as on screen: maps, columns X, rows Y, \
-            units N (Output's unit N is the digit N-1), and the fields' corners. Without --unit, \
+            units N (Output's unit N is class N-1: for the shipped network the digit N-1), and the \
+            fields' corners. Without --unit, \
             the unit of the map with the largest value. A layer, map or unit out of range gets a \
             message naming the valid range and exit status 2.
             """)
@@ -47,15 +48,17 @@ struct TraceCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        // The weights first: how many units Output has depends on them.
+        let classifier = Classifier(try weights.load())
         let request: TraceRequest
         do {
-            request = try TraceRequest(layer: layer, map: map, unit: unit)
+            request = try TraceRequest(
+                layer: layer, map: map, unit: unit, classes: classifier.classCount)
         } catch {
             Console.error(error.description)
             throw ExitCode(2)
         }
         let input = DrawingInput(file: file)
-        let classifier = Classifier(try weights.load().model)
         let prepared: PreparedDrawing
         do {
             guard let ready = try input.read(preprocess: !noPreprocess).prepared else {
@@ -74,7 +77,7 @@ struct TraceCommand: ParsableCommand {
         }
         let explanation = UnitExplanation(
             unit, trace: trace, model: classifier.model, transform: prepared.transform)
-        let text = TraceText(explanation)
+        let text = TraceText(explanation, classes: classifier.classes)
         if json {
             Console.json(text.json(file: input.name))
         } else {
@@ -91,15 +94,18 @@ struct TraceRequest {
     /// Counted from 0; nil for the strongest unit.
     let position: (x: Int, y: Int)?
     let index: Int?
+    /// The network's classes: Output's units.
+    let classes: Int
 
-    init(layer name: String, map: String?, unit: String?) throws(TraceRequestError) {
+    init(layer name: String, map: String?, unit: String?, classes: Int) throws(TraceRequestError) {
         guard let layer = NetworkLayer(name: name) else { throw .unknownLayer(name) }
         self.layer = layer
-        let g = layer.geometry
+        self.classes = classes
+        let g = layer.geometry(classes: classes)
         let maps = layer.isUnitList ? 1 : g.maps
         let mapNumber = map.map { Int($0) } ?? 1
         guard let mapNumber, (1...maps).contains(mapNumber) else {
-            throw .map(layer, given: map ?? "")
+            throw .map(layer, given: map ?? "", units: g.maps)
         }
         self.map = mapNumber - 1
         guard let unit else {
@@ -113,25 +119,28 @@ struct TraceRequest {
         switch (layer.isUnitList, parts.count) {
         case (true, 1):
             guard let n = parts[0], (1...g.maps).contains(n) else {
-                throw .unit(layer, given: unit)
+                throw .unit(layer, given: unit, geometry: g)
             }
             position = nil
             index = n - 1
         case (false, 2):
             guard let x = parts[0], let y = parts[1], (1...g.side).contains(x),
                 (1...g.side).contains(y)
-            else { throw .unit(layer, given: unit) }
+            else { throw .unit(layer, given: unit, geometry: g) }
             position = (x - 1, y - 1)
             index = nil
         default:
-            throw .unit(layer, given: unit)
+            throw .unit(layer, given: unit, geometry: g)
         }
     }
 
     /// The unit asked for, or the map's (list's) strongest.
     func unit(in trace: ForwardTrace) -> NetworkUnit? {
-        if let index { return NetworkUnit(layer: layer, unit: index) }
-        if let position { return NetworkUnit(layer: layer, map: map, x: position.x, y: position.y) }
+        if let index { return NetworkUnit(layer: layer, unit: index, classes: classes) }
+        if let position {
+            return NetworkUnit(
+                layer: layer, map: map, x: position.x, y: position.y, classes: classes)
+        }
         return trace.strongestUnit(of: layer, map: map)
     }
 }
@@ -139,8 +148,8 @@ struct TraceRequest {
 /// A request `trace` cannot answer, with the range that would do.
 enum TraceRequestError: Error, CustomStringConvertible {
     case unknownLayer(String)
-    case map(NetworkLayer, given: String)
-    case unit(NetworkLayer, given: String)
+    case map(NetworkLayer, given: String, units: Int)
+    case unit(NetworkLayer, given: String, geometry: LayerGeometry)
 
     var description: String {
         switch self {
@@ -148,16 +157,14 @@ enum TraceRequestError: Error, CustomStringConvertible {
             let names = NetworkLayer.allCases.map(\.name)
             return "there is no layer '\(name)': the layers are "
                 + names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
-        case .map(let layer, let given):
+        case .map(let layer, let given, let maps):
             if layer.isUnitList {
-                return "--map \(given): \(layer.name)'s \(layer.geometry.maps) units form one "
-                    + "list, map 1; pick a unit with --unit N, N from 1 to \(layer.geometry.maps)"
+                return "--map \(given): \(layer.name)'s \(maps) units form one "
+                    + "list, map 1; pick a unit with --unit N, N from 1 to \(maps)"
             }
-            let maps = layer.geometry.maps
             return "--map \(given): \(layer.name) has "
                 + (maps == 1 ? "one map, map 1" : "maps 1 to \(maps)")
-        case .unit(let layer, let given):
-            let g = layer.geometry
+        case .unit(let layer, let given, let g):
             if layer.isUnitList {
                 return "--unit \(given): \(layer.name)'s units form one list: --unit N, N from 1 "
                     + "to \(g.maps)"

@@ -4,8 +4,13 @@ import LeNet5
 /// as the sketchpad shows maps.
 struct TraceText {
     let explanation: UnitExplanation
+    /// The network's class names, in output order: what Output's units stand for.
+    let classes: [String]
 
-    init(_ explanation: UnitExplanation) { self.explanation = explanation }
+    init(_ explanation: UnitExplanation, classes: [String]) {
+        self.explanation = explanation
+        self.classes = classes
+    }
 
     var unit: NetworkUnit { explanation.unit }
 
@@ -22,7 +27,12 @@ struct TraceText {
             "field_input": Self.corners(e.fieldInput),
             "field_drawing": e.fieldDrawing.map(Self.corners) ?? .null,
         ]
-        if unit.layer == .output { fields["digit"] = .of(unit.map) }
+        if unit.layer == .output {
+            fields["class"] = .of(unit.map)
+            fields["label"] = .string(classes[unit.map])
+            // The shipped network's units are digits, and scripts read them as such.
+            if ClassNames.areDigits(classes) { fields["digit"] = .of(unit.map) }
+        }
         switch e.computation {
         case .pixel: break
         case .convolution(let c):
@@ -71,11 +81,15 @@ struct TraceText {
     var lines: [String] {
         let e = explanation
         let layer = unit.layer
-        let g = layer.geometry
+        let g = layer.geometry(classes: classes.count)
         var lines = [String]()
         if layer.isUnitList {
-            let digit = layer == .output ? " (the digit \(unit.map))" : ""
-            lines.append("\(layer.name) unit \(unit.map + 1) of \(g.maps)\(digit)")
+            let name = classes[min(unit.map, classes.count - 1)]
+            let stands =
+                layer != .output
+                ? ""
+                : ClassNames.areDigits(classes) ? " (the digit \(name))" : " (class \"\(name)\")"
+            lines.append("\(layer.name) unit \(unit.map + 1) of \(g.maps)\(stands)")
         } else {
             lines.append(
                 "\(layer.name) map \(unit.map + 1) of \(g.maps), column \(unit.x + 1), "

@@ -154,7 +154,17 @@ struct TrainCommand: ParsableCommand {
                 ])
             }
         }
-        Console.note("wrote \(out) (MNIST test accuracy \(percent(testAccuracy)))")
+        // The statistics behind "not a digit?" depend on the final weights: fitted once, at the end.
+        var fit = UnsureFit().scaled(toTrainingCount: training.count)
+        fit.seed = seed
+        fit.threads = threads
+        Console.note("fitting the \"not sure\" statistics (as lenet5 unsure fit does)")
+        let unsure = fit.fit(Classifier(trainer.model), training: training) { Console.note($0) }
+        try save(
+            trainer.model, epochsDone: epochs, testAccuracy: testAccuracy, options: options,
+            unsure: (unsure, fit))
+        Console.note(
+            "wrote \(out) (MNIST test accuracy \(percent(testAccuracy)); \(unsure.measured))")
         if json {
             Console.json([
                 "out": .string(out), "epochs": .of(epochs), "batch_size": .of(batchSize),
@@ -178,9 +188,10 @@ struct TrainCommand: ParsableCommand {
         (["lenet5"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
     }
 
-    func save(_ model: LeNet5, epochsDone: Int, testAccuracy: Double, options: TrainingOptions)
-        throws
-    {
+    func save(
+        _ model: LeNet5, epochsDone: Int, testAccuracy: Double, options: TrainingOptions,
+        unsure: (result: UnsureFitResult, fit: UnsureFit)? = nil
+    ) throws {
         let metadata = [
             "format":
                 "LeNet-5 (LeCun et al. 1998) with PyTorch names and layout; see lenet5 summary",
@@ -195,8 +206,10 @@ struct TrainCommand: ParsableCommand {
             "training_digits": String(limit.map { min($0, 60_000) } ?? 60_000),
             "mnist_test_accuracy": formatFixed(testAccuracy, digits: 4),
         ]
+        var file = WeightsFile(model: model, metadata: metadata)
+        if let unsure { file.attach(unsure.result, fit: unsure.fit) }
         do {
-            try WeightsFile(model: model, metadata: metadata).write(to: out)
+            try file.write(to: out)
         } catch {
             Console.error(error.description)
             throw ExitCode.failure
@@ -227,7 +240,9 @@ func monotonicSeconds() -> Double {
 }
 
 /// A one-line progress bar on standard error, redrawn in place; silent when not a terminal.
-final class ProgressBar {
+/// Unchecked Sendable: its callers report one at a time (`lenet5 transfer`'s from whichever
+/// thread did the work, never two at once).
+final class ProgressBar: @unchecked Sendable {
     let enabled: Bool
     private var lastDraw = 0.0
 

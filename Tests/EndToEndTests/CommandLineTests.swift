@@ -181,6 +181,8 @@ struct MNISTCommandTests {
         #expect(file.metadata["command"]?.hasPrefix("lenet5 train --mnist ") == true)
         #expect(file.metadata["seed"] == "9" && file.metadata["epochs"] == "1")
         #expect(file.metadata["augmentation"]?.contains("sketches") == true)
+        // The final weights carry the statistics behind "not a digit?".
+        #expect(file.unsure != nil && file.metadata["unsure"] != nil)
         _ = try train("b.safetensors")
         // The same seed gives the same weights (the metadata differ only in the --out path).
         #expect(try WeightsFile(contentsOf: dir + "/b.safetensors").model == file.model)

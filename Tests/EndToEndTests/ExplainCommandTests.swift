@@ -19,9 +19,12 @@ import Testing
         for (digit, line) in result.lines.enumerated() {
             let object = json(line)
             #expect(
-                Set(object.keys) == ["file", "prediction", "probabilities", "method", "saliency"])
+                Set(object.keys) == [
+                    "file", "prediction", "label", "probabilities", "method", "saliency",
+                ])
             #expect(object["file"] as? String == files[digit])
             #expect(object["prediction"] as? Int == digit, "\(line.prefix(200))")
+            #expect(object["label"] as? String == "\(digit)")
             #expect(object["method"] as? String == method)
             let probabilities = object["probabilities"] as? [Double] ?? []
             #expect(probabilities.count == 10 && abs(probabilities.reduce(0, +) - 1) < 1e-4)

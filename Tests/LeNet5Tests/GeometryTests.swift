@@ -13,7 +13,7 @@ import Testing
             let reference = try Reference.trace.floats(name)
             // The reference's first dimension is the sample.
             let expected = Array(reference.shape.dropFirst())
-            let shape = layer.shape
+            let shape = layer.shape(classes: 10)
             #expect(
                 shape == expected || (layer == .input && shape == [1, 32, 32]),
                 "\(layer): \(shape) vs \(expected)")
@@ -72,8 +72,8 @@ import Testing
                 (TraceLayout.c3PreActivation, g.c3.count), (TraceLayout.c3, g.c3.count),
                 (TraceLayout.s4, g.s4.count), (TraceLayout.c5PreActivation, g.c5.count),
                 (TraceLayout.c5, g.c5.count), (TraceLayout.f6PreActivation, g.f6.count),
-                (TraceLayout.f6, g.f6.count), (TraceLayout.logits, g.output.count),
-                (TraceLayout.probabilities, g.output.count),
+                (TraceLayout.f6, g.f6.count), (TraceLayout.logits, g.output(classes: 20).count),
+                (TraceLayout.probabilities, g.output(classes: 20).count),
             ], total: TraceLayout.count, "trace")
         check(
             [
@@ -81,14 +81,16 @@ import Testing
                 (ParameterLayout.c3Weight, 150 * 16), (ParameterLayout.c3Bias, 16),
                 (ParameterLayout.c5Weight, 400 * 128), (ParameterLayout.c5Bias, 120),
                 (ParameterLayout.f6Weight, 120 * 96), (ParameterLayout.f6Bias, 84),
-                (ParameterLayout.outputWeight, 84 * 16), (ParameterLayout.outputBias, 10),
+                (ParameterLayout.outputWeight, 84 * 32), (ParameterLayout.outputBias, 20),
             ], total: ParameterLayout.count, "parameters")
         // The sizes of the layouts as they were written out by hand before the geometry was
-        // declared: the declaration changed no layout.
-        #expect(TraceLayout.count == 15_696)
-        #expect(ParameterLayout.count == 66_896)
-        #expect(TransposedLayout.count == 120 * 400 + 84 * 128 + 10 * 96)
-        #expect(GradientScratchLayout.count == 12_384)
+        // declared (the declaration changed no layout), with the output's blocks grown from 16
+        // lanes to 32 to hold up to 20 classes: 16 more logits and probabilities in the trace,
+        // 84 x 16 more weights and 16 more biases, 10 more transposed rows, 16 more gradients.
+        #expect(TraceLayout.count == 15_696 + 2 * 16)
+        #expect(ParameterLayout.count == 66_896 + 84 * 16 + 16)
+        #expect(TransposedLayout.count == 120 * 400 + 84 * 128 + 20 * 96)
+        #expect(GradientScratchLayout.count == 12_384 + 16)
     }
 
     /// Changes one input pixel at a time and records which units of every layer change: the pixels

@@ -36,7 +36,7 @@ import Testing
             let double = DoubleLeNet5(model)
             let trace = ForwardTrace()
             Classifier(model).forward(input, into: trace)
-            for digit in [trace.prediction.digit, (trace.prediction.digit + 3) % 10] {
+            for digit in [trace.prediction.classIndex, (trace.prediction.classIndex + 3) % 10] {
                 let gradients = Self.supported.map {
                     Classifier(model, instructionSet: $0).inputGradient(of: digit, at: input)
                 }
@@ -78,7 +78,7 @@ import Testing
         #expect(saliency.drops == other.drops)
         let trace = ForwardTrace()
         classifier.forward(try #require(Preprocessing.networkInput(from: drawing)), into: trace)
-        #expect(saliency.digit == trace.prediction.digit && saliency.digit == 5)
+        #expect(saliency.predicted == trace.prediction.classIndex && saliency.predicted == 5)
         let p0 = trace.prediction.confidence
         for cell in drawing.pixels.indices {
             guard drawing.pixels[cell] > 0 else {
@@ -104,7 +104,7 @@ import Testing
         let prepared = try #require(try PreparedDrawing(drawing, preprocess: false))
         #expect(prepared.input == drawing.pixels)
         let gradient = try classifier.saliency(of: prepared, method: .gradient)
-        let raw = classifier.inputGradient(of: gradient.digit, at: drawing.pixels)
+        let raw = classifier.inputGradient(of: gradient.predicted, at: drawing.pixels)
         #expect(gradient.drops == zip(raw, drawing.pixels).map { $0 * $1 })
         let occlusion = try classifier.saliency(of: prepared, method: .occlusion)
         let trace = ForwardTrace()
@@ -113,7 +113,8 @@ import Testing
         input[cell] = 0
         classifier.forward(input, into: trace)
         #expect(
-            occlusion.drops[cell] == occlusion.probability - trace.probabilities[occlusion.digit])
+            occlusion.drops[cell] == occlusion.probability
+                - trace.probabilities[occlusion.predicted])
         #expect(throws: DrawingPreparationError.notNetworkSized(width: 3, height: 2)) {
             try PreparedDrawing(Bitmap(width: 3, height: 2), preprocess: false)
         }
@@ -140,7 +141,7 @@ import Testing
             let top = saliency.mostSalient(10).map { $0.y * drawing.width + $0.x }
             let random = Array(ink.shuffled(using: &generator).prefix(10))
             let after = classifier.probabilities(
-                of: saliency.digit, erasing: [top, random], from: prepared)
+                of: saliency.predicted, erasing: [top, random], from: prepared)
             if after[0] < after[1] { faithful += 1 }
         }
         let share = Double(faithful) / Double(files.count)
@@ -159,73 +160,4 @@ import Testing
                 .filter { $0.hasSuffix(".txt") }.sorted().map { directory + "/" + kind + "/" + $0 }
         }
     }()
-}
-
-/// LeNet-5 written out plainly in Double from the model's PyTorch-layout tensors, sharing nothing
-/// with the kernels: a reference for derivatives by finite differences.
-struct DoubleLeNet5 {
-    let model: LeNet5
-
-    init(_ model: LeNet5) { self.model = model }
-
-    func probabilities(_ input: [Double]) -> [Double] {
-        let c1 = convolve(input, maps: 1, side: 32, model.c1)
-        let s2 = pool(c1, maps: 6, side: 28)
-        let c3 = convolve(s2, maps: 6, side: 14, model.c3)
-        let s4 = pool(c3, maps: 16, side: 10)
-        let c5 = convolve(s4, maps: 16, side: 5, model.c5)
-        let f6 = dense(c5, model.f6).map { Foundation.tanh($0) }
-        let logits = dense(f6, model.output)
-        let largest = logits.max() ?? 0
-        let e = logits.map { exp($0 - largest) }
-        let total = e.reduce(0, +)
-        return e.map { $0 / total }
-    }
-
-    func convolve(_ x: [Double], maps: Int, side: Int, _ layer: Convolution) -> [Double] {
-        let k = layer.kernelSide
-        let out = side - k + 1
-        let w = layer.weight.scalars
-        var y = [Double]()
-        for o in 0..<layer.outputMaps {
-            for r in 0..<out {
-                for c in 0..<out {
-                    var sum = Double(layer.bias.scalars[o])
-                    for i in 0..<maps {
-                        for ky in 0..<k {
-                            for kx in 0..<k {
-                                sum +=
-                                    Double(w[((o * maps + i) * k + ky) * k + kx])
-                                    * x[(i * side + r + ky) * side + c + kx]
-                            }
-                        }
-                    }
-                    y.append(Foundation.tanh(sum))
-                }
-            }
-        }
-        return y
-    }
-
-    func pool(_ x: [Double], maps: Int, side: Int) -> [Double] {
-        let out = side / 2
-        var y = [Double]()
-        for m in 0..<maps {
-            for r in 0..<out {
-                for c in 0..<out {
-                    let at = (m * side + 2 * r) * side + 2 * c
-                    y.append((x[at] + x[at + 1] + x[at + side] + x[at + side + 1]) / 4)
-                }
-            }
-        }
-        return y
-    }
-
-    func dense(_ x: [Double], _ layer: Dense) -> [Double] {
-        (0..<layer.outputs).map { o in
-            (0..<layer.inputs).reduce(Double(layer.bias.scalars[o])) {
-                $0 + Double(layer.weight.scalars[o * layer.inputs + $1]) * x[$1]
-            }
-        }
-    }
 }

@@ -123,7 +123,7 @@ import Testing
         let trace = ForwardTrace()
         Classifier(model).forward(
             try #require(Preprocessing.networkInput(from: drawing)), into: trace)
-        let unit = try #require(NetworkUnit(layer: .output, unit: trace.prediction.digit))
+        let unit = try #require(NetworkUnit(layer: .output, unit: trace.prediction.classIndex))
         guard
             case .dense(let d) = UnitExplanation(unit, trace: trace, model: model, transform: nil)
                 .computation

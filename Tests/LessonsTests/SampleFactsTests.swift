@@ -57,7 +57,7 @@ import Testing
                 ? Preprocessing.networkInput(from: drawing) : Preprocessing.rawInput(from: drawing))
         let trace = ForwardTrace()
         Samples.classifier.forward(input, into: trace)
-        #expect(trace.prediction.digit == fact.reads, "\(fact): \(fact.why)")
+        #expect(trace.prediction.classIndex == fact.reads, "\(fact): \(fact.why)")
         #expect(trace.prediction.confidence >= fact.atLeast, "\(fact): \(fact.why)")
     }
 

@@ -38,7 +38,7 @@ import Testing
                 Samples.classifier.forward(input, into: trace)
                 #expect(sweep.values[sweep.identityIndex] == kind.identity)
                 #expect(sweep.probabilities[sweep.identityIndex] == trace.probabilities, "\(name)")
-                #expect(sweep.predictions[sweep.identityIndex] == trace.prediction.digit)
+                #expect(sweep.predictions[sweep.identityIndex] == trace.prediction.classIndex)
                 #expect(sweep.preprocessed == preprocess)
             }
         }

@@ -114,7 +114,7 @@ import Testing
         let fourth = steps[3].facts(
             of: seven, classifier: classifier, classes: LessonLibrary.digits)
         classifier.forward(seven.pixels, into: trace)
-        #expect(fourth[.rawBest] == "\(trace.prediction.digit)")
+        #expect(fourth[.rawBest] == "\(trace.prediction.classIndex)")
         #expect(fourth[.best] == fourth[.rawBest] && fourth[.preprocessedBest] == "7")
         // An output's value is its probability, said as everywhere else on screen.
         #expect(fourth[.value] == FactSheet.percent(trace.probabilities[1]))

@@ -1,4 +1,5 @@
 import Foundation
+import LeNet5
 import LocalHTTPServer
 import ReferenceFixtures
 import Testing

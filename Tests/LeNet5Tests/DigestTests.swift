@@ -1,6 +1,6 @@
 import Testing
 
-@testable import MNISTFetch
+@testable import LeNet5
 
 /// MD5 and SHA-256 against the published test vectors (RFC 1321 appendix A.5, FIPS 180-2
 /// appendix B) and against Python's hashlib at every padding boundary.

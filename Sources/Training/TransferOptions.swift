@@ -1,0 +1,101 @@
+import Dispatch
+import Kernels
+import LeNet5
+
+/// How to teach a network new classes from a few examples.
+public struct TransferOptions: Sendable, Equatable {
+    /// The layers kept as the source has them.
+    public var freeze = FrozenLayers.standard
+    /// Passes over the examples; each pass sees every example once, in one of its versions.
+    public var epochs = 60
+    public var seed: UInt64 = 1
+    /// Versions of each example (the drawing itself and augmented ones), made once; epoch e uses
+    /// version e mod `variants`, so the frozen layers run once per version, not once per step.
+    public var variants = 20
+    public var batchSize = 16
+    /// Adam's step size at the start; it falls along a cosine to `finalLearningRate`.
+    public var learningRate: Float = 1e-2
+    public var finalLearningRate: Float = 1e-5
+    /// The step size of the comparison's networks trained from scratch: by default that of
+    /// `lenet5 train`, which trains this network from random weights.
+    public var scratchLearningRate: Float = TrainingOptions().learningRate
+    /// Threads for the augmentation and for the runs of the comparison, which run side by side.
+    public var threads = 2
+    /// Whether to measure the held-out accuracy of transfer and of training from scratch.
+    public var compare = true
+    public var augmentation = DrawingAugmentation()
+    public var instructionSet = InstructionSet.selected
+
+    public init() {}
+
+    /// The most versions kept in memory at once (4 KB each): 64 MB.
+    static let poolLimit = 16_384
+}
+
+/// Where teaching stands, for a progress line. Delivered on the thread doing the work, never two
+/// at once; a receiver that draws on screen should hand it over to its own thread.
+public struct TransferProgress: Sendable, Equatable {
+    public enum Stage: Sendable, Equatable {
+        /// Making the versions of every example, and running the frozen layers on them.
+        case preparing
+        /// Teaching the network that will be kept.
+        case teaching
+        /// Teaching networks on part of the examples, by transfer and from scratch, to test them
+        /// on the rest.
+        case comparing
+    }
+
+    public let stage: Stage
+    /// Of all the work, from 0 to 1.
+    public let fraction: Double
+    /// Seconds since teaching began.
+    public let elapsed: Double
+
+    /// "preparing the examples", "teaching", "comparing with training from scratch".
+    public var words: String {
+        switch stage {
+        case .preparing: "preparing the examples"
+        case .teaching: "teaching"
+        case .comparing: "comparing with training from scratch"
+        }
+    }
+}
+
+/// Lets another thread stop a teaching run: it stops within one batch and throws `cancelled`.
+public final class TransferCancellation: @unchecked Sendable {
+    // Only touched on the queue: what makes the unchecked Sendable true.
+    private let queue = DispatchQueue(label: "lenet5.transfer.cancellation")
+    private var flag = false
+
+    public init() {}
+
+    public func cancel() { queue.sync { flag = true } }
+
+    public var isCancelled: Bool { queue.sync { flag } }
+}
+
+/// Why teaching produced no network.
+public enum TransferError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Fewer than 2 classes or more than 20: the count.
+    case classCount(Int)
+    /// A class with fewer than `TeachingExamples.minimumPerClass` examples: its name and count.
+    case tooFewExamples(String, Int)
+    /// Stopped by `TransferCancellation`.
+    case cancelled
+    /// The numbers overflowed: the taught weights are not all finite.
+    case notFinite
+
+    public var description: String {
+        switch self {
+        case .classCount(let count):
+            "\(count) classes: a network is taught \(NetworkGeometry.classLimits.lowerBound) to "
+                + "\(NetworkGeometry.classLimits.upperBound)"
+        case .tooFewExamples(let name, let count):
+            "class \"\(name)\" has \(count) example\(count == 1 ? "" : "s"); each class needs at "
+                + "least \(TeachingExamples.minimumPerClass)"
+        case .cancelled: "teaching was stopped before it finished"
+        case .notFinite:
+            "the taught weights overflowed (not finite): try a smaller learning rate"
+        }
+    }
+}
