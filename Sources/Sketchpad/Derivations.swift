@@ -1,4 +1,5 @@
 import LeNet5
+import Lessons
 import Teaching
 
 /// What a frame shows but the state does not hold, all computed from the state.
@@ -12,6 +13,12 @@ public struct Derived {
     public let saliency: Saliency?
     /// The words the sketchpad says.
     public let explanations: Explanations
+    /// Whether the network read the canvas through the preprocessing.
+    public let preprocessing: Bool
+    /// The what-if sweep, while its view is open and there is ink to sweep.
+    public let sweep: Lessons.Sweep?
+    /// What the tour's step says now, with the drawing's numbers (none without a tour).
+    public let tourWords: [String]
 }
 
 /// Computes `Derived` from a state, outside `update`: the view is a function of the state (Elm),
@@ -19,14 +26,20 @@ public struct Derived {
 /// only when what it depends on differs from last time: the network's reading and the drawing's
 /// facts when the drawing does, compared cell for cell rather than by a revision number, which two
 /// copies of a state could share (comparing a canvas with itself costs nothing: arrays that share
-/// storage compare equal at once); the saliency when the drawing or its method does, and only
-/// while the overlay is on, for it costs a few milliseconds.
+/// storage compare equal at once), and the preprocessing; the saliency when the drawing or its
+/// method does, and only while the overlay is on, for it costs a few milliseconds; the sweep, while
+/// its view is open, when the drawing, its kind or the preprocessing does; a tour step's words
+/// when the drawing or the step does.
 public final class Derivations {
     public let classifier: Classifier
     public let explanations: Explanations
     private let trace = ForwardTrace()
-    private var last: (canvas: Canvas, network: NetworkReading, facts: FactSheet)?
+    private var last:
+        (canvas: Canvas, preprocessing: Bool, network: NetworkReading, facts: FactSheet)?
     private var lastSaliency: (canvas: Canvas, method: SaliencyMethod, saliency: Saliency?)?
+    private var lastSweep:
+        (canvas: Canvas, kind: SweepKind, preprocessing: Bool, sweep: Lessons.Sweep?)?
+    private var lastTour: (canvas: Canvas, step: TourStepKey, preprocessing: Bool, words: [String])?
 
     public init(classifier: Classifier, explanations: Explanations = .bundled) {
         self.classifier = classifier
@@ -35,24 +48,74 @@ public final class Derivations {
 
     public func derive(from state: SketchpadState) -> Derived {
         let canvas = state.canvas
-        let reading: (canvas: Canvas, network: NetworkReading, facts: FactSheet)
-        if let last, last.canvas == canvas {
+        let preprocessing = state.preprocessing
+        let reading:
+            (canvas: Canvas, preprocessing: Bool, network: NetworkReading, facts: FactSheet)
+        if let last, last.canvas == canvas, last.preprocessing == preprocessing {
             reading = last
         } else {
-            let network = NetworkReading.read(canvas, classifier: classifier, trace: trace)
+            let network = NetworkReading.read(
+                canvas, classifier: classifier, trace: trace, preprocess: preprocessing)
             var facts = FactSheet()
             if let prepared = network.prepared, let trace = network.trace, network.prediction != nil
             {
                 facts = FactSheet.drawing(
                     prepared, trace: trace, model: classifier.model, classes: classifier.classes)
+                // With the preprocessing off, what it would have made of the drawing.
+                if !preprocessing {
+                    let scaled = classifier.reading(of: canvas.bitmap, preprocess: true)
+                    facts = facts.merging(
+                        FactSheet.readings(
+                            raw: trace.probabilities, preprocessed: scaled?.probabilities,
+                            classes: classifier.classes))
+                }
             }
-            reading = (canvas, network, facts)
+            reading = (canvas, preprocessing, network, facts)
             last = reading
         }
         return Derived(
             canvas: canvas, network: reading.network, facts: reading.facts,
             saliency: state.saliencyShown ? saliency(reading.network, state.saliencyMethod) : nil,
-            explanations: explanations)
+            explanations: explanations, preprocessing: preprocessing,
+            sweep: state.sweepKind.flatMap { sweep(canvas, $0, preprocessing: preprocessing) },
+            tourWords: state.tour.map { tourWords(canvas, $0, preprocessing: preprocessing) } ?? [])
+    }
+
+    /// The step of a tour, to know when its words must be worked out again.
+    private struct TourStepKey: Equatable {
+        let lesson: String
+        let step: Int
+    }
+
+    private func sweep(_ canvas: Canvas, _ kind: SweepKind, preprocessing: Bool) -> Lessons.Sweep? {
+        if let lastSweep, lastSweep.canvas == canvas, lastSweep.kind == kind,
+            lastSweep.preprocessing == preprocessing
+        {
+            return lastSweep.sweep
+        }
+        let sweep =
+            canvas.isEmpty
+            ? nil : classifier.sweep(canvas.bitmap, kind, preprocess: preprocessing)
+        lastSweep = (canvas, kind, preprocessing, sweep)
+        return sweep
+    }
+
+    private func tourWords(_ canvas: Canvas, _ session: TourSession, preprocessing: Bool)
+        -> [String]
+    {
+        let key = TourStepKey(lesson: session.tour.lesson.path, step: session.tour.index)
+        if let lastTour, lastTour.canvas == canvas, lastTour.step == key,
+            lastTour.preprocessing == preprocessing
+        {
+            return lastTour.words
+        }
+        let step = session.step
+        let facts = step.facts(
+            of: canvas.bitmap, classifier: classifier, classes: classifier.classes,
+            preprocessing: preprocessing)
+        let words = step.text.text(facts)
+        lastTour = (canvas, key, preprocessing, words)
+        return words
     }
 
     private func saliency(_ reading: NetworkReading, _ method: SaliencyMethod) -> Saliency? {

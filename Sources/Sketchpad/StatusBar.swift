@@ -14,6 +14,8 @@ struct StatusBar: Widget {
     var outcome: NetworkReading.Outcome? = nil
     /// The classes' names, in output order.
     var classes = ClassNames.digits
+    /// During a tour its keys take the tools' place.
+    var touring = false
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         switch prompt {
@@ -53,6 +55,15 @@ struct StatusBar: Widget {
         if let notice {
             buffer.writeShortening(
                 notice, x: area.x, y: area.y, style: .bold,
+                clip: Rect(x: area.x, y: area.y, width: area.width - 16, height: 1),
+                palette: palette)
+        } else if touring {
+            let (left, right) = (palette.arrows.left, palette.arrows.right)
+            let text =
+                "Tour: Space or \(right) next, \(left) or Backspace back, Esc leaves"
+                + (penDown ? "  pen DOWN" : "")
+            buffer.writeShortening(
+                text, x: area.x, y: area.y, style: .bold,
                 clip: Rect(x: area.x, y: area.y, width: area.width - 16, height: 1),
                 palette: palette)
         } else if let outcome {

@@ -2,21 +2,25 @@ import ArgumentParser
 import LeNet5
 import Lessons
 import Platform
+import Sketchpad
 import Teaching
 
 struct TourCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tour",
-        abstract: "Check a lesson, list the lessons, or print a lesson's steps.",
+        abstract: "Take a guided tour in the sketchpad, list the lessons, or print a lesson.",
         discussion: """
             A lesson is a plain text file of steps, each saying something about the drawing on \
             the canvas and pointing at a part of the screen (the format is in README, Writing a \
             lesson). lenet5 has some built in; --file reads one you wrote. A lesson is checked \
             before anything else: every directive, layer, map, unit, class, drawing and \
             placeholder, and every fact it states (@expect) against the weights in use. A fault \
-            is reported as PATH:LINE: what is wrong, with exit status 2. The tour itself, in \
-            the sketchpad, is not built yet: with standard output not a terminal (a pipe or a \
-            file), the lesson's steps are printed as text, with the numbers of its own drawings.
+            is reported as PATH:LINE: what is wrong, with exit status 2, before the screen is \
+            taken over. On a terminal the sketchpad opens at the lesson's first step: Space or \
+            the right arrow goes to the next step, the left arrow or Backspace back, Esc leaves \
+            the tour (and q quits); draw with the mouse, or with p and h j k l, at any step. With \
+            standard output not a terminal (a pipe or a file), the lesson's steps are printed as \
+            text instead, with the numbers of its own drawings.
             """)
 
     @Argument(help: ArgumentHelp("A built-in lesson (see --list).", valueName: "name"))
@@ -29,6 +33,8 @@ struct TourCommand: ParsableCommand {
     var list = false
 
     @OptionGroup var weights: WeightsOption
+
+    @OptionGroup var screen: SketchpadOptions
 
     func validate() throws {
         if name != nil && file != nil {
@@ -45,7 +51,7 @@ struct TourCommand: ParsableCommand {
             return
         }
         let loaded = try weights.load()
-        let model = loaded.model
+        let classifier = Classifier(loaded)
         // The network's own names: a lesson that names a digit a taught network lacks is refused
         // by its check, with the lesson's message.
         let classes = loaded.classes
@@ -56,18 +62,38 @@ struct TourCommand: ParsableCommand {
             } else {
                 lesson = try LessonLibrary.builtIn(named: name ?? "", classes: classes)
             }
-            try lesson.check(with: Classifier(model), classes: classes)
+            try lesson.check(with: classifier, classes: classes)
         } catch {
             throw Self.fail(error)
         }
-        guard isatty(STDOUT_FILENO) == 0 else {
-            Console.out(
-                "\(lesson.name) is a valid lesson of \(lesson.steps.count) steps. The tour in "
-                    + "the sketchpad is not built yet; to read the steps as text, run "
-                    + "lenet5 tour \(file.map { "--file " + $0 } ?? lesson.name) | less")
+        guard isatty(STDOUT_FILENO) != 0 else {
+            printSteps(of: lesson, classifier: classifier, classes: classes)
             return
         }
-        printSteps(of: lesson, classifier: Classifier(model), classes: classes)
+        try openTour(lesson, classifier: classifier)
+    }
+
+    /// The sketchpad, open at the lesson's first step; the other lessons are a T away.
+    func openTour(_ lesson: Lesson, classifier: Classifier) throws {
+        try SketchpadRunner.requireTerminal()
+        let derivations = Derivations(
+            classifier: classifier, explanations: try screen.loadExplanations())
+        let gallery = try screen.loadGallery()
+        var lessons = SketchpadOptions.lessons(for: classifier)
+        let index: Int
+        if file != nil {
+            lessons.append(LessonChoice(lesson))
+            index = lessons.count - 1
+        } else {
+            index = lessons.firstIndex { $0.name == lesson.name } ?? 0
+            lessons[index] = LessonChoice(lesson)
+        }
+        try SketchpadRunner.run(
+            derivations: derivations, options: screen, opening: .startTour(lesson: index)
+        ) { width, height, display in
+            SketchpadState(
+                width: width, height: height, options: display, gallery: gallery, lessons: lessons)
+        }
     }
 
     func listLessons() throws {
