@@ -18,6 +18,8 @@ public struct MNISTLocation: Sendable, Equatable, CustomStringConvertible {
     public enum Platform: Sendable { case linux, macOS }
 
     public static let environmentVariable = "LENET5_MNIST"
+    /// `LENET5_MNIST=none`: no MNIST anywhere, as on a fresh clone; the tests read it too.
+    public static let hidden = "none"
 
     #if os(macOS)
         public static let currentPlatform = Platform.macOS
@@ -120,6 +122,11 @@ public enum MNISTLoadError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .unreadable(let error):
             return error.description
+        case .missing(let location, _)
+        where location.source == .environment && location.directory == MNISTLocation.hidden:
+            let variable = MNISTLocation.environmentVariable
+            return "MNIST is hidden: \(variable)=\(MNISTLocation.hidden) says to act as if there "
+                + "were none (as on a fresh clone); unset it, or give --mnist DIR"
         case .missing(let location, let files):
             let first = MNISTLocation.joined(location.directory, (files.first ?? "") + ".gz")
             let others =

@@ -32,6 +32,21 @@ import Testing
                 == MNISTLocation(directory: "/home/ada/.cache/lenet5/mnist", source: .cache))
     }
 
+    /// LENET5_MNIST=none, which the tests use to act as a fresh clone, is not a folder named
+    /// "none" to the commands either: they say MNIST is hidden and how to unhide it.
+    @Test func noneHidesMNIST() {
+        let location = MNISTLocation(
+            option: nil, environment: environment(["LENET5_MNIST": "none"]), platform: .linux)
+        let message = MNISTLoadError.missing(location, files: MNISTLocation.testFiles).description
+        #expect(message.hasPrefix("MNIST is hidden: LENET5_MNIST=none"), "\(message)")
+        #expect(!message.contains("none/t10k"))
+        let folder = MNISTLocation(
+            option: nil, environment: environment(["LENET5_MNIST": "/data/mnist"]),
+            platform: .linux)
+        let other = MNISTLoadError.missing(folder, files: MNISTLocation.testFiles).description
+        #expect(other.hasPrefix("/data/mnist/t10k-images-idx3-ubyte.gz: not found"))
+    }
+
     @Test func theCacheFolderFollowsXDGOnLinuxAndLibraryCachesOnMacOS() {
         let cases: [([String: String], MNISTLocation.Platform, String)] = [
             (["HOME": "/home/ada"], .linux, "/home/ada/.cache/lenet5/mnist"),
