@@ -140,7 +140,6 @@ public struct SketchpadState: Equatable {
         self.lessons = lessons
         savedCanvas = canvas
         if let loadedFrom, FileName.fault(loadedFrom) == nil { lastSaveName = loadedFrom }
-        if let loadedFrom, !canvas.isEmpty { canvasLabel = CanvasLabel(loadedFrom, canvas) }
     }
 
     public var layout: Layout {

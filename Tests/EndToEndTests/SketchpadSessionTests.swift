@@ -290,13 +290,14 @@ struct Tmux {
     /// own terminal modes). With `shell`, typed into an interactive shell that has job control
     /// (for stopping and continuing it), which writes no status.
     init(
-        width: Int, height: Int, arguments: [String] = [], environment: [String: String] = [:],
-        shell: Bool = false, then: String = "exec bash --norc -i"
+        width: Int, height: Int, command: String = "draw", arguments: [String] = [],
+        environment: [String: String] = [:], shell: Bool = false,
+        then: String = "exec bash --norc -i"
     ) throws {
         directory = try Binary.temporaryDirectory()
         let draw =
             environment.map { "\($0)=\($1) " }.sorted().joined()
-            + ([Binary.path, "draw"] + arguments).joined(separator: " ")
+            + ([Binary.path, command] + arguments).joined(separator: " ")
         let command =
             shell
             ? "cd \(directory) && PS1='\(Self.prompt) ' exec bash --norc -i"
