@@ -45,8 +45,8 @@ public struct LessonParser {
     /// Where `@load` finds drawings.
     public let drawings: DrawingSource
 
-    /// A step's text must fit this many lines of `textColumns` characters: what the tour shows
-    /// under the canvas at 80x24.
+    /// A step's text must fit this many lines of `textColumns` characters: what the tour's band
+    /// across an 80x24 screen holds (under the network, which then has the rest).
     public static let textLines = 5
     public static let textColumns = 76
     /// The longest title, or step heading, that fits a line beside "step K of N".
