@@ -15,7 +15,8 @@ extension SketchpadState {
         let status = StatusBar(
             prompt: prompt, notice: notice, penDown: penDown, eraser: eraser, brush: brush,
             cursor: cursor, outcome: layout.canvasHidden ? reading.outcome : nil,
-            classes: reading.classes, touring: tour != nil)
+            classes: reading.classes, touring: tour != nil,
+            tourStep: layout.tour.isEmpty ? tour?.tour.position : nil)
         guard layout.mode != .tooSmall else {
             TooSmallNotice(width: width, height: height)
                 .render(in: buffer.area, into: &buffer, palette: palette)
@@ -70,7 +71,9 @@ extension SketchpadState {
             ).render(in: layout.network, into: &buffer, palette: palette)
         }
         if let tour, !layout.tour.isEmpty {
-            var panel = tourPanel(tour, words: derived.tourWords, reading: reading)
+            var panel = tourPanel(
+                tour, words: derived.tourWords, reading: reading,
+                coversNetwork: layout.network.isEmpty && tour.step.target?.layer != nil)
             panel.boxed = !layout.tourIsBand
             panel.render(in: layout.tour, into: &buffer, palette: palette)
         }

@@ -215,7 +215,7 @@ enum KeyMap {
         .heading("Explanations"),
         .keys(
             [KeyBinding(.character("i"), .toggleExplanations)],
-            "hide / show what each view says in words"),
+            "hide / show what each view says in words (and a tour's words)"),
         .keys(
             [KeyBinding(.character("x"), .toggleSaliency)],
             "shade the drawing by what made the answer"),

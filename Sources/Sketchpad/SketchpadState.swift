@@ -143,9 +143,10 @@ public struct SketchpadState: Equatable {
     }
 
     public var layout: Layout {
-        // While the sweep view is open it has the panel's place whole; the tour waits under it.
+        // While the sweep view is open it has the panel's place whole, and i hides the tour's
+        // words as it hides the explanations: the tour waits under them.
         let tourRows: ((Int, Bool) -> Int)? =
-            sweepKind == nil ? tour.map { session in session.panelRows } : nil
+            sweepKind == nil && showExplanations ? tour.map { session in session.panelRows } : nil
         return Layout(
             width: width, height: height, canvasHidden: networkFullScreen, tourRows: tourRows)
     }

@@ -16,6 +16,8 @@ struct StatusBar: Widget {
     var classes = ClassNames.digits
     /// During a tour its keys take the tools' place.
     var touring = false
+    /// The tour's step, while its words are hidden.
+    var tourStep: String? = nil
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         switch prompt {
@@ -60,7 +62,8 @@ struct StatusBar: Widget {
         } else if touring {
             let (left, right) = (palette.arrows.left, palette.arrows.right)
             let text =
-                "Tour: Space or \(right) next, \(left) or Backspace back, Esc leaves"
+                (tourStep.map { "Tour, \($0) (i shows its words): " } ?? "Tour: ")
+                + "Space or \(right) next, \(left) or Backspace back, Esc leaves"
                 + (penDown ? "  pen DOWN" : "")
             buffer.writeShortening(
                 text, x: area.x, y: area.y, style: .bold,

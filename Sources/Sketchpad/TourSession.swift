@@ -137,6 +137,8 @@ extension SketchpadState {
         let step = session.step
         preprocessing = step.preprocessing
         (watching, sweep, zoomed, sweepKind, showHelp) = (false, nil, false, nil, false)
+        // Each step's words show, also after i hid the last step's.
+        showExplanations = true
         saliencyShown = step.target == .saliency
         var inNetwork = false
         switch step.target {
@@ -178,20 +180,29 @@ extension SketchpadState {
 
     /// What the step says now: its heading, its words with the drawing's numbers, and whether
     /// the reader may go on.
-    func tourPanel(_ session: TourSession, words: [String], reading: NetworkReading) -> TourPanel {
+    /// `coversNetwork`: the words take the place of the layer the step points at.
+    func tourPanel(
+        _ session: TourSession, words: [String], reading: NetworkReading, coversNetwork: Bool
+    ) -> TourPanel {
         let step = session.step
-        var status: String?
+        var status = [String]()
         if let awaited = step.awaited {
             if reading.prediction?.digit == awaited.index {
-                status = "It reads \(awaited.name): Space goes on."
+                status.append("It reads \(awaited.name): Space goes on.")
             } else if let best = reading.prediction?.digit {
-                status = "Draw a \(awaited.name) to go on (it reads \(reading.classes[best]))."
+                status.append(
+                    "Draw a \(awaited.name) to go on (it reads \(reading.classes[best])).")
             } else {
-                status = "Draw a \(awaited.name) to go on."
+                status.append("Draw a \(awaited.name) to go on.")
             }
         } else if session.tour.isAtLastStep {
-            status = "Last step: Esc leaves the tour."
+            status.append("Last step: Esc leaves the tour.")
         }
-        return TourPanel(heading: TourPanel.heading(session.tour), words: words, status: status)
+        if coversNetwork {
+            status.append("i hides these words, to show the network; f hides the canvas.")
+        }
+        return TourPanel(
+            heading: TourPanel.heading(session.tour), words: words,
+            status: status.isEmpty ? nil : status.joined(separator: " "))
     }
 }

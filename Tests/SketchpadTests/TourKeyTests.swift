@@ -246,6 +246,21 @@ import Testing
         }
     }
 
+    /// i hides the tour's words as it hides the explanations, and the network has their place;
+    /// the next step shows its words again.
+    @Test func iHidesTheStepsWordsUntilTheNextStep() {
+        var (pad, _) = touring(width: 80, height: 24)
+        pad.press(.character(" "), .character(" "), .character("f"))
+        #expect(!pad.networkFullScreen && pad.layout.network.isEmpty)
+        #expect(pad.render().lines.joined().contains("i hides these words"))
+        pad.press(.character("i"))
+        #expect(pad.layout.tour.isEmpty)
+        #expect(pad.layout.network == Layout(width: 80, height: 24).network)
+        #expect(pad.render().lines.joined().contains("Tour, step 3 of 10 (i shows its words)"))
+        pad.press(.character(" "))
+        #expect(pad.showExplanations && !pad.layout.tour.isEmpty)
+    }
+
     @Test func tOpensTheLessonsAndEnterOrANumberStartsOne() {
         var pad = makeShippedState(
             lessons: [LessonChoice(Self.lesson), LessonChoice(name: "x", title: "X", fault: "no")])
