@@ -129,8 +129,8 @@ extension SketchpadState {
     }
 
     /// Shows what the step points at: the canvas or the bars beside the canvas, the overlay on
-    /// it, a layer's tab, a map picked among its layer's, one value zoomed with the cells it looks
-    /// at lit. The network takes the whole screen where the panel beside the canvas has too
+    /// it, a layer's tab, a map picked among its layer's, one value of a map picked in the map
+    /// enlarged beside its kernels, with the cells it looks at lit on the drawing. The network takes the whole screen where the panel beside the canvas has too
     /// little room; a step that asks for a drawing keeps the canvas in sight.
     mutating func enterStep() {
         guard let session = tour else { return }
@@ -148,11 +148,11 @@ extension SketchpadState {
             inNetwork = true
             select(layer: layer)
         case .map(let layer, let map):
-            // The map enlarged beside what made it, so that what the step says of it shows.
+            // Picked among its layer's maps, which the step may compare it with (a value of it,
+            // pointed at, is shown enlarged).
             inNetwork = true
             select(layer: layer)
             mapIndex = map
-            zoomed = true
         case .unit(let unit):
             inNetwork = true
             select(layer: unit.layer)

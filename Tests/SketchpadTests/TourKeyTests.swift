@@ -94,7 +94,7 @@ import Testing
         pad.press(.right)
         #expect(pad.layerIndex == layerIndex(.c3) && pad.focus == .network && !pad.zoomed)
         pad.press(.character(" "))
-        #expect(pad.layerIndex == layerIndex(.c1) && pad.mapIndex == 2 && pad.zoomed)
+        #expect(pad.layerIndex == layerIndex(.c1) && pad.mapIndex == 2 && !pad.zoomed)
         pad.press(.character(" "))
         #expect(pad.mapIndex == 2 && pad.unitPosition == Point(x: 13, y: 4) && pad.zoomed)
         pad.press(.character(" "))
@@ -195,6 +195,8 @@ import Testing
         pad.press(.left, .left)
         #expect(pad.tour?.tour.index == 3 && pad.unitPosition.x <= unit.x)
         // Up and down still pick a value in the zoom.
+        pad.press(.right)
+        #expect(pad.tour?.tour.index == 4 && pad.zoomed)
         let before = pad.unitPosition
         pad.press(.down)
         #expect(pad.unitPosition == Point(x: before.x, y: before.y + 1))
