@@ -48,7 +48,7 @@ public struct Layout: Equatable, Sendable {
     public init(
         width: Int, height: Int, canvasHidden: Bool = false, tourRows: ((Int, Bool) -> Int)? = nil
     ) {
-        let untoured = Layout(width: width, height: height, canvasHidden: canvasHidden, tour: nil)
+        let untoured = Layout(untoured: width, height: height, canvasHidden: canvasHidden)
         guard let tourRows, untoured.mode != .tooSmall else {
             self = untoured
             return
@@ -76,7 +76,8 @@ public struct Layout: Equatable, Sendable {
         tourIsBand = band
     }
 
-    private init(width: Int, height: Int, canvasHidden: Bool, tour: Never?) {
+    /// Without a tour.
+    private init(untoured width: Int, height: Int, canvasHidden: Bool) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         let zero = Rect(x: 0, y: 0, width: 0, height: 0)
         self.screen = screen
