@@ -26,6 +26,10 @@ extension LessonStep {
         let probabilities = trace.probabilities
         sheet = sheet.merging(
             FactSheet.drawing(prepared, trace: trace, model: model, classes: classes))
+        // A step with the preprocessing off still says what it would do with the drawing.
+        if !preprocess, let placement = Preprocessing.transform(for: canvas) {
+            sheet = sheet.merging(FactSheet.placement(placement))
+        }
         sheet = sheet.merging(
             FactSheet.readings(
                 raw: preprocess ? other : probabilities,

@@ -15,8 +15,8 @@ extension SketchpadState {
         let status = StatusBar(
             prompt: prompt, notice: notice, penDown: penDown, eraser: eraser, brush: brush,
             cursor: cursor, outcome: layout.canvasHidden ? reading.outcome : nil,
-            classes: reading.classes, touring: tour != nil,
-            tourStep: layout.tour.isEmpty ? tour?.tour.position : nil)
+            classes: reading.classes, hints: explorerHints(arrows: palette.arrows),
+            touring: tour != nil, tourStep: layout.tour.isEmpty ? tour?.tour.position : nil)
         guard layout.mode != .tooSmall else {
             TooSmallNotice(width: width, height: height)
                 .render(in: buffer.area, into: &buffer, palette: palette)
@@ -29,8 +29,20 @@ extension SketchpadState {
         }
         TitleBar(
             outcome: reading.outcome, classes: reading.classes,
-            tour: tour?.tour.lesson.title, raw: !preprocessing
+            heading: explorerHeading ?? tour.map { "Tour: " + $0.tour.lesson.title },
+            raw: !preprocessing && shownTestDigit == nil
         ).render(in: layout.title, into: &buffer, palette: palette)
+        if let explorer, let cell = explorer.openCell {
+            // The matrix takes everything between the title and the status line.
+            let body = Rect(
+                x: 0, y: layout.title.maxY, width: width,
+                height: layout.status.y - layout.title.maxY)
+            ConfusionGrid(confusion: explorer.digits.confusion, cursor: cell)
+                .render(in: body, into: &buffer, palette: palette)
+            status.render(in: layout.status, into: &buffer, palette: palette)
+            renderHelp(into: &buffer, palette: palette)
+            return buffer
+        }
         let picked = pickedExplanation(reading)
         // Where the picked unit looks, on the cells drawn, while the network has the keys; a unit
         // that looks at the whole input (C5 and after) would light up everything, and does not.
@@ -40,19 +52,23 @@ extension SketchpadState {
             ? picked?.fieldDrawing : nil
         let shading = derived.saliency.map { CanvasView.Shading($0, classes: reading.classes) }
         let drawing = focus == .canvas && prompt == nil
+        let testDigit = shownTestDigit
         let canvasView = CanvasView(
             canvas: canvas,
             cursor: drawing ? CanvasView.Cursor(at: cursor, brush: brush, erasing: eraser) : nil,
-            eraser: eraser, focused: focus == .canvas,
+            eraser: eraser && testDigit == nil, focused: focus == homeFocus,
             resolution: layout.mode == .compact ? .halfBlocks : .doubleWidth, field: field,
-            shading: shading, pointed: [.canvas, .saliency].contains(tour?.step.target),
-            label: canvasTitle)
+            shading: shading, title: testDigit.map(testDigitTitle),
+            pointed: [.canvas, .saliency].contains(tour?.step.target),
+            label: testDigit == nil ? canvasTitle : nil,
+            grey: testDigit.flatMap { explorer?.digits.input($0) })
         if !layout.canvasHidden {
             canvasView.render(in: layout.canvasFrame, into: &buffer, palette: palette)
             PredictionView(
                 outcome: reading.outcome, probabilities: reading.probabilities,
                 columns: layout.mode == .compact, classes: reading.classes,
-                pointed: tour?.step.target == .bars, raw: !preprocessing
+                pointed: tour?.step.target == .bars, raw: !preprocessing && testDigit == nil,
+                label: testDigit.flatMap { explorer?.digits.labels[$0] }
             ).render(in: layout.prediction, into: &buffer, palette: palette)
         }
         if let sweepKind {
@@ -82,13 +98,16 @@ extension SketchpadState {
             LessonPicker(choices: lessons, picked: lessonPicker)
                 .render(in: buffer.area, into: &buffer, palette: palette)
         }
-        if showHelp {
-            HelpOverlay(
-                lines: KeyMap.help, page: helpPage,
-                arrows: (palette.arrows.left, palette.arrows.right)
-            ).render(in: buffer.area, into: &buffer, palette: palette)
-        }
+        renderHelp(into: &buffer, palette: palette)
         return buffer
+    }
+
+    /// The help over everything, while it is open.
+    func renderHelp(into buffer: inout CellBuffer, palette: Palette) {
+        guard showHelp else { return }
+        HelpOverlay(
+            lines: KeyMap.help, page: helpPage, arrows: (palette.arrows.left, palette.arrows.right)
+        ).render(in: buffer.area, into: &buffer, palette: palette)
     }
 
     /// What the network panel shows, as picked in the state.
@@ -98,7 +117,7 @@ extension SketchpadState {
             watching: watching, term: term, preActivation: showPreActivation,
             perMap: shadesPerMap, focused: focus == .network, framed: !networkFullScreen,
             words: showExplanations && tour == nil, drawing: layout.canvasHidden,
-            touring: tour != nil)
+            escapeTo: homeFocus == .digits ? "digits" : "draw", touring: tour != nil)
     }
 
     /// Where the drawing on the canvas came from while it is unchanged, for its title: a file,

@@ -48,6 +48,19 @@ enum Command: Equatable, Sendable {
     case previousStep
     case leaveTour
     case back
+    /// The previous or next test digit of the list (`lenet5 explore`), or `by` digits along.
+    case stepDigit(by: Int)
+    /// Browse a list of test digits: all, or those misclassified.
+    case browse(DigitList)
+    /// The confusion matrix, opened on the digit's cell, or closed.
+    case toggleConfusion
+    /// Moves the matrix's cursor from cell to cell.
+    case moveInConfusion(dx: Int, dy: Int)
+    /// Browses the digits of the cell under the matrix's cursor.
+    case openConfusionCell
+    case closeConfusion
+    /// The test digit on screen copied onto the canvas (ink or paper), to edit.
+    case copyDigit
     case help
     /// Quits, asking first when the drawing was never saved.
     case quit
@@ -56,11 +69,14 @@ enum Command: Equatable, Sendable {
 }
 
 /// Where the keys go now: drawing on the canvas, among the maps of a layer, or over the values
-/// of one map (in the zoom and while watching a computation).
+/// of one map (in the zoom and while watching a computation); with `lenet5 explore`, among the
+/// test digits, or over the confusion matrix.
 enum KeyContext: Equatable, Sendable, CaseIterable {
     case canvas
     case maps
     case values
+    case digits
+    case confusion
 }
 
 /// Where a key binding applies.
@@ -72,14 +88,18 @@ enum KeyPlace: Equatable, Sendable {
     case network
     case maps
     case values
+    case digits
+    case confusion
 
     func contains(_ context: KeyContext) -> Bool {
         switch self {
         case .tour: false
         case .canvas: context == .canvas
-        case .network: context != .canvas
+        case .network: context == .maps || context == .values
         case .maps: context == .maps
         case .values: context == .values
+        case .digits: context == .digits
+        case .confusion: context == .confusion
         }
     }
 }
@@ -96,9 +116,10 @@ struct KeyBinding: Equatable, Sendable {
         self.place = place
     }
 
-    /// Whether it applies where the keys go, and (for the tour's keys) during a tour.
+    /// Whether it applies where the keys go, and (for the tour's keys) during a tour. A key bound
+    /// to no place works wherever the context admits its command.
     func applies(in context: KeyContext, touring: Bool = false) -> Bool {
-        place == .tour ? touring : place?.contains(context) ?? true
+        place == .tour ? touring : place?.contains(context) ?? context.admits(command)
     }
 }
 
@@ -273,6 +294,39 @@ enum KeyMap {
                 KeyBinding(.character("G"), .stepGallery(by: -1)),
             ], "the gallery's next, previous drawing"),
         .blank,
+        .heading("Test digits (lenet5 explore)"),
+        .keys(
+            [
+                KeyBinding(.left, .stepDigit(by: -1), on: .digits),
+                KeyBinding(.right, .stepDigit(by: 1), on: .digits),
+            ], "previous / next digit of the list"),
+        .keys(
+            [
+                KeyBinding(.up, .stepDigit(by: -10), on: .digits),
+                KeyBinding(.down, .stepDigit(by: 10), on: .digits),
+            ], "ten digits back / on"),
+        .keys([KeyBinding(.character("A"), .browse(.all))], "all the test digits"),
+        .keys(
+            [KeyBinding(.character("W"), .browse(.misclassified))],
+            "only those the network reads wrong"),
+        .keys(
+            [KeyBinding(.character("C"), .toggleConfusion)],
+            "the confusion matrix: each label against what the network read"),
+        .keys(
+            [
+                KeyBinding(.up, .moveInConfusion(dx: 0, dy: -1), on: .confusion),
+                KeyBinding(.down, .moveInConfusion(dx: 0, dy: 1), on: .confusion),
+                KeyBinding(.left, .moveInConfusion(dx: -1, dy: 0), on: .confusion),
+                KeyBinding(.right, .moveInConfusion(dx: 1, dy: 0), on: .confusion),
+            ], "in the matrix: pick a cell"),
+        .keys(
+            [KeyBinding(.enter, .openConfusionCell, on: .confusion)],
+            "in the matrix: browse the digits of the cell"),
+        .keys([KeyBinding(.escape, .closeConfusion, on: .confusion)], "close the matrix"),
+        .keys(
+            [KeyBinding(.character("d"), .copyDigit, on: .digits)],
+            "copy the digit onto the canvas (ink or paper) to edit it"),
+        .blank,
         .keys([KeyBinding(.character("?"), .help)], "this help"),
         .keys(
             [KeyBinding(.character("q"), .quit), KeyBinding(.control("c"), .quitNow)],
@@ -281,9 +335,12 @@ enum KeyMap {
 
     static let bindings: [KeyBinding] = help.flatMap(\.bindings)
 
-    /// What `key` does where the keys go now, if anything; during a tour its keys come first.
+    /// What `key` does where the keys go now, if anything; during a tour its keys come first, on
+    /// the canvas and in the network (the test digits and their matrix keep their own).
     static func command(for key: Key, in context: KeyContext, touring: Bool = false) -> Command? {
-        if touring, let binding = bindings.first(where: { $0.key == key && $0.place == .tour }) {
+        if touring, [.canvas, .maps, .values].contains(context),
+            let binding = bindings.first(where: { $0.key == key && $0.place == .tour })
+        {
             return binding.command
         }
         return bindings.first { $0.key == key && $0.applies(in: context) }?.command

@@ -17,6 +17,9 @@ struct PredictionView: Widget {
 
     /// The widest class name a row's label shows.
     static let labelLimit = 8
+    /// The true digit, for a test digit of `lenet5 explore`: said after the prediction, in
+    /// reverse video when the prediction differs.
+    var label: Int? = nil
 
     /// Why there is no prediction, in words for the bar chart's place, when the network gave none.
     static let undefinedExplanation =
@@ -38,6 +41,9 @@ struct PredictionView: Widget {
         case .tooSmall: header += [("-", .bold), ("  (too small: draw bigger)", .dim)]
         case .empty: header += [("-", .bold), ("  (draw a digit)", .dim)]
         case .undefined: header += [("none", .bold), ("  (NaN)", .dim)]
+        }
+        if let label {
+            header += [("  ", .plain), ("label \(label)", best == label ? .plain : .reverse)]
         }
         if raw {
             // The marker before the hint in brackets, which goes first when the line is short.

@@ -18,6 +18,8 @@ public struct DisplayOptions: Equatable, Sendable {
 public enum Focus: Equatable, Sendable {
     case canvas
     case network
+    /// The test digits of `lenet5 explore`.
+    case digits
 }
 
 /// A question the sketchpad is waiting for an answer to.
@@ -125,12 +127,16 @@ public struct SketchpadState: Equatable {
 
     var stroke: Stroke?
 
+    /// The test digits browsed (`lenet5 explore`); nil in the plain sketchpad.
+    public internal(set) var explorer: Explorer?
+
     /// `loadedFrom` is the file the canvas came from, if any: the save prompt offers it (unless
-    /// it is not a name the prompt would take). `gallery` is what g and G go through, `lessons`
-    /// what T offers.
+    /// it is not a name the prompt would take). `explorer` holds the test digits `lenet5 explore`
+    /// browses; `gallery` is what g and G go through, `lessons` what T offers.
     public init(
         width: Int, height: Int, options: DisplayOptions, canvas: Canvas = Canvas(),
-        loadedFrom: String? = nil, gallery: Gallery = Gallery(), lessons: [LessonChoice] = []
+        loadedFrom: String? = nil, explorer: Explorer? = nil, gallery: Gallery = Gallery(),
+        lessons: [LessonChoice] = []
     ) {
         self.width = width
         self.height = height
@@ -140,6 +146,8 @@ public struct SketchpadState: Equatable {
         self.lessons = lessons
         savedCanvas = canvas
         if let loadedFrom, FileName.fault(loadedFrom) == nil { lastSaveName = loadedFrom }
+        self.explorer = explorer
+        if explorer != nil { focus = .digits }
     }
 
     public var layout: Layout {

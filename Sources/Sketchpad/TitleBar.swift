@@ -1,21 +1,21 @@
 import LeNet5
 import Screen
 
-/// The top line: the program's name (or the tour going on), whether the preprocessing is off,
-/// and the prediction at the right.
+/// The top line: the program's name and what it shows (the sketchpad, a tour, the test digits),
+/// whether the preprocessing is off, and the prediction at the right.
 struct TitleBar: Widget {
     let outcome: NetworkReading.Outcome
     /// The classes' names, in output order.
     var classes = ClassNames.digits
-    /// The title of the lesson toured.
-    var tour: String? = nil
+    /// What the title says after the program's name, instead of "LeNet-5 sketchpad".
+    var heading: String? = nil
     /// The network reads the canvas as it is.
     var raw = false
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         let style = Style(bold: true, reverse: true)
         buffer.fill(area, with: Cell(" ", .reverse))
-        let name = tour.map { "lenet5  Tour: " + $0 } ?? "lenet5  LeNet-5 sketchpad"
+        let name = "lenet5  " + (heading ?? "LeNet-5 sketchpad")
         let off = raw ? "  PREPROCESSING OFF " : ""
         let summary = self.summary + " "
         // The warning and the prediction first; the name as much as is left, between words.
@@ -30,13 +30,11 @@ struct TitleBar: Widget {
     }
 
     var summary: String {
-        let summary: String
         switch outcome {
         case .classified(let digit, let confidence):
-            summary = "Prediction: \(classes[digit])  \(percentText(confidence))"
-        case .undefined: summary = "Prediction: none (NaN)"
-        case .empty, .tooSmall: summary = "Prediction: -"
+            "Prediction: \(classes[digit])  \(percentText(confidence))"
+        case .undefined: "Prediction: none (NaN)"
+        case .empty, .tooSmall: "Prediction: -"
         }
-        return summary
     }
 }

@@ -50,6 +50,8 @@ extension SketchpadState {
     /// The message that tells `update` what the network reads the canvas as, when `derived` says
     /// something it does not know yet: the runtime sends it after deriving a frame.
     public func answerMessage(_ derived: Derived) -> Message? {
+        // A test digit on screen (`lenet5 explore`) is not the canvas: nothing to say of it.
+        guard shownTestDigit == nil else { return nil }
         let answer = NetworkAnswer(
             canvas: derived.canvas, preprocessing: derived.preprocessing,
             classIndex: derived.network.prediction?.digit)

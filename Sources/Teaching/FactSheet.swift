@@ -35,15 +35,9 @@ extension FactSheet {
             (0..<drawing.width).filter { prepared.isInk(x: $0, y: y) }.map { ($0, y) }
         }
         sheet[.inkCells] = "\(ink.count)"
-        // The box and the resizing are the preprocessing's, also for a drawing read as it is:
-        // what the preprocessing would do with it.
-        if let placement =
-            prepared.isPreprocessed ? prepared.transform : Preprocessing.transform(for: drawing)
-        {
-            let box = placement.inkBounds
-            sheet[.boxWidth] = "\(box.width)"
-            sheet[.boxHeight] = "\(box.height)"
-            sheet[.scaled] = scaledWords(placement.scale)
+        // Fed as it is (a test digit, --no-preprocess), the drawing was neither boxed nor scaled.
+        if prepared.isPreprocessed {
+            sheet = sheet.merging(placement(prepared.transform))
         }
 
         let probabilities = trace.probabilities
@@ -66,6 +60,15 @@ extension FactSheet {
             sheet[.pushDown] = contributions(sum.strongest(3, upwards: false))
         }
         return sheet
+    }
+
+    /// Where the preprocessing puts a drawing: its ink's box, and how it is resized.
+    public static func placement(_ transform: PreprocessingTransform) -> FactSheet {
+        let box = transform.inkBounds
+        return FactSheet([
+            .boxWidth: "\(box.width)", .boxHeight: "\(box.height)",
+            .scaled: scaledWords(transform.scale),
+        ])
     }
 
     /// The answers of the same drawing read as it is and through the preprocessing, from their

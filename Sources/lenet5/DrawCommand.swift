@@ -1,9 +1,7 @@
 import ArgumentParser
 import LeNet5
-import Platform
 import Screen
 import Sketchpad
-import Teaching
 import Terminal
 
 struct DrawCommand: ParsableCommand {
@@ -33,30 +31,40 @@ struct DrawCommand: ParsableCommand {
 
     @OptionGroup var weights: WeightsOption
 
-    @OptionGroup var screen: SketchpadOptions
+    @OptionGroup var sketchpad: SketchpadOptions
+
+    @OptionGroup var gallery: GalleryOption
 
     func run() throws {
-        try SketchpadRunner.requireTerminal()
+        try SketchpadOptions.requireTerminal()
         // Everything that can fail on bad input fails here, before the screen is taken over.
         let classifier = Classifier(try weights.load())
         let canvas = try loadCanvas()
         let derivations = Derivations(
-            classifier: classifier, explanations: try screen.loadExplanations())
-        let gallery = try screen.loadGallery()
+            classifier: classifier, explanations: try sketchpad.loadExplanations())
+        let gallery = try self.gallery.load()
         let lessons = SketchpadOptions.lessons(for: classifier)
-        try SketchpadRunner.run(derivations: derivations, options: screen) {
-            width, height, display in
-            SketchpadState(
-                width: width, height: height, options: display, canvas: canvas, loadedFrom: load,
-                gallery: gallery, lessons: lessons)
-        }
+        let session = try sketchpad.takeTerminal()
+        defer { session.restore() }
+        let size = session.size
+        var state = SketchpadState(
+            width: size.width, height: size.height, options: sketchpad.displayOptions(session),
+            canvas: canvas, loadedFrom: load, gallery: gallery, lessons: lessons)
+        state.classCount = classifier.classCount
+        SketchpadLoop(session: session, derivations: derivations).run(&state)
     }
 
     func loadCanvas() throws -> Canvas {
         guard let load else { return Canvas() }
+        return try Self.readCanvas(load)
+    }
+
+    /// The drawing in the file at `path`, as the sketchpad loads it (32x32, ink where at least
+    /// half ink); a fault is reported naming the file, exit status 1.
+    static func readCanvas(_ path: String) throws -> Canvas {
         do {
             // A PGM of another size is refused from its header, before its raster is read.
-            let drawing = try DrawingFile.read(load, requiredSide: Canvas.side)
+            let drawing = try DrawingFile.read(path, requiredSide: Canvas.side)
             guard let canvas = Canvas(drawing) else {
                 throw DrawingFileError.wrongSize(
                     width: drawing.width, height: drawing.height, required: Canvas.side)
@@ -65,10 +73,10 @@ struct DrawCommand: ParsableCommand {
         } catch let error as DrawingFileError {
             if case .wrongSize(let width, let height, _) = error {
                 Console.error(
-                    "\(load): is \(width)x\(height); the sketchpad loads 32x32 drawings "
+                    "\(path): is \(width)x\(height); the sketchpad loads 32x32 drawings "
                         + "(`lenet5 predict` takes any size)")
             } else {
-                Console.error("\(load): \(error)")
+                Console.error("\(path): \(error)")
             }
         }
         throw ExitCode.failure

@@ -34,7 +34,9 @@ struct TourCommand: ParsableCommand {
 
     @OptionGroup var weights: WeightsOption
 
-    @OptionGroup var screen: SketchpadOptions
+    @OptionGroup var sketchpad: SketchpadOptions
+
+    @OptionGroup var gallery: GalleryOption
 
     func validate() throws {
         if name != nil && file != nil {
@@ -75,10 +77,10 @@ struct TourCommand: ParsableCommand {
 
     /// The sketchpad, open at the lesson's first step; the other lessons are a T away.
     func openTour(_ lesson: Lesson, classifier: Classifier) throws {
-        try SketchpadRunner.requireTerminal()
+        try SketchpadOptions.requireTerminal()
         let derivations = Derivations(
-            classifier: classifier, explanations: try screen.loadExplanations())
-        let gallery = try screen.loadGallery()
+            classifier: classifier, explanations: try sketchpad.loadExplanations())
+        let gallery = try self.gallery.load()
         var lessons = SketchpadOptions.lessons(for: classifier)
         let index: Int
         if file != nil {
@@ -88,12 +90,15 @@ struct TourCommand: ParsableCommand {
             index = lessons.firstIndex { $0.name == lesson.name } ?? 0
             lessons[index] = LessonChoice(lesson)
         }
-        try SketchpadRunner.run(
-            derivations: derivations, options: screen, opening: .startTour(lesson: index)
-        ) { width, height, display in
-            SketchpadState(
-                width: width, height: height, options: display, gallery: gallery, lessons: lessons)
-        }
+        let session = try sketchpad.takeTerminal()
+        defer { session.restore() }
+        let size = session.size
+        var state = SketchpadState(
+            width: size.width, height: size.height, options: sketchpad.displayOptions(session),
+            gallery: gallery, lessons: lessons)
+        state.classCount = classifier.classCount
+        _ = state.update(.startTour(lesson: index))
+        SketchpadLoop(session: session, derivations: derivations).run(&state)
     }
 
     func listLessons() throws {

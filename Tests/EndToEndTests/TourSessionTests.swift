@@ -86,7 +86,7 @@ struct TourSessionTests {
             let steps = try Self.steps(name)
             #expect(steps.count >= 10, "\(name)")
             let tmux = try Tmux(
-                width: width, height: height, command: "tour", arguments: [name, "--no-color"])
+                width: width, height: height, subcommand: "tour", arguments: [name, "--no-color"])
             defer { tmux.kill() }
             for (index, step) in steps.enumerated() {
                 let position = "step \(index + 1) of \(steps.count)"
@@ -133,7 +133,7 @@ struct TourSessionTests {
     @Test(arguments: [(80, 24), (120, 36)])
     func theWordsSayWhatTheScreenShows(width: Int, height: Int) throws {
         let tmux = try Tmux(
-            width: width, height: height, command: "tour",
+            width: width, height: height, subcommand: "tour",
             arguments: ["preprocessing", "--no-color"]
         )
         defer { tmux.kill() }
@@ -178,7 +178,7 @@ struct TourSessionTests {
         let path = directory + "/broken.txt"
         try Data("@title Broken\n@step\n@point C3 map 17\nWords.\n".utf8)
             .write(to: URL(fileURLWithPath: path))
-        let tmux = try Tmux(width: 80, height: 24, command: "tour", arguments: ["--file", path])
+        let tmux = try Tmux(width: 80, height: 24, subcommand: "tour", arguments: ["--file", path])
         defer { tmux.kill() }
         #expect(try tmux.waitForExit() == 2)
         let message = "\(path):3: C3 map 17 does not exist: C3 has maps 1 to 16"

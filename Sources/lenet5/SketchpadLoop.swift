@@ -1,13 +1,13 @@
 import ArgumentParser
 import LeNet5
-import Lessons
 import Platform
 import Screen
 import Sketchpad
 import Teaching
 import Terminal
 
-/// The options of every command that opens the sketchpad (`draw`, `tour`).
+/// The options of the commands that open the sketchpad (`draw`, `explore`): its words and how it
+/// draws.
 struct SketchpadOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -15,13 +15,6 @@ struct SketchpadOptions: ParsableArguments {
                 + "`lenet5 explanations --out DIR` writes them) instead of the built-in ones.",
             valueName: "dir"))
     var explanations: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "Add the drawings of this folder (its .txt and .pgm files, 32x32) to the samples that "
-                + "g and G go through.",
-            valueName: "dir"))
-    var gallery: String?
 
     @Flag(help: "Only ASCII characters: # for ink, +-| for frames.")
     var ascii = false
@@ -32,54 +25,28 @@ struct SketchpadOptions: ParsableArguments {
     /// The explanations from `--explanations`, checked whole before the screen is taken over: a
     /// fault is `PATH:LINE: what is wrong` and exit status 2.
     func loadExplanations() throws -> Explanations {
-        guard let explanations else { return .bundled }
+        try Self.loadExplanations(from: explanations)
+    }
+
+    /// The explanations in `directory`, or the built-in ones without it; as `loadExplanations`.
+    static func loadExplanations(from directory: String?) throws -> Explanations {
+        guard let directory else { return .bundled }
         do {
-            return try Explanations(directory: explanations)
+            return try Explanations(directory: directory)
         } catch {
             Console.error(error.description)
             throw ExitCode(2)
         }
     }
 
-    /// The samples and the drawings of `--gallery`, listed before the screen is taken over: a
-    /// folder that is not there is refused with status 2. Its files are read one at a time as
-    /// the gallery comes to them; one that is not a drawing is reported then, on screen.
-    func loadGallery() throws -> Gallery {
-        guard let gallery else { return Gallery() }
-        var status = stat()
-        guard stat(gallery, &status) == 0 else {
-            Console.error("\(gallery): no such folder")
-            throw ExitCode(2)
-        }
-        guard (status.st_mode & S_IFMT) == S_IFDIR else {
-            Console.error("\(gallery): is not a folder (--gallery takes a folder of drawings)")
-            throw ExitCode(2)
-        }
-        return Gallery(files: DrawingFolder.files(in: gallery))
+    /// How the sketchpad draws on `session`'s terminal.
+    func displayOptions(_ session: TerminalSession) -> DisplayOptions {
+        DisplayOptions(
+            // A locale that cannot show the block characters (LANG=C) gets the ASCII ones.
+            ascii: ascii || !session.canShow(Palette.nonASCIICharacters), colors: session.colors)
     }
 
-    /// The built-in lessons, each checked against `classifier` (one its weights contradict is
-    /// offered with the reason it cannot be opened), and `extra` after them.
-    static func lessons(for classifier: Classifier, adding extra: Lesson? = nil) -> [LessonChoice] {
-        var choices = [LessonChoice]()
-        for name in BundledAssets.lessonNames {
-            do {
-                let lesson = try LessonLibrary.builtIn(named: name, classes: classifier.classes)
-                try lesson.check(with: classifier, classes: classifier.classes)
-                choices.append(LessonChoice(lesson))
-            } catch {
-                choices.append(LessonChoice(name: name, title: name, fault: error.description))
-            }
-        }
-        if let extra { choices.append(LessonChoice(extra)) }
-        return choices
-    }
-}
-
-/// The sketchpad in the terminal: takes the screen over, runs `update` on each event and the
-/// outcome of each effect, draws every frame, and gives the terminal back.
-enum SketchpadRunner {
-    /// Fails (status 2) before anything is drawn when there is no interactive terminal.
+    /// Refuses to go on unless standard input and output are a terminal (exit status 2).
     static func requireTerminal() throws {
         guard TerminalSession.isInteractive else {
             Console.error(
@@ -90,30 +57,26 @@ enum SketchpadRunner {
         }
     }
 
-    /// Runs until the user quits. `makeState` builds the first state for the terminal's size and
-    /// what it can show; `opening`, if any, is sent to it before the first frame.
-    static func run(
-        derivations: Derivations, options: SketchpadOptions, opening: Message? = nil,
-        makeState: (_ width: Int, _ height: Int, _ display: DisplayOptions) -> SketchpadState
-    ) throws {
-        let session: TerminalSession
+    /// The terminal, taken over; restore it when done.
+    func takeTerminal() throws -> TerminalSession {
         do {
-            session = try TerminalSession(allowColor: !options.noColor)
+            return try TerminalSession(allowColor: !noColor)
         } catch {
             Console.error(
                 "\(error); to classify drawings from files or pipes, use `lenet5 predict FILE...`")
             throw ExitCode(2)
         }
-        defer { session.restore() }
-        let size = session.size
-        var state = makeState(
-            size.width, size.height,
-            DisplayOptions(
-                // A locale that cannot show the block characters (LANG=C) gets the ASCII ones.
-                ascii: options.ascii || !session.canShow(Palette.nonASCIICharacters),
-                colors: session.colors))
-        state.classCount = derivations.classifier.classCount
-        if let opening { _ = state.update(opening) }
+    }
+}
+
+/// The sketchpad's run loop: draws a frame whenever something changed, hands each event to
+/// `update`, carries out the effects it returns, and ticks while a sweep plays; until quit, or a
+/// signal that stops the program (the terminal restored first).
+struct SketchpadLoop {
+    let session: TerminalSession
+    let derivations: Derivations
+
+    func run(_ state: inout SketchpadState) {
         var dirty = true
         // When the next step of a sweep is due (monotonic seconds), while one plays.
         var nextTick: Double?
@@ -164,9 +127,9 @@ enum SketchpadRunner {
                 case .quit:
                     return
                 case .save(let path, let contents, let overwrite):
-                    effect = state.update(save(contents, to: path, overwrite: overwrite))
+                    effect = state.update(Self.save(contents, to: path, overwrite: overwrite))
                 case .readGalleryFile(let index, let path):
-                    effect = state.update(readGalleryFile(index: index, path: path))
+                    effect = state.update(GalleryOption.read(index: index, path: path))
                 }
             }
         }
@@ -187,24 +150,5 @@ enum SketchpadRunner {
         guard !path.hasPrefix("/"), let directory = getcwd(nil, 0) else { return path }
         defer { free(directory) }
         return String(cString: directory) + "/" + path
-    }
-
-    /// A drawing of the gallery's folder, read as `--load` reads one.
-    static func readGalleryFile(index: Int, path: String) -> Message {
-        do {
-            let drawing = try DrawingFile.read(path, requiredSide: Canvas.side)
-            guard let canvas = Canvas(drawing) else {
-                return .galleryFailed(
-                    index: index,
-                    reason: "is \(drawing.width)x\(drawing.height); the canvas holds 32x32")
-            }
-            return .galleryLoaded(index: index, canvas: canvas)
-        } catch {
-            if case .wrongSize(let width, let height, _) = error {
-                return .galleryFailed(
-                    index: index, reason: "is \(width)x\(height); the canvas holds 32x32")
-            }
-            return .galleryFailed(index: index, reason: error.description)
-        }
     }
 }
