@@ -95,6 +95,10 @@ struct CanvasView: Widget {
     var field: CellRect? = nil
     var shading: Shading? = nil
     var title: String? = nil
+    /// A tour's step points at the drawing: its title is marked.
+    var pointed = false
+    /// Where the drawing came from ("seven.txt"), for the title.
+    var label: String? = nil
     /// A 32x32 picture in shades of grey shown instead of the canvas (a test digit of `lenet5
     /// explore`): every cell above 0 is ink, shaded by its value.
     var grey: Bitmap? = nil
@@ -103,13 +107,20 @@ struct CanvasView: Widget {
 
     /// `area` is the frame; the cells go inside it.
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
+        let marks = (pointed ? palette.pointer.count + 1 : 0) + (eraser ? 9 : 0)
         var title = self.title ?? "Canvas 32x32"
+        if let label {
+            // The file's name, with "Canvas: " before it where it fits.
+            let room = area.width - 6 - marks
+            title = "Canvas: \(label)".count <= room ? "Canvas: \(label)" : label
+        }
         if eraser { title += " - eraser" }
         if let shading {
             // What the shades mean, in the room there is.
             let long = "What made it a \(shading.name)"
             title = long.count + 6 <= area.width ? long : "Made it a \(shading.name)"
         }
+        if pointed { title = palette.pointer + " " + title }
         let inside = buffer.frame(area, title: title, palette: palette, highlighted: focused)
         if let shading { renderLegend(shading, below: area, into: &buffer, palette: palette) }
         let (across, down) = resolution.block

@@ -1,4 +1,5 @@
 import LeNet5
+import Lessons
 import Teaching
 
 /// What a frame shows but the state does not hold, all computed from the state.
@@ -13,21 +14,37 @@ public struct Derived {
     public let saliency: Saliency?
     /// The words the sketchpad says.
     public let explanations: Explanations
+    /// Whether the network read the canvas through the preprocessing.
+    public let preprocessing: Bool
+    /// The what-if sweep, while its view is open and there is ink to sweep.
+    public let sweep: Lessons.Sweep?
+    /// What the tour's step says now, with the drawing's numbers (none without a tour).
+    public let tourWords: [String]
 }
 
 /// Computes `Derived` from a state, outside `update`: the view is a function of the state (Elm),
 /// and this is the part of that function worth keeping between frames. Each reading is recomputed
 /// only when what it depends on differs from last time: the network's reading and the drawing's
-/// facts when the drawing (or the test digit on screen) does, compared cell for cell rather than by a revision number, which two
-/// copies of a state could share (comparing a canvas with itself costs nothing: arrays that share
-/// storage compare equal at once); the saliency when the drawing or its method does, and only
-/// while the overlay is on, for it costs a few milliseconds.
+/// facts when the drawing (or the test digit on screen) or the preprocessing does, the drawing
+/// compared cell for cell rather than by a revision number, which two copies of a state could
+/// share (comparing a canvas with itself costs nothing: arrays that share
+/// storage compare equal at once); the saliency when the reading or its method does, and only while the overlay is on, for it costs a few milliseconds; the sweep, while
+/// its view is open, when the drawing, its kind or the preprocessing does; a tour step's words
+/// when the drawing or the step does.
 public final class Derivations {
     public let classifier: Classifier
     public let explanations: Explanations
     private let trace = ForwardTrace()
-    private var last: (subject: Subject, network: NetworkReading, facts: FactSheet)?
-    private var lastSaliency: (subject: Subject, method: SaliencyMethod, saliency: Saliency?)?
+    /// What the network reads and how: the drawing (or test digit) and the preprocessing.
+    private struct Source: Equatable {
+        let subject: Subject
+        let preprocessing: Bool
+    }
+    private var last: (source: Source, network: NetworkReading, facts: FactSheet)?
+    private var lastSaliency: (source: Source, method: SaliencyMethod, saliency: Saliency?)?
+    private var lastSweep:
+        (canvas: Canvas, kind: SweepKind, preprocessing: Bool, sweep: Lessons.Sweep?)?
+    private var lastTour: (canvas: Canvas, step: TourStepKey, preprocessing: Bool, words: [String])?
 
     public init(classifier: Classifier, explanations: Explanations = .bundled) {
         self.classifier = classifier
@@ -36,15 +53,17 @@ public final class Derivations {
 
     public func derive(from state: SketchpadState) -> Derived {
         let canvas = state.canvas
-        let subject = state.subject
-        let reading: (subject: Subject, network: NetworkReading, facts: FactSheet)
-        if let last, last.subject == subject {
+        let preprocessing = state.preprocessing
+        let source = Source(subject: state.subject, preprocessing: preprocessing)
+        let reading: (source: Source, network: NetworkReading, facts: FactSheet)
+        if let last, last.source == source {
             reading = last
         } else {
             let network: NetworkReading
-            switch subject {
+            switch source.subject {
             case .canvas(let canvas):
-                network = NetworkReading.read(canvas, classifier: classifier, trace: trace)
+                network = NetworkReading.read(
+                    canvas, classifier: classifier, trace: trace, preprocess: preprocessing)
             case .testDigit(let index):
                 guard let digits = state.explorer?.digits else {
                     preconditionFailure("a test digit on screen without the test digits")
@@ -57,21 +76,68 @@ public final class Derivations {
             {
                 facts = FactSheet.drawing(
                     prepared, trace: trace, model: classifier.model, classes: classifier.classes)
+                // With the preprocessing off, what it would have made of the drawing.
+                if case .canvas(let canvas) = source.subject, !preprocessing {
+                    let scaled = classifier.reading(of: canvas.bitmap, preprocess: true)
+                    facts = facts.merging(
+                        FactSheet.readings(
+                            raw: trace.probabilities, preprocessed: scaled?.probabilities,
+                            classes: classifier.classes))
+                }
             }
-            reading = (subject, network, facts)
+            reading = (source, network, facts)
             last = reading
         }
         return Derived(
             canvas: canvas, network: reading.network, facts: reading.facts,
             saliency: state.saliencyShown
-                ? saliency(reading.network, of: subject, state.saliencyMethod) : nil,
-            explanations: explanations)
+                ? saliency(reading.network, of: source, state.saliencyMethod) : nil,
+            explanations: explanations, preprocessing: preprocessing,
+            sweep: state.sweepKind.flatMap { sweep(canvas, $0, preprocessing: preprocessing) },
+            tourWords: state.tour.map { tourWords(canvas, $0, preprocessing: preprocessing) } ?? [])
+    }
+
+    /// The step of a tour, to know when its words must be worked out again.
+    private struct TourStepKey: Equatable {
+        let lesson: String
+        let step: Int
+    }
+
+    private func sweep(_ canvas: Canvas, _ kind: SweepKind, preprocessing: Bool) -> Lessons.Sweep? {
+        if let lastSweep, lastSweep.canvas == canvas, lastSweep.kind == kind,
+            lastSweep.preprocessing == preprocessing
+        {
+            return lastSweep.sweep
+        }
+        let sweep =
+            canvas.isEmpty
+            ? nil : classifier.sweep(canvas.bitmap, kind, preprocess: preprocessing)
+        lastSweep = (canvas, kind, preprocessing, sweep)
+        return sweep
+    }
+
+    private func tourWords(_ canvas: Canvas, _ session: TourSession, preprocessing: Bool)
+        -> [String]
+    {
+        let key = TourStepKey(lesson: session.tour.lesson.path, step: session.tour.index)
+        if let lastTour, lastTour.canvas == canvas, lastTour.step == key,
+            lastTour.preprocessing == preprocessing
+        {
+            return lastTour.words
+        }
+        let step = session.step
+        let facts = step.facts(
+            of: canvas.bitmap, classifier: classifier, classes: classifier.classes,
+            preprocessing: preprocessing)
+        let words = step.text.text(facts)
+        lastTour = (canvas, key, preprocessing, words)
+        return words
     }
 
     private func saliency(
-        _ reading: NetworkReading, of subject: Subject, _ method: SaliencyMethod
+        _ reading: NetworkReading, of source: Source, _ method: SaliencyMethod
     ) -> Saliency? {
-        if let lastSaliency, lastSaliency.subject == subject, lastSaliency.method == method {
+        if let lastSaliency, lastSaliency.source == source, lastSaliency.method == method {
             return lastSaliency.saliency
         }
         // Only a drawing the network answered has something that drove the answer.
@@ -79,7 +145,7 @@ public final class Derivations {
         if reading.prediction != nil, let prepared = reading.prepared {
             saliency = try? classifier.saliency(of: prepared, method: method)
         }
-        lastSaliency = (subject, method, saliency)
+        lastSaliency = (source, method, saliency)
         return saliency
     }
 }

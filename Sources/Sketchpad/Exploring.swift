@@ -159,11 +159,12 @@ extension KeyContext {
 }
 
 extension Command {
-    /// Changes the drawing or the tools that draw it.
+    /// Changes the drawing or the tools that draw it, or asks what comes of the drawing (the
+    /// what-if experiments, the gallery, the tours).
     var drawsOnCanvas: Bool {
         switch self {
         case .moveCursor, .paint, .togglePen, .toggleEraser, .resizeBrush, .clear, .undo, .redo,
-            .save:
+            .save, .transform, .cycleSweepView, .togglePreprocessing, .stepGallery, .openLessons:
             true
         default: false
         }

@@ -15,7 +15,8 @@ extension SketchpadState {
         let status = StatusBar(
             prompt: prompt, notice: notice, penDown: penDown, eraser: eraser, brush: brush,
             cursor: cursor, outcome: layout.canvasHidden ? reading.outcome : nil,
-            classes: reading.classes, hints: explorerHints(arrows: palette.arrows))
+            classes: reading.classes, hints: explorerHints(arrows: palette.arrows),
+            touring: tour != nil, tourStep: layout.tour.isEmpty ? tour?.tour.position : nil)
         guard layout.mode != .tooSmall else {
             TooSmallNotice(width: width, height: height)
                 .render(in: buffer.area, into: &buffer, palette: palette)
@@ -26,8 +27,11 @@ extension SketchpadState {
             }
             return buffer
         }
-        TitleBar(outcome: reading.outcome, classes: reading.classes, heading: explorerHeading)
-            .render(in: layout.title, into: &buffer, palette: palette)
+        TitleBar(
+            outcome: reading.outcome, classes: reading.classes,
+            heading: explorerHeading ?? tour.map { "Tour: " + $0.tour.lesson.title },
+            raw: !preprocessing && shownTestDigit == nil
+        ).render(in: layout.title, into: &buffer, palette: palette)
         if let explorer, let cell = explorer.openCell {
             // The matrix takes everything between the title and the status line.
             let body = Rect(
@@ -55,22 +59,45 @@ extension SketchpadState {
             eraser: eraser && testDigit == nil, focused: focus == homeFocus,
             resolution: layout.mode == .compact ? .halfBlocks : .doubleWidth, field: field,
             shading: shading, title: testDigit.map(testDigitTitle),
+            pointed: [.canvas, .saliency].contains(tour?.step.target),
+            label: testDigit == nil ? canvasTitle : nil,
             grey: testDigit.flatMap { explorer?.digits.input($0) })
         if !layout.canvasHidden {
             canvasView.render(in: layout.canvasFrame, into: &buffer, palette: palette)
             PredictionView(
                 outcome: reading.outcome, probabilities: reading.probabilities,
                 columns: layout.mode == .compact, classes: reading.classes,
+                pointed: tour?.step.target == .bars, raw: !preprocessing && testDigit == nil,
                 label: testDigit.flatMap { explorer?.digits.labels[$0] }
             ).render(in: layout.prediction, into: &buffer, palette: palette)
         }
-        let saturation = reading.trace.flatMap { Saturation(layer, trace: $0) }
-        NetworkPanel(
-            selection: panelSelection, reading: reading, picked: picked,
-            words: showExplanations ? words(derived, picked: picked, saturation: saturation) : [],
-            drawing: layout.canvasHidden ? canvasView : nil, saturation: saturation
-        ).render(in: layout.network, into: &buffer, palette: palette)
+        if let sweepKind {
+            SweepView(
+                kind: sweepKind, sweep: derived.sweep, classes: reading.classes,
+                preprocessing: preprocessing
+            ).render(in: layout.network, into: &buffer, palette: palette)
+        } else {
+            let saturation = reading.trace.flatMap { Saturation(layer, trace: $0) }
+            let words =
+                showExplanations && tour == nil
+                ? self.words(derived, picked: picked, saturation: saturation) : []
+            NetworkPanel(
+                selection: panelSelection, reading: reading, picked: picked, words: words,
+                drawing: layout.canvasHidden ? canvasView : nil, saturation: saturation
+            ).render(in: layout.network, into: &buffer, palette: palette)
+        }
+        if let tour, !layout.tour.isEmpty {
+            var panel = tourPanel(
+                tour, words: derived.tourWords, reading: reading,
+                coversNetwork: layout.network.isEmpty && tour.step.target?.layer != nil)
+            panel.boxed = !layout.tourIsBand
+            panel.render(in: layout.tour, into: &buffer, palette: palette)
+        }
         status.render(in: layout.status, into: &buffer, palette: palette)
+        if let lessonPicker {
+            LessonPicker(choices: lessons, picked: lessonPicker)
+                .render(in: buffer.area, into: &buffer, palette: palette)
+        }
         renderHelp(into: &buffer, palette: palette)
         return buffer
     }
@@ -89,8 +116,17 @@ extension SketchpadState {
             layerIndex: layerIndex, mapIndex: mapIndex, unit: unitPosition, zoomed: zoomed,
             watching: watching, term: term, preActivation: showPreActivation,
             perMap: shadesPerMap, focused: focus == .network, framed: !networkFullScreen,
-            words: showExplanations, drawing: layout.canvasHidden,
-            escapeTo: homeFocus == .digits ? "digits" : "draw")
+            words: showExplanations && tour == nil, drawing: layout.canvasHidden,
+            escapeTo: homeFocus == .digits ? "digits" : "draw", touring: tour != nil)
+    }
+
+    /// Where the drawing on the canvas came from while it is unchanged, for its title: a file,
+    /// with its place in the gallery.
+    var canvasTitle: String? {
+        guard let canvasLabel, canvasLabel.canvas == canvas else { return nil }
+        let position = gallery.shown.map { " (\(gallery.position($0)))" } ?? ""
+        let fromGallery = gallery.shown.map { gallery.items[$0].name == canvasLabel.text } ?? false
+        return canvasLabel.text + (fromGallery ? position : "")
     }
 
     /// The picked unit, explained from the reading, when the network ran.
@@ -127,6 +163,8 @@ extension SketchpadState {
             paragraphs += explanations[view].text(facts)
         } else if zoomed && layer != .input {
             paragraphs += explanations[layer == .output ? View.output : .unit].text(facts)
+        } else if layer == .input && !preprocessing {
+            paragraphs += explanations[View.raw].text(facts)
         } else {
             paragraphs += explanations[layer].text(facts)
         }

@@ -1,3 +1,4 @@
+import LeNet5
 import Screen
 
 /// What a key asks the sketchpad to do.
@@ -32,6 +33,20 @@ enum Command: Equatable, Sendable {
     /// What drove the decision, over the drawing.
     case toggleSaliency
     case switchSaliencyMethod
+    /// Changes the drawing: one undoable step.
+    case transform(DrawingTransform)
+    /// The what-if sweep view, of each kind in turn, then closed.
+    case cycleSweepView
+    /// The network reads the raw canvas, or the drawing scaled and centred.
+    case togglePreprocessing
+    /// The next (or previous) drawing of the gallery.
+    case stepGallery(by: Int)
+    /// The list of lessons.
+    case openLessons
+    /// In a tour: the next step, the previous one, leaving it.
+    case nextStep
+    case previousStep
+    case leaveTour
     case back
     /// The previous or next test digit of the list (`lenet5 explore`), or `by` digits along.
     case stepDigit(by: Int)
@@ -66,6 +81,8 @@ enum KeyContext: Equatable, Sendable, CaseIterable {
 
 /// Where a key binding applies.
 enum KeyPlace: Equatable, Sendable {
+    /// During a guided tour, wherever the keys go: these come first.
+    case tour
     case canvas
     /// Among the maps or over one map's values: anywhere in the network panel.
     case network
@@ -76,6 +93,7 @@ enum KeyPlace: Equatable, Sendable {
 
     func contains(_ context: KeyContext) -> Bool {
         switch self {
+        case .tour: false
         case .canvas: context == .canvas
         case .network: context == .maps || context == .values
         case .maps: context == .maps
@@ -98,9 +116,10 @@ struct KeyBinding: Equatable, Sendable {
         self.place = place
     }
 
-    /// A key bound to no place works wherever the context admits its command.
-    func applies(in context: KeyContext) -> Bool {
-        place?.contains(context) ?? context.admits(command)
+    /// Whether it applies where the keys go, and (for the tour's keys) during a tour. A key bound
+    /// to no place works wherever the context admits its command.
+    func applies(in context: KeyContext, touring: Bool = false) -> Bool {
+        place == .tour ? touring : place?.contains(context) ?? context.admits(command)
     }
 }
 
@@ -217,13 +236,63 @@ enum KeyMap {
         .heading("Explanations"),
         .keys(
             [KeyBinding(.character("i"), .toggleExplanations)],
-            "hide / show what each view says in words"),
+            "hide / show what each view says in words (and a tour's words)"),
         .keys(
             [KeyBinding(.character("x"), .toggleSaliency)],
             "shade the drawing by what made the answer"),
         .keys(
             [KeyBinding(.character("X"), .switchSaliencyMethod)],
             "measure that by erasing cells, or by the gradient"),
+        .blank,
+        .heading("What if"),
+        .keys(
+            [
+                KeyBinding(.character("H"), .transform(.shift(x: -1, y: 0))),
+                KeyBinding(.character("J"), .transform(.shift(x: 0, y: 1))),
+                KeyBinding(.character("K"), .transform(.shift(x: 0, y: -1))),
+                KeyBinding(.character("L"), .transform(.shift(x: 1, y: 0))),
+            ], "move the drawing a cell left, down, up, right"),
+        .keys(
+            [
+                KeyBinding(.character("<"), .transform(.rotate(degrees: 15))),
+                KeyBinding(.character(">"), .transform(.rotate(degrees: -15))),
+            ], "turn it 15 degrees anticlockwise, clockwise"),
+        .keys(
+            [
+                KeyBinding(.character("+"), .transform(.scale(factor: 1.25))),
+                KeyBinding(.character("-"), .transform(.scale(factor: 0.8))),
+            ], "make it larger, smaller"),
+        .keys(
+            [
+                KeyBinding(.character("b"), .transform(.thicken(steps: 1))),
+                KeyBinding(.character("B"), .transform(.thin(steps: 1))),
+            ], "thicker, thinner strokes (u undoes each change)"),
+        .keys(
+            [KeyBinding(.character("S"), .cycleSweepView)],
+            "sweep: what it reads as it turns, moves, grows, thickens (again: the next; then off)"),
+        .keys(
+            [KeyBinding(.character("P"), .togglePreprocessing)],
+            "preprocessing off / on: what the network makes of the raw canvas"),
+        .blank,
+        .heading("Lessons and samples"),
+        .keys([KeyBinding(.character("T"), .openLessons)], "pick a guided tour"),
+        .keys(
+            [
+                KeyBinding(.character(" "), .nextStep, on: .tour),
+                KeyBinding(.right, .nextStep, on: .tour),
+            ],
+            "in a tour: the next step (draw with the mouse, or p and h j k l)"),
+        .keys(
+            [
+                KeyBinding(.left, .previousStep, on: .tour),
+                KeyBinding(.backspace, .previousStep, on: .tour),
+            ], "in a tour: the previous step"),
+        .keys([KeyBinding(.escape, .leaveTour, on: .tour)], "leave the tour"),
+        .keys(
+            [
+                KeyBinding(.character("g"), .stepGallery(by: 1)),
+                KeyBinding(.character("G"), .stepGallery(by: -1)),
+            ], "the gallery's next, previous drawing"),
         .blank,
         .heading("Test digits (lenet5 explore)"),
         .keys(
@@ -266,9 +335,15 @@ enum KeyMap {
 
     static let bindings: [KeyBinding] = help.flatMap(\.bindings)
 
-    /// What `key` does where the keys go now, if anything.
-    static func command(for key: Key, in context: KeyContext) -> Command? {
-        bindings.first { $0.key == key && $0.applies(in: context) }?.command
+    /// What `key` does where the keys go now, if anything; during a tour its keys come first, on
+    /// the canvas and in the network (the test digits and their matrix keep their own).
+    static func command(for key: Key, in context: KeyContext, touring: Bool = false) -> Command? {
+        if touring, [.canvas, .maps, .values].contains(context),
+            let binding = bindings.first(where: { $0.key == key && $0.place == .tour })
+        {
+            return binding.command
+        }
+        return bindings.first { $0.key == key && $0.applies(in: context) }?.command
     }
 
     /// How the help names a group of keys: "u  Ctrl-Z"; the four arrow keys together are

@@ -49,10 +49,11 @@ public struct NetworkReading {
     /// One probability per class, nil unless classified.
     public var probabilities: [Float]? { prediction == nil ? nil : trace?.probabilities }
 
-    /// Runs `classifier` on `canvas` through the preprocessing, keeping every layer in `trace`.
-    static func read(_ canvas: Canvas, classifier: Classifier, trace: ForwardTrace)
-        -> NetworkReading
-    {
+    /// Runs `classifier` on `canvas` through the preprocessing (or with `preprocess` false on the
+    /// canvas as it is), keeping every layer in `trace`.
+    static func read(
+        _ canvas: Canvas, classifier: Classifier, trace: ForwardTrace, preprocess: Bool = true
+    ) -> NetworkReading {
         let model = classifier.model
         func reading(_ outcome: Outcome, _ prepared: PreparedDrawing? = nil) -> NetworkReading {
             NetworkReading(
@@ -65,7 +66,9 @@ public struct NetworkReading {
         case .ready: break
         }
         // A 32x32 canvas is always the network's size: only a blank one has nothing to prepare.
-        guard let prepared = try? PreparedDrawing(canvas.bitmap) else { return reading(.empty) }
+        guard let prepared = try? PreparedDrawing(canvas.bitmap, preprocess: preprocess) else {
+            return reading(.empty)
+        }
         classifier.forward(prepared.input, into: trace)
         // Checked before picking a class: with a NaN among them, "the largest" is meaningless.
         guard trace.probabilities.allSatisfy(\.isFinite) else {

@@ -10,6 +10,10 @@ struct PredictionView: Widget {
     let columns: Bool
     /// The classes' names, in output order.
     var classes = ClassNames.digits
+    /// A tour's step points at the bars: marked.
+    var pointed = false
+    /// The network read the canvas as it is, without the preprocessing: said.
+    var raw = false
 
     /// The widest class name a row's label shows.
     static let labelLimit = 8
@@ -23,7 +27,9 @@ struct PredictionView: Widget {
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         guard !area.isEmpty else { return }
-        var header: [(String, Style)] = [(" Prediction: ", .bold)]
+        var header: [(String, Style)] = [
+            (pointed ? palette.pointer + " Prediction: " : " Prediction: ", .bold)
+        ]
         var best: Int?
         switch outcome {
         case .classified(let digit, let confidence):
@@ -38,6 +44,15 @@ struct PredictionView: Widget {
         }
         if let label {
             header += [("  ", .plain), ("label \(label)", best == label ? .plain : .reverse)]
+        }
+        if raw {
+            // The marker before the hint in brackets, which goes first when the line is short.
+            let marker = ("  raw canvas", Style.bold)
+            let length = { (parts: [(String, Style)]) in parts.map(\.0.count).reduce(0, +) }
+            if length(header + [marker]) > area.width, header.last?.1 == .dim {
+                header.removeLast()
+            }
+            if length(header + [marker]) <= area.width { header.append(marker) }
         }
         buffer.write(header, x: area.x, y: area.y, clip: area)
         if outcome == .undefined {

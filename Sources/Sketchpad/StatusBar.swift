@@ -16,6 +16,10 @@ struct StatusBar: Widget {
     var classes = ClassNames.digits
     /// Keys to show instead of the tools (while the test digits of `lenet5 explore` have them).
     var hints: String? = nil
+    /// During a tour its keys take the tools' place.
+    var touring = false
+    /// The tour's step, while its words are hidden.
+    var tourStep: String? = nil
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         switch prompt {
@@ -55,6 +59,16 @@ struct StatusBar: Widget {
         if let notice {
             buffer.writeShortening(
                 notice, x: area.x, y: area.y, style: .bold,
+                clip: Rect(x: area.x, y: area.y, width: area.width - 16, height: 1),
+                palette: palette)
+        } else if touring {
+            let (left, right) = (palette.arrows.left, palette.arrows.right)
+            let text =
+                (tourStep.map { "Tour, \($0) (i shows its words): " } ?? "Tour: ")
+                + "Space or \(right) next, \(left) or Backspace back, Esc leaves"
+                + (penDown ? "  pen DOWN" : "")
+            buffer.writeShortening(
+                text, x: area.x, y: area.y, style: .bold,
                 clip: Rect(x: area.x, y: area.y, width: area.width - 16, height: 1),
                 palette: palette)
         } else if let outcome {

@@ -13,6 +13,15 @@ public enum Fact: String, CaseIterable, Sendable, Comparable {
     case bestPercent = "best_percent"
     case second
     case secondPercent = "second_percent"
+    // The answer without and with the preprocessing, whichever the screen shows.
+    case rawBest = "raw_best"
+    case rawBestPercent = "raw_best_percent"
+    case preprocessedBest = "preprocessed_best"
+    case preprocessedBestPercent = "preprocessed_best_percent"
+
+    // The class a lesson asks the reader to draw.
+    case target
+    case targetPercent = "target_percent"
 
     // The map picked in a layer of maps (C1 to S4), and its strongest value.
     case layer
@@ -68,6 +77,12 @@ public enum Fact: String, CaseIterable, Sendable, Comparable {
         case .bestPercent: "its probability (\"99.9%\")"
         case .second: "the runner-up digit (\"5\")"
         case .secondPercent: "its probability (\"0.1%\")"
+        case .rawBest: "the digit the drawing reads as without the preprocessing (\"4\")"
+        case .rawBestPercent: "its probability (\"54.9%\")"
+        case .preprocessedBest: "the digit it reads as with the preprocessing (\"8\")"
+        case .preprocessedBestPercent: "its probability (\"99.8%\")"
+        case .target: "the digit a lesson asks the reader to draw (\"3\")"
+        case .targetPercent: "the probability the network gives it now (\"12.5%\")"
         case .layer: "the layer's name (\"C1\")"
         case .map: "the picked map, counted from 1 (\"4\")"
         case .maps: "how many maps the layer has (\"6\")"

@@ -18,6 +18,8 @@ public enum View: String, CaseIterable, Sendable {
     case gradient
     /// A layer whose values pile up at -1 and +1.
     case saturated
+    /// The input with the preprocessing off: the canvas as it is.
+    case raw
 }
 
 /// One section of an explanation file: a layer, or a view.
@@ -61,6 +63,10 @@ public enum Topic: Hashable, Sendable, CustomStringConvertible {
                 return drawing.union(pickedUnit).union(deep).union([.inputs, .sum, .bias])
             case .occlusion, .gradient: return drawing.union([.method, .topCell, .topDrop])
             case .saturated: return [.layer, .saturatedPercent, .low, .high]
+            case .raw:
+                return drawing.union([
+                    .rawBest, .rawBestPercent, .preprocessedBest, .preprocessedBestPercent,
+                ])
             }
         }
     }
@@ -70,7 +76,8 @@ public enum Topic: Hashable, Sendable, CustomStringConvertible {
 public enum ExplanationFile: String, CaseIterable, Sendable {
     /// A few sentences on each layer, Input to Output.
     case layers = "layers.txt"
-    /// The views: a picked unit, a computation, the saliency overlay, a saturated layer.
+    /// The views: a picked unit, a computation, the saliency overlay, a saturated layer, the
+    /// input with the preprocessing off.
     case views = "views.txt"
 
     /// Every section the file must have, in the order the documentation lists them.

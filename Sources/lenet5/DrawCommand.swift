@@ -15,7 +15,11 @@ struct DrawCommand: ParsableCommand {
             beside its kernels (the arrows then pick a value, and the canvas lights up where it \
             looks), w watches the picked value being computed (r sweeps it across the map), f \
             gives the network the whole screen, x shades the drawing by what made the answer, i \
-            hides or shows the explanations. ? lists every key, q quits. Needs an interactive terminal of at least \(Layout.compactMinimum.width)x\
+            hides or shows the explanations. H J K L move the drawing, < > turn it, + - resize it, \
+            b B thicken and thin its strokes; S sweeps a change across a range and charts what \
+            the network reads; P turns the preprocessing off and on; g and G go through the \
+            sample gallery (and --gallery DIR); T opens a guided tour. ? lists every key, q \
+            quits. Needs an interactive terminal of at least \(Layout.compactMinimum.width)x\
             \(Layout.compactMinimum.height) (\(Layout.fullMinimum.width)x\
             \(Layout.fullMinimum.height) for the full view).
             """)
@@ -29,6 +33,8 @@ struct DrawCommand: ParsableCommand {
 
     @OptionGroup var sketchpad: SketchpadOptions
 
+    @OptionGroup var gallery: GalleryOption
+
     func run() throws {
         try SketchpadOptions.requireTerminal()
         // Everything that can fail on bad input fails here, before the screen is taken over.
@@ -36,12 +42,14 @@ struct DrawCommand: ParsableCommand {
         let canvas = try loadCanvas()
         let derivations = Derivations(
             classifier: classifier, explanations: try sketchpad.loadExplanations())
+        let gallery = try self.gallery.load()
+        let lessons = SketchpadOptions.lessons(for: classifier)
         let session = try sketchpad.takeTerminal()
         defer { session.restore() }
         let size = session.size
         var state = SketchpadState(
             width: size.width, height: size.height, options: sketchpad.displayOptions(session),
-            canvas: canvas, loadedFrom: load)
+            canvas: canvas, loadedFrom: load, gallery: gallery, lessons: lessons)
         state.classCount = classifier.classCount
         SketchpadLoop(session: session, derivations: derivations).run(&state)
     }

@@ -95,7 +95,13 @@ struct SketchpadLoop {
                 dirty = true
             }
             if dirty {
-                session.draw(state.render(derivations.derive(from: state)))
+                let derived = derivations.derive(from: state)
+                // What the network reads, for the state to know before the next key.
+                if let answer = state.answerMessage(derived) {
+                    _ = state.update(answer)
+                    continue
+                }
+                session.draw(state.render(derived))
                 dirty = false
             }
             // A sweep's steps come as ticks between the events, on time even while keys arrive.
@@ -122,6 +128,8 @@ struct SketchpadLoop {
                     return
                 case .save(let path, let contents, let overwrite):
                     effect = state.update(Self.save(contents, to: path, overwrite: overwrite))
+                case .readGalleryFile(let index, let path):
+                    effect = state.update(GalleryOption.read(index: index, path: path))
                 }
             }
         }

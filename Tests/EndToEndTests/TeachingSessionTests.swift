@@ -3,7 +3,7 @@ import LeNet5
 import Testing
 
 /// Words on screen, checked against every word the program could have written: the words of its
-/// sources (labels, messages, help) and of its explanation texts. A word cut in the middle
+/// sources (labels, messages, help), of its explanation texts and lessons, and its samples' names. A word cut in the middle
 /// ("enla" for "enlarge") is in neither, so the check finds it.
 enum ScreenWords {
     static let dictionary: Set<String> = {
@@ -17,9 +17,16 @@ enum ScreenWords {
                 files.append(root.appendingPathComponent("Sources/" + path).path)
             }
         }
-        let texts = root.appendingPathComponent("Assets/explanations").path
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: texts)) ?? [] {
-            files.append(texts + "/" + name)
+        // The explanations and the lessons, and the samples' names, which titles show.
+        for folder in ["Assets/explanations", "Assets/lessons"] {
+            let texts = root.appendingPathComponent(folder).path
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: texts)) ?? [] {
+                files.append(texts + "/" + name)
+            }
+        }
+        let samples = root.appendingPathComponent("Assets/samples").path
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: samples)) ?? [] {
+            words.formUnion(Self.words(in: name))
         }
         for file in files {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
