@@ -12,22 +12,27 @@ extension SketchpadState {
         let palette = Palette(options)
         let layout = self.layout
         let reading = derived.network
+        let teachPanel = teachPanelShown
         let status = StatusBar(
             prompt: prompt, notice: notice, penDown: penDown, eraser: eraser, brush: brush,
             cursor: cursor, outcome: layout.canvasHidden ? reading.outcome : nil,
-            classes: reading.classes)
+            classes: reading.classes, unsure: reading.isUnsure,
+            activity: teachPanel ? nil : teachActivity)
         guard layout.mode != .tooSmall else {
             TooSmallNotice(width: width, height: height)
                 .render(in: buffer.area, into: &buffer, palette: palette)
             // A question still needs its line, at the bottom, to be answered.
-            if prompt != nil {
-                status.render(
-                    in: buffer.area.splitBottom(1).bottom, into: &buffer, palette: palette)
+            if prompt != nil || teach.prompt != nil {
+                renderStatus(
+                    status, in: buffer.area.splitBottom(1).bottom, into: &buffer, palette: palette)
             }
             return buffer
         }
-        TitleBar(outcome: reading.outcome, classes: reading.classes)
-            .render(in: layout.title, into: &buffer, palette: palette)
+        TitleBar(
+            outcome: reading.outcome, classes: reading.classes, unsure: reading.isUnsure,
+            network: teach.taught == nil
+                ? nil : teach.showsTaught ? "taught network" : "original network"
+        ).render(in: layout.title, into: &buffer, palette: palette)
         let picked = pickedExplanation(reading)
         // Where the picked unit looks, on the cells drawn, while the network has the keys; a unit
         // that looks at the whole input (C5 and after) would light up everything, and does not.
@@ -36,27 +41,45 @@ extension SketchpadState {
             focus == .network && (picked?.fieldInput.width ?? whole) < whole
             ? picked?.fieldDrawing : nil
         let shading = derived.saliency.map { CanvasView.Shading($0, classes: reading.classes) }
-        let drawing = focus == .canvas && prompt == nil
+        let drawing = focus == .canvas && prompt == nil && teach.prompt == nil && !teach.browsing
         let canvasView = CanvasView(
             canvas: canvas,
             cursor: drawing ? CanvasView.Cursor(at: cursor, brush: brush, erasing: eraser) : nil,
             eraser: eraser, focused: focus == .canvas,
             resolution: layout.mode == .compact ? .halfBlocks : .doubleWidth, field: field,
             shading: shading)
+        // Beside the teach panel, the bars above it take only the rows their classes need.
+        var (predictionArea, panelArea) = (layout.prediction, layout.network)
+        if teachPanel && !layout.canvasHidden && predictionArea.x == panelArea.x
+            && predictionArea.maxY <= panelArea.y
+        {
+            let rows = min(predictionArea.height, reading.classes.count + 2)
+            predictionArea.height = rows
+            panelArea = Rect(
+                x: panelArea.x, y: predictionArea.maxY, width: panelArea.width,
+                height: layout.network.maxY - predictionArea.maxY)
+        }
         if !layout.canvasHidden {
             canvasView.render(in: layout.canvasFrame, into: &buffer, palette: palette)
             PredictionView(
                 outcome: reading.outcome, probabilities: reading.probabilities,
-                columns: layout.mode == .compact, classes: reading.classes
-            ).render(in: layout.prediction, into: &buffer, palette: palette)
+                columns: layout.mode == .compact, classes: reading.classes,
+                unsure: reading.isUnsure
+            ).render(in: predictionArea, into: &buffer, palette: palette)
         }
-        let saturation = reading.trace.flatMap { Saturation(layer, trace: $0) }
-        NetworkPanel(
-            selection: panelSelection, reading: reading, picked: picked,
-            words: showExplanations ? words(derived, picked: picked, saturation: saturation) : [],
-            drawing: layout.canvasHidden ? canvasView : nil, saturation: saturation
-        ).render(in: layout.network, into: &buffer, palette: palette)
-        status.render(in: layout.status, into: &buffer, palette: palette)
+        if teachPanel {
+            self.teachPanel(derived.explanations)
+                .render(in: panelArea, into: &buffer, palette: palette)
+        } else {
+            let saturation = reading.trace.flatMap { Saturation(layer, trace: $0) }
+            NetworkPanel(
+                selection: panelSelection, reading: reading, picked: picked,
+                words: showExplanations
+                    ? words(derived, picked: picked, saturation: saturation) : [],
+                drawing: layout.canvasHidden ? canvasView : nil, saturation: saturation
+            ).render(in: layout.network, into: &buffer, palette: palette)
+        }
+        renderStatus(status, in: layout.status, into: &buffer, palette: palette)
         if showHelp {
             HelpOverlay(
                 lines: KeyMap.help, page: helpPage,
@@ -64,6 +87,18 @@ extension SketchpadState {
             ).render(in: buffer.area, into: &buffer, palette: palette)
         }
         return buffer
+    }
+
+    /// The status line, or teach mode's question there.
+    func renderStatus(
+        _ status: StatusBar, in area: Rect, into buffer: inout CellBuffer, palette: Palette
+    ) {
+        if prompt == nil, let question = teach.prompt {
+            TeachPromptBar(prompt: question, notice: notice)
+                .render(in: area, into: &buffer, palette: palette)
+        } else {
+            status.render(in: area, into: &buffer, palette: palette)
+        }
     }
 
     /// What the network panel shows, as picked in the state.

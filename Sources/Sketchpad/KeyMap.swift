@@ -38,30 +38,45 @@ enum Command: Equatable, Sendable {
     case quit
     /// Quits at once (Ctrl-C), whatever is on screen.
     case quitNow
+    /// Teach mode's keys (TeachKeys.swift).
+    case teach(TeachCommand)
 }
 
 /// Where the keys go now: drawing on the canvas, among the maps of a layer, or over the values
-/// of one map (in the zoom and while watching a computation).
+/// of one map (in the zoom and while watching a computation); in teach mode, drawing beside the
+/// teach panel, or moving through its examples.
 enum KeyContext: Equatable, Sendable, CaseIterable {
     case canvas
     case maps
     case values
+    case teach
+    case examples
 }
 
 /// Where a key binding applies.
 enum KeyPlace: Equatable, Sendable {
+    /// Drawing, also beside the teach panel.
     case canvas
     /// Among the maps or over one map's values: anywhere in the network panel.
     case network
     case maps
     case values
+    /// Drawing beside the teach panel.
+    case teach
+    /// Moving through the teach panel's examples.
+    case examples
+    /// Anywhere in teach mode: drawing beside its panel or moving through its examples.
+    case teaching
 
     func contains(_ context: KeyContext) -> Bool {
         switch self {
-        case .canvas: context == .canvas
-        case .network: context != .canvas
+        case .canvas: context == .canvas || context == .teach
+        case .network: context == .maps || context == .values
         case .maps: context == .maps
         case .values: context == .values
+        case .teach: context == .teach
+        case .examples: context == .examples
+        case .teaching: context == .teach || context == .examples
         }
     }
 }
@@ -100,113 +115,119 @@ enum HelpLine: Equatable, Sendable {
 /// looks keys up here, so the two cannot disagree. (Prompts and the help's pages take their own
 /// keys, shown on screen while they are open.)
 enum KeyMap {
-    static let help: [HelpLine] = [
-        .heading("Drawing"),
-        .mouse("left mouse", "paint while pressed (eraser: erase)"),
-        .mouse("right mouse", "erase while pressed"),
-        .keys(
-            [
-                KeyBinding(.up, .moveCursor(dx: 0, dy: -1), on: .canvas),
-                KeyBinding(.down, .moveCursor(dx: 0, dy: 1), on: .canvas),
-                KeyBinding(.left, .moveCursor(dx: -1, dy: 0), on: .canvas),
-                KeyBinding(.right, .moveCursor(dx: 1, dy: 0), on: .canvas),
-            ], "move the cursor while drawing"),
-        .keys(
-            [
-                KeyBinding(.character("h"), .moveCursor(dx: -1, dy: 0)),
-                KeyBinding(.character("j"), .moveCursor(dx: 0, dy: 1)),
-                KeyBinding(.character("k"), .moveCursor(dx: 0, dy: -1)),
-                KeyBinding(.character("l"), .moveCursor(dx: 1, dy: 0)),
-            ], "move the cursor, also while exploring"),
-        .keys([KeyBinding(.character(" "), .paint)], "paint (or erase) under the cursor"),
-        .keys([KeyBinding(.character("p"), .togglePen)], "pen down / up: moving paints"),
-        .keys([KeyBinding(.character("e"), .toggleEraser)], "eraser on / off"),
-        .keys(
-            [
-                KeyBinding(.character("["), .resizeBrush(by: -1)),
-                KeyBinding(.character("]"), .resizeBrush(by: 1)),
-            ], "brush size 1 to 3"),
-        .keys([KeyBinding(.character("c"), .clear)], "clear the canvas"),
-        .keys([KeyBinding(.character("u"), .undo), KeyBinding(.control("z"), .undo)], "undo"),
-        .keys([KeyBinding(.character("U"), .redo), KeyBinding(.control("r"), .redo)], "redo"),
-        .keys([KeyBinding(.character("s"), .save)], "save the drawing as a text grid"),
-        .blank,
-        .heading("The network"),
-        .keys(
-            [KeyBinding(.tab, .stepLayer(by: 1)), KeyBinding(.character("n"), .stepLayer(by: 1))],
-            "next layer (or click its tab)"),
-        .keys(
-            [
-                KeyBinding(.backTab, .stepLayer(by: -1)),
-                KeyBinding(.character("N"), .stepLayer(by: -1)),
-            ], "previous layer"),
-        .keys(
-            [
-                KeyBinding(.left, .stepMap(by: -1), on: .maps),
-                KeyBinding(.right, .stepMap(by: 1), on: .maps),
-            ], "pick a map (or click it) while exploring"),
-        .keys(
-            [
-                KeyBinding(.up, .stepLayer(by: -1), on: .maps),
-                KeyBinding(.down, .stepLayer(by: 1), on: .maps),
-            ], "previous / next layer while exploring"),
-        .keys(
-            [
-                KeyBinding(.character("m"), .stepMap(by: 1)),
-                KeyBinding(.character("M"), .stepMap(by: -1)),
-            ], "next / previous map, also in the zoom"),
-        .keys(
-            [KeyBinding(.enter, .toggleZoom, on: .network)],
-            "zoom the map beside its kernels, and back"),
-        .keys(
-            [KeyBinding(.character("a"), .togglePreActivation)],
-            "values before tanh (logits before softmax) or after"),
-        .keys(
-            [KeyBinding(.character("v"), .toggleShadesPerMap)],
-            "shades scaled for each map, or for the whole layer"),
-        .keys(
-            [KeyBinding(.character("f"), .toggleFullScreen)],
-            "the network on the whole screen, or beside the canvas"),
-        .keys(
-            [KeyBinding(.escape, .back, on: .network)],
-            "back: from watching, the zoom, then to drawing"),
-        .blank,
-        .heading("One value at a time"),
-        .keys(
-            [
-                KeyBinding(.up, .moveUnit(dx: 0, dy: -1), on: .values),
-                KeyBinding(.down, .moveUnit(dx: 0, dy: 1), on: .values),
-                KeyBinding(.left, .moveUnit(dx: -1, dy: 0), on: .values),
-                KeyBinding(.right, .moveUnit(dx: 1, dy: 0), on: .values),
-            ], "in the zoom: pick a value (or click it); the canvas lights up where it looks"),
-        .keys(
-            [
-                KeyBinding(.character("."), .stepPosition(by: 1)),
-                KeyBinding(.character(","), .stepPosition(by: -1)),
-            ], "next / previous value: the window's next step"),
-        .keys(
-            [KeyBinding(.character("w"), .toggleWatch)],
-            "watch the picked value being computed, and back"),
-        .keys(
-            [KeyBinding(.character("r"), .toggleSweep)],
-            "sweep the window across the map; again to pause"),
-        .blank,
-        .heading("Explanations"),
-        .keys(
-            [KeyBinding(.character("i"), .toggleExplanations)],
-            "hide / show what each view says in words"),
-        .keys(
-            [KeyBinding(.character("x"), .toggleSaliency)],
-            "shade the drawing by what made the answer"),
-        .keys(
-            [KeyBinding(.character("X"), .switchSaliencyMethod)],
-            "measure that by erasing cells, or by the gradient"),
-        .blank,
-        .keys([KeyBinding(.character("?"), .help)], "this help"),
-        .keys(
-            [KeyBinding(.character("q"), .quit), KeyBinding(.control("c"), .quitNow)],
-            "quit (q asks first if the drawing is not saved)"),
-    ]
+    static let help: [HelpLine] =
+        [
+            .heading("Drawing"),
+            .mouse("left mouse", "paint while pressed (eraser: erase)"),
+            .mouse("right mouse", "erase while pressed"),
+            .keys(
+                [
+                    KeyBinding(.up, .moveCursor(dx: 0, dy: -1), on: .canvas),
+                    KeyBinding(.down, .moveCursor(dx: 0, dy: 1), on: .canvas),
+                    KeyBinding(.left, .moveCursor(dx: -1, dy: 0), on: .canvas),
+                    KeyBinding(.right, .moveCursor(dx: 1, dy: 0), on: .canvas),
+                ], "move the cursor while drawing"),
+            .keys(
+                [
+                    KeyBinding(.character("h"), .moveCursor(dx: -1, dy: 0)),
+                    KeyBinding(.character("j"), .moveCursor(dx: 0, dy: 1)),
+                    KeyBinding(.character("k"), .moveCursor(dx: 0, dy: -1)),
+                    KeyBinding(.character("l"), .moveCursor(dx: 1, dy: 0)),
+                ], "move the cursor, also while exploring"),
+            .keys([KeyBinding(.character(" "), .paint)], "paint (or erase) under the cursor"),
+            .keys([KeyBinding(.character("p"), .togglePen)], "pen down / up: moving paints"),
+            .keys([KeyBinding(.character("e"), .toggleEraser)], "eraser on / off"),
+            .keys(
+                [
+                    KeyBinding(.character("["), .resizeBrush(by: -1)),
+                    KeyBinding(.character("]"), .resizeBrush(by: 1)),
+                ], "brush size 1 to 3"),
+            .keys([KeyBinding(.character("c"), .clear)], "clear the canvas"),
+            .keys([KeyBinding(.character("u"), .undo), KeyBinding(.control("z"), .undo)], "undo"),
+            .keys([KeyBinding(.character("U"), .redo), KeyBinding(.control("r"), .redo)], "redo"),
+            .keys([KeyBinding(.character("s"), .save)], "save the drawing as a text grid"),
+            .blank,
+            .heading("The network"),
+            .keys(
+                [
+                    KeyBinding(.tab, .stepLayer(by: 1)),
+                    KeyBinding(.character("n"), .stepLayer(by: 1)),
+                ],
+                "next layer (or click its tab)"),
+            .keys(
+                [
+                    KeyBinding(.backTab, .stepLayer(by: -1)),
+                    KeyBinding(.character("N"), .stepLayer(by: -1)),
+                ], "previous layer"),
+            .keys(
+                [
+                    KeyBinding(.left, .stepMap(by: -1), on: .maps),
+                    KeyBinding(.right, .stepMap(by: 1), on: .maps),
+                ], "pick a map (or click it) while exploring"),
+            .keys(
+                [
+                    KeyBinding(.up, .stepLayer(by: -1), on: .maps),
+                    KeyBinding(.down, .stepLayer(by: 1), on: .maps),
+                ], "previous / next layer while exploring"),
+            .keys(
+                [
+                    KeyBinding(.character("m"), .stepMap(by: 1)),
+                    KeyBinding(.character("M"), .stepMap(by: -1)),
+                ], "next / previous map, also in the zoom"),
+            .keys(
+                [KeyBinding(.enter, .toggleZoom, on: .network)],
+                "zoom the map beside its kernels, and back"),
+            .keys(
+                [KeyBinding(.character("a"), .togglePreActivation)],
+                "values before tanh (logits before softmax) or after"),
+            .keys(
+                [KeyBinding(.character("v"), .toggleShadesPerMap)],
+                "shades scaled for each map, or for the whole layer"),
+            .keys(
+                [KeyBinding(.character("f"), .toggleFullScreen)],
+                "the network on the whole screen, or beside the canvas"),
+            .keys(
+                [KeyBinding(.escape, .back, on: .network)],
+                "back: from watching, the zoom, then to drawing"),
+            .blank,
+            .heading("One value at a time"),
+            .keys(
+                [
+                    KeyBinding(.up, .moveUnit(dx: 0, dy: -1), on: .values),
+                    KeyBinding(.down, .moveUnit(dx: 0, dy: 1), on: .values),
+                    KeyBinding(.left, .moveUnit(dx: -1, dy: 0), on: .values),
+                    KeyBinding(.right, .moveUnit(dx: 1, dy: 0), on: .values),
+                ], "in the zoom: pick a value (or click it); the canvas lights up where it looks"),
+            .keys(
+                [
+                    KeyBinding(.character("."), .stepPosition(by: 1)),
+                    KeyBinding(.character(","), .stepPosition(by: -1)),
+                ], "next / previous value: the window's next step"),
+            .keys(
+                [KeyBinding(.character("w"), .toggleWatch)],
+                "watch the picked value being computed, and back"),
+            .keys(
+                [KeyBinding(.character("r"), .toggleSweep)],
+                "sweep the window across the map; again to pause"),
+            .blank,
+            .heading("Explanations"),
+            .keys(
+                [KeyBinding(.character("i"), .toggleExplanations)],
+                "hide / show what each view says in words"),
+            .keys(
+                [KeyBinding(.character("x"), .toggleSaliency)],
+                "shade the drawing by what made the answer"),
+            .keys(
+                [KeyBinding(.character("X"), .switchSaliencyMethod)],
+                "measure that by erasing cells, or by the gradient"),
+            .blank,
+        ] + teachSection + [
+            .blank,
+            .keys([KeyBinding(.character("?"), .help)], "this help"),
+            .keys(
+                [KeyBinding(.character("q"), .quit), KeyBinding(.control("c"), .quitNow)],
+                "quit (q asks first if the drawing is not saved)"),
+        ]
 
     static let bindings: [KeyBinding] = help.flatMap(\.bindings)
 
@@ -216,10 +237,11 @@ enum KeyMap {
     }
 
     /// How the help names a group of keys: "u  Ctrl-Z"; the four arrow keys together are
-    /// "arrows".
+    /// "arrows", the ten digits "0-9".
     static func label(_ keys: [Key]) -> String {
         let arrows: [Key] = [.up, .down, .left, .right]
         if Set(keys) == Set(arrows) { return "arrows" }
+        if keys == (0...9).map({ Key.character(Character(String($0))) }) { return "0-9" }
         return keys.map(name).joined(separator: "  ")
     }
 

@@ -90,6 +90,8 @@ public struct SketchpadState: Equatable {
     public var options: DisplayOptions
     /// How many classes the network shown has: its output layer's units.
     public var classCount = NetworkGeometry.digitClasses
+    /// Teach mode: the examples, the teaching run, the taught network.
+    public var teach = TeachState()
 
     var stroke: Stroke?
 
@@ -108,7 +110,9 @@ public struct SketchpadState: Equatable {
     }
 
     public var layout: Layout {
-        Layout(width: width, height: height, canvasHidden: networkFullScreen)
+        Layout(
+            width: width, height: height,
+            canvasHidden: networkFullScreen || teachResultOnWholeScreen)
     }
 
     public var selectedLayer: LayerDescription {

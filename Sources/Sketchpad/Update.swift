@@ -34,6 +34,8 @@ extension SketchpadState {
                 notice = "Cannot save \(path): \(reason)"
             }
             return nil
+        case .teach(let message):
+            return receive(message)
         }
     }
 
@@ -49,6 +51,7 @@ extension SketchpadState {
         if command == .quitNow { return .quit }
         // A question is answered whatever the size: its line shows even on a too-small screen.
         if let prompt { return answer(prompt, key) }
+        if let question = teach.prompt { return answer(question, key) }
         // While the terminal is too small to show anything, keys do nothing unseen but quit.
         if layout.mode == .tooSmall { return command == .quit ? quit() : nil }
         if showHelp { return turnHelpPage(key, command: command) }
@@ -140,6 +143,7 @@ extension SketchpadState {
             helpPage = 0
         case .quit: return quit()
         case .quitNow: return .quit
+        case .teach(let command): return perform(command)
         }
         return nil
     }
@@ -198,6 +202,7 @@ extension SketchpadState {
 
     /// Where the keys go now.
     var keyContext: KeyContext {
+        if teach.open && focus == .canvas { return teach.browsing ? .examples : .teach }
         guard focus == .network else { return .canvas }
         return zoomed ? .values : .maps
     }

@@ -18,6 +18,12 @@ public enum View: String, CaseIterable, Sendable {
     case gradient
     /// A layer whose values pile up at -1 and +1.
     case saturated
+    /// After teaching: how the taught network and one trained from scratch were tested.
+    case comparison
+    /// Why transfer did better, when it did.
+    case transferAhead = "transfer_ahead"
+    /// Why training from scratch did as well, when it did.
+    case scratchAsGood = "scratch_as_good"
 }
 
 /// One section of an explanation file: a layer, or a view.
@@ -39,7 +45,11 @@ public enum Topic: Hashable, Sendable, CustomStringConvertible {
     public var facts: Set<Fact> {
         let drawing: Set<Fact> = [
             .inkCells, .boxWidth, .boxHeight, .scaled, .best, .bestPercent, .second,
-            .secondPercent,
+            .secondPercent, .class, .classes,
+        ]
+        let comparison: Set<Fact> = [
+            .heldOut, .folds, .transferRight, .transferPercent, .scratchRight, .scratchPercent,
+            .kept, .learnedFrom, .aheadBy,
         ]
         let deep: Set<Fact> = [.c5Top, .f6Top, .pushUp, .pushDown]
         let pickedMap: Set<Fact> = [.layer, .map, .maps, .row, .column, .strongest, .stroke]
@@ -61,6 +71,7 @@ public enum Topic: Hashable, Sendable, CustomStringConvertible {
                 return drawing.union(pickedUnit).union(deep).union([.inputs, .sum, .bias])
             case .occlusion, .gradient: return drawing.union([.method, .topCell, .topDrop])
             case .saturated: return [.layer, .saturatedPercent, .low, .high]
+            case .comparison, .transferAhead, .scratchAsGood: return comparison
             }
         }
     }

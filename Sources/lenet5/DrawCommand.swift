@@ -5,6 +5,7 @@ import Screen
 import Sketchpad
 import Teaching
 import Terminal
+import Training
 
 struct DrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +18,10 @@ struct DrawCommand: ParsableCommand {
             beside its kernels (the arrows then pick a value, and the canvas lights up where it \
             looks), w watches the picked value being computed (r sweeps it across the map), f \
             gives the network the whole screen, x shades the drawing by what made the answer, i \
-            hides or shows the explanations. ? lists every key, q quits. Needs an interactive terminal of at least \(Layout.compactMinimum.width)x\
+            hides or shows the explanations. t opens teach mode: label drawings with a digit key or \
+            = and a name of your own (each is saved at once under the examples folder), R teaches \
+            the network from them in the background, O switches between the original and the \
+            taught network, W saves the taught one. ? lists every key, q quits. Needs an interactive terminal of at least \(Layout.compactMinimum.width)x\
             \(Layout.compactMinimum.height) (\(Layout.fullMinimum.width)x\
             \(Layout.fullMinimum.height) for the full view).
             """)
@@ -36,11 +40,29 @@ struct DrawCommand: ParsableCommand {
             valueName: "dir"))
     var explanations: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Teach mode's examples folder (default: $XDG_DATA_HOME/lenet5/examples, else "
+                + "~/.local/share/lenet5/examples), as `lenet5 transfer --examples` reads it.",
+            valueName: "dir"))
+    var examples: String?
+
+    @Option(
+        name: .customLong("teach-epochs"),
+        help: "Passes over the examples when teach mode teaches (as `lenet5 transfer --epochs`).")
+    var teachEpochs = TransferOptions().epochs
+
     @Flag(help: "Only ASCII characters: # for ink, +-| for frames.")
     var ascii = false
 
     @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set).")
     var noColor = false
+
+    func validate() throws {
+        guard (1...10_000).contains(teachEpochs) else {
+            throw ValidationError("--teach-epochs must be between 1 and 10000")
+        }
+    }
 
     func run() throws {
         guard TerminalSession.isInteractive else {
@@ -51,10 +73,12 @@ struct DrawCommand: ParsableCommand {
             throw ExitCode(2)
         }
         // Everything that can fail on bad input fails here, before the screen is taken over.
-        let classifier = Classifier(try weights.load())
+        let file = try weights.load()
+        let classifier = Classifier(file)
         let canvas = try loadCanvas()
         let derivations = Derivations(
-            classifier: classifier, explanations: try loadExplanations())
+            classifier: classifier, unsure: file.unsure, explanations: try loadExplanations())
+        let teach = teachRuntime()
         let session: TerminalSession
         do {
             session = try TerminalSession(allowColor: !noColor)
@@ -73,6 +97,7 @@ struct DrawCommand: ParsableCommand {
                 colors: session.colors),
             canvas: canvas, loadedFrom: load)
         state.classCount = classifier.classCount
+        _ = state.update(.teach(.folder(teach.listing())))
         var dirty = true
         // When the next step of a sweep is due (monotonic seconds), while one plays.
         var nextTick: Double?
@@ -108,8 +133,16 @@ struct DrawCommand: ParsableCommand {
             } else {
                 nextTick = nil
             }
+            // What the teaching thread reported: its progress, then its network.
+            for message in teach.collect() {
+                _ = state.update(.teach(message))
+                dirty = true
+            }
+            if dirty { continue }
             let wait = nextTick.map { max(1, Int((($0 - monotonicSeconds()) * 1000).rounded(.up))) }
-            guard let event = session.nextEvent(timeout: min(100, wait ?? 100)) else { continue }
+            // While teaching runs, often enough that its progress line moves smoothly.
+            let most = teach.isTraining ? 50 : 100
+            guard let event = session.nextEvent(timeout: min(most, wait ?? most)) else { continue }
             dirty = true
             var effect = state.update(.input(event))
             while let current = effect {
@@ -118,9 +151,22 @@ struct DrawCommand: ParsableCommand {
                     return
                 case .save(let path, let contents, let overwrite):
                     effect = state.update(save(contents, to: path, overwrite: overwrite))
+                case .teach(let work):
+                    effect = teach.perform(work).flatMap { state.update(.teach($0)) }
                 }
             }
         }
+    }
+
+    /// Teach mode's work: the examples folder, teaching from the sketchpad's own weights.
+    func teachRuntime() -> TeachRuntime {
+        var options = TransferOptions()
+        options.epochs = teachEpochs
+        let folder = ExampleFolder(option: examples)
+        return TeachRuntime(
+            folder: folder, sourcePath: weights.weights, options: options,
+            command: "lenet5 draw, teach mode, from the examples in \(folder.path)",
+            absolute: absolutePath)
     }
 
     func save(_ contents: String, to path: String, overwrite: Bool) -> Message {
