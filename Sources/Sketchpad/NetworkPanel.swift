@@ -147,7 +147,11 @@ struct NetworkPanel: Widget {
             let lines =
                 reading.outcome == .tooSmall
                 ? ["The drawing is too small to classify:", "draw the digit bigger."]
-                : ["Draw on the canvas:", "each layer's feature maps appear here."]
+                : [
+                    ClassNames.areDigits(reading.classes)
+                        ? "Draw a digit on the canvas:" : "Draw on the canvas:",
+                    "each layer's feature maps appear here.",
+                ]
             buffer.write(lines, in: body, style: .dim)
             return
         }

@@ -39,22 +39,24 @@ struct Thumbnail: Widget {
         var dots = [Bool](repeating: false, count: side * side)
         for row in 0..<side {
             for column in 0..<side {
-                let x0 = originX + column * extent / side
-                let x1 = originX + (column + 1) * extent / side
-                let y0 = originY + row * extent / side
-                let y1 = originY + (row + 1) * extent / side
-                var ink = false
-                for y in max(0, y0)..<min(drawing.height, max(y0 + 1, y1)) where !ink {
-                    for x in max(0, x0)..<min(drawing.width, max(x0 + 1, x1))
-                    where drawing[x, y] >= 0.5 {
-                        ink = true
-                        break
-                    }
-                }
+                let xs = cells(
+                    originX + column * extent / side, originX + (column + 1) * extent / side,
+                    drawing.width)
+                let ys = cells(
+                    originY + row * extent / side, originY + (row + 1) * extent / side,
+                    drawing.height)
+                let ink = ys.contains { y in xs.contains { x in drawing[x, y] >= 0.5 } }
                 dots[row * side + column] = ink
             }
         }
         return dots
+    }
+
+    /// The cells from `start` to `end` (at least one) within 0..<`limit`: none where the square
+    /// reaches past the drawing's edge.
+    static func cells(_ start: Int, _ end: Int, _ limit: Int) -> Range<Int> {
+        let low = max(0, start)
+        return low..<max(low, min(limit, max(start + 1, end)))
     }
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
