@@ -48,12 +48,14 @@ extension SketchpadState {
             eraser: eraser, focused: focus == .canvas,
             resolution: layout.mode == .compact ? .halfBlocks : .doubleWidth, field: field,
             shading: shading)
-        // Beside the teach panel, the bars above it take only the rows their classes need.
+        // Beside the teach panel, the bars above it take only the rows their classes need; what
+        // teaching measured takes their place too, for its words (the title keeps the answer).
         var (predictionArea, panelArea) = (layout.prediction, layout.network)
         if teachPanel && !layout.canvasHidden && predictionArea.x == panelArea.x
             && predictionArea.maxY <= panelArea.y
         {
-            let rows = min(predictionArea.height, reading.classes.count + 2)
+            let result = teach.page == .result && teach.taught != nil && !teach.browsing
+            let rows = result ? 0 : min(predictionArea.height, reading.classes.count + 2)
             predictionArea.height = rows
             panelArea = Rect(
                 x: panelArea.x, y: predictionArea.maxY, width: panelArea.width,

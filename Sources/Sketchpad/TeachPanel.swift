@@ -82,11 +82,16 @@ struct TeachPanel: Widget {
             buffer.write(text, in: list, style: .dim)
             return
         }
-        let shown = max(1, list.height / Thumbnail.height)
-        let first = max(0, min(pickedClass - shown + 1, folder.classes.count - shown))
+        // Classes that do not all fit scroll with the picked one, a line under them saying how
+        // many more there are.
+        let count = folder.classes.count
+        let fitting = list.height / Thumbnail.height
+        let shown = max(1, count <= fitting ? count : (list.height - 1) / Thumbnail.height)
+        let first = max(0, min(pickedClass - shown + 1, count - shown))
         let nameWidth = min(Self.nameLimit, folder.classes.map(\.name.count).max() ?? 1)
-        // A marker, the name, the count, then thumbnails.
-        let thumbnailsX = list.x + 2 + nameWidth + 4
+        // A marker and a space, the name, a space, the count in 3 columns, a space, thumbnails.
+        let countEnd = list.x + 2 + nameWidth + 1 + 3
+        let thumbnailsX = countEnd + 1
         let slots = max(0, (list.maxX - thumbnailsX + 1) / (Thumbnail.width + 1))
         for (row, index) in (first..<min(folder.classes.count, first + shown)).enumerated() {
             let item = folder.classes[index]
@@ -99,7 +104,7 @@ struct TeachPanel: Widget {
                 style: picked && browsing ? Style(bold: true, reverse: true) : style, clip: list)
             let count = String(item.examples.count)
             buffer.write(
-                count, x: list.x + 2 + nameWidth + 3 - count.count, y: y,
+                count, x: countEnd - count.count, y: y,
                 style: item.examples.count < TeachState.minimumPerClass ? .bold : .dim, clip: list)
             guard slots > 0 else { continue }
             // The latest drawings, or while browsing a run of them that holds the picked one.
@@ -116,11 +121,14 @@ struct TeachPanel: Widget {
                     into: &buffer, palette: palette)
             }
         }
-        if first + shown < folder.classes.count {
-            let more = folder.classes.count - first - shown
+        if shown < count {
+            let (above, below) = (first, count - first - shown)
+            var parts = [String]()
+            if above > 0 { parts.append("\(above) more above") }
+            if below > 0 { parts.append("\(below) more below") }
             buffer.write(
-                "\(more) more class\(more == 1 ? "" : "es") below", x: list.x,
-                y: list.y + shown * Thumbnail.height - 1, style: .dim, clip: list)
+                parts.joined(separator: ", ") + " (o, then \(palette.arrows.up)\(palette.arrows.down))",
+                x: list.x, y: list.y + shown * Thumbnail.height, style: .dim, clip: list)
         }
     }
 

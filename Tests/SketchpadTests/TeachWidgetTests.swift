@@ -80,8 +80,8 @@ import Testing
                 ),
             ])
         let buffer = draw(TeachPanel(folder: folder), width: 46, height: 14)
-        // Names 4 wide ("dash"): marker, space, name, then the count ending 3 columns on, a space,
-        // the thumbnails 5 columns apart from column 12.
+        // Names 4 wide ("dash"): marker, space, name, space, the count in 3 columns (to column
+        // 11), a space, the thumbnails 5 columns apart from column 13.
         let blank = "|" + String(repeating: " ", count: 44) + "|"
         func row(_ text: String) -> String {
             "|" + text + String(repeating: " ", count: 44 - text.count) + "|"
@@ -91,9 +91,9 @@ import Testing
                 "+- Teach: your examples " + String(repeating: "-", count: 21) + "+",
                 row(" Folder /examples"),
                 blank,
-                row(" > bar   2  +    +"),
-                row("            +    +"),
-                row("   dash  1 ----"),
+                row(" > bar    2  +    +"),
+                row("             +    +"),
+                row("   dash   1 ----"),
                 blank,
                 blank,
                 blank,
@@ -105,7 +105,7 @@ import Testing
             ])
         // The picked class is bold; a class short of two drawings has its count in bold.
         #expect(buffer[3, 3].style.bold && !buffer[3, 5].style.bold)
-        #expect(buffer[10, 5].style.bold && !buffer[10, 3].style.bold)
+        #expect(buffer[11, 5].style.bold && !buffer[11, 3].style.bold)
     }
 
     @Test func whileBrowsingThePickedClassAndDrawingAreInReverseVideo() {
@@ -119,9 +119,9 @@ import Testing
         let buffer = draw(
             TeachPanel(folder: folder, browsing: true, pickedExample: 1), width: 46, height: 14)
         #expect(buffer[3, 3].style.reverse && buffer[5, 3].style.reverse)
-        // Names 3 wide: thumbnails at columns 11, 16 and 21; the second one is picked.
-        #expect(!buffer[11, 3].style.reverse && buffer[16, 3].style.reverse)
-        #expect(!buffer[21, 3].style.reverse)
+        // Names 3 wide: thumbnails at columns 12, 17 and 22; the second one is picked.
+        #expect(!buffer[12, 3].style.reverse && buffer[17, 3].style.reverse)
+        #expect(!buffer[22, 3].style.reverse)
         // The ASCII arrows; the hints that fit 42 columns.
         #expect(buffer.lines[12] == "| up/down class  <-/-> drawing  Enter large  |")
     }
