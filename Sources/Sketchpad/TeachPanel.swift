@@ -127,7 +127,8 @@ struct TeachPanel: Widget {
             if above > 0 { parts.append("\(above) more above") }
             if below > 0 { parts.append("\(below) more below") }
             buffer.write(
-                parts.joined(separator: ", ") + " (o, then \(palette.arrows.up)\(palette.arrows.down))",
+                parts.joined(separator: ", ")
+                    + " (o, then \(palette.arrows.up)\(palette.arrows.down))",
                 x: list.x, y: list.y + shown * Thumbnail.height, style: .dim, clip: list)
         }
     }

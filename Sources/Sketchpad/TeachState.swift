@@ -40,30 +40,27 @@ public struct TeachFolder: Equatable, Sendable {
 
     public var exampleCount: Int { classes.map(\.examples.count).reduce(0, +) }
 
-    /// Why these examples cannot teach a network, in words for the status line, or nil when they
-    /// can: a network chooses between 2 to 20 classes, and each class needs one drawing to learn
-    /// from while another is tested.
+    /// Why these examples cannot teach a network, in words short enough for the status line at
+    /// 80 columns, or nil when they can: a network chooses between 2 to 20 classes, and each
+    /// class needs one drawing to learn from while another is tested.
     public var unteachable: String? {
         if let fault { return "The examples folder cannot be read: \(fault)" }
         let limits = NetworkGeometry.classLimits
         switch classes.count {
-        case 0:
-            return "Nothing to teach yet: draw, then label with a digit key or = (a class you "
-                + "name); two classes at least"
-        case 1:
-            return "Only one class, \"\(classes[0].name)\": a network needs at least "
-                + "\(limits.lowerBound) classes to choose between. Label drawings of another"
+        case 0: return "Nothing to teach yet: label drawings of two classes first"
+        case 1: return "Only \"\(classes[0].name)\" so far: label drawings of a second class"
         case let count where count > limits.upperBound:
             return "\(count) classes: a network is taught at most \(limits.upperBound)"
         default: break
         }
         if let few = classes.first(where: { $0.examples.count < TeachState.minimumPerClass }) {
-            return "\"\(few.name)\" has only one drawing: each class needs at least "
-                + "\(TeachState.minimumPerClass), one to learn from while another is tested"
+            return "\"\(few.name)\" has one drawing: each class needs "
+                + "\(TeachState.minimumPerClass) or more"
         }
         for item in classes {
             if let bad = item.examples.first(where: { $0.drawing == nil }) {
-                return "\(bad.file) is not a drawing: delete it (o, then d) or fix it"
+                let name = bad.file.split(separator: "/").suffix(2).joined(separator: "/")
+                return "\(name) is not a drawing: o, then d deletes it"
             }
         }
         return nil

@@ -23,13 +23,13 @@ extension SketchpadState {
             teach.prompt = .className("")
         case .labelAgain:
             guard let picked = teach.picked else {
-                notice = "No class yet: label the drawing with a digit key, or = and a name"
+                notice = "No class yet: label with a digit key, or = and a name"
                 return nil
             }
             return label(as: picked.name)
         case .browse:
             guard !teach.folder.classes.isEmpty else {
-                notice = "No examples yet: draw, then label the drawing with a digit key or ="
+                notice = "No examples yet: draw, then label with a digit key or ="
                 return nil
             }
             teach.browsing = true
@@ -72,15 +72,14 @@ extension SketchpadState {
                 "Teaching keeps \(teach.freeze.kept) as \(teach.freeze == .none ? "it is" : "they are"): "
                 + teach.freeze.learns + (teach.training == nil ? "" : " (from the next run)")
         case .switchNetwork:
-            guard let taught = teach.taught else {
+            guard teach.taught != nil else {
                 notice = Self.nothingTaught
                 return nil
             }
             show(taught: !teach.showsTaught)
             notice =
                 teach.showsTaught
-                ? "The taught network reads the drawing: "
-                    + taught.classes.joined(separator: ", ") + " (O: the original)"
+                ? "The taught network reads the drawing (O: the original)"
                 : "The original network reads the drawing (O: the taught one)"
         case .saveNetwork:
             guard teach.taught != nil else {
@@ -150,7 +149,7 @@ extension SketchpadState {
             && teach.folder.classes.count >= limit
         {
             notice =
-                "\(limit) classes already, the most a network can have: label with one of them"
+                "\(limit) classes already, the most there can be: use one of them"
             return nil
         }
         return .teach(.add(canvas.bitmap, to: name))
@@ -229,8 +228,8 @@ extension SketchpadState {
             show(taught: true)
             teach.page = .result
             notice =
-                "Taught in \(fixed(Float(network.seconds), 1)) s: the views now use the taught "
-                + "network (O: the original)"
+                "Taught in \(fixed(Float(network.seconds), 1)) s: the views use the taught "
+                + "network (O: original)"
         case .failed(let reason, let cancelled):
             teach.training = nil
             notice = cancelled ? "Teaching stopped; nothing changed" : "Not taught: \(reason)"
@@ -337,11 +336,15 @@ extension SketchpadState {
     }
 
     /// Why a class name being typed cannot become one, whatever is typed next: faults that more
-    /// typing or Enter (which trims spaces) cannot mend.
+    /// typing or Enter (which trims spaces) cannot mend. Short, to fit the prompt's line at 80
+    /// columns.
     static func classNameFault(_ name: String) -> String? {
         switch ClassNames.fault(name) {
         case nil, .empty, .surroundingSpace: nil
-        case let fault?: "A class name becomes a folder's name: it cannot be one that \(fault)"
+        case .forbiddenCharacter(let c): "A class name cannot hold \(c): it is a folder's name"
+        case .startsWithDot: "A class name cannot start with a dot"
+        case .tooLong: "A class name has at most \(ClassNames.maximumLength) characters"
+        case .controlCharacter, .notText: "A class name cannot hold control characters"
         }
     }
 

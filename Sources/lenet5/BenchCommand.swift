@@ -1,5 +1,5 @@
-import Dispatch
 import ArgumentParser
+import Dispatch
 import LeNet5
 import Platform
 import Screen
@@ -137,7 +137,8 @@ struct BenchCommand: ParsableCommand {
         Console.out(
             "sketchpad frames while that transfer runs in the background (teach mode): median "
                 + "\(formatFixed(busy.median, digits: 1)) us, p99 \(formatFixed(busy.p99, digits: 1)) us "
-                + "over \(busy.frames) frames; the transfer took \(formatFixed(busy.seconds, digits: 2)) s")
+                + "over \(busy.frames) frames; the transfer took \(formatFixed(busy.seconds, digits: 2)) s"
+        )
     }
 
     /// 10 examples each of 6 shapes drawn on the canvas (a plus, a minus, a ring, a V, a square,

@@ -70,12 +70,12 @@ struct TeachSessionTests {
         try tmux.waitFor("Teach: your examples")
         // Too soon: the panel says what is missing.
         tmux.keys("R")
-        try tmux.waitFor("Nothing to teach yet")
+        try tmux.waitFor("Nothing to teach yet: label drawings of two classes first")
         for number in 1...3 {
             try label(tmux, drawing: Self.plus, as: "plus", number: number)
         }
         tmux.keys("R")
-        try tmux.waitFor("Only one class, \"plus\"")
+        try tmux.waitFor("Only \"plus\" so far: label drawings of a second class")
         try label(tmux, drawing: Self.ring, as: "ring", number: 1)
         // Enter labels with the class picked last.
         tmux.keys(Self.ring)
