@@ -3,7 +3,8 @@ import Teaching
 
 /// What a frame shows but the state does not hold, all computed from the state.
 public struct Derived {
-    /// The drawing these were computed from.
+    /// The drawing of the state these were computed from (the network read the test digit on
+    /// screen instead, when there is one).
     public let canvas: Canvas
     public let network: NetworkReading
     /// The facts of the drawing its explanations name (none without a reading).
@@ -17,12 +18,12 @@ public struct Derived {
 /// Computes `Derived` from a state, outside `update`: the view is a function of the state (Elm),
 /// and this is the part of that function worth keeping between frames. Each reading is recomputed
 /// only when what it depends on differs from last time: the network's reading, its "not a digit?"
-/// verdict and the drawing's facts when the drawing or the network reading it does (the original
-/// network, or one taught in teach mode, which the state holds), the drawing compared cell for cell
-/// rather than by a revision number, which two copies of a state could share (comparing a canvas
-/// with itself costs nothing: arrays that share storage compare equal at once); the saliency when
-/// the drawing, the network or its method does, and only while the overlay is on, for it costs a
-/// few milliseconds.
+/// verdict and the drawing's facts when the drawing (or the test digit on screen) or the network
+/// reading it does (the original network, or one taught in teach mode, which the state holds), the
+/// drawing compared cell for cell rather than by a revision number, which two copies of a state
+/// could share (comparing a canvas with itself costs nothing: arrays that share storage compare
+/// equal at once); the saliency when the drawing, the network or its method does, and only while
+/// the overlay is on, for it costs a few milliseconds.
 public final class Derivations {
     /// The network the sketchpad started with.
     public let classifier: Classifier
@@ -33,9 +34,9 @@ public final class Derivations {
     private var last: (key: Key, network: NetworkReading, facts: FactSheet)?
     private var lastSaliency: (key: Key, method: SaliencyMethod, saliency: Saliency?)?
 
-    /// What a reading depends on: the drawing, and the network that reads it.
+    /// What a reading depends on: the drawing (or test digit), and the network that reads it.
     private struct Key: Equatable {
-        let canvas: Canvas
+        let subject: Subject
         let network: ObjectIdentifier
     }
 
@@ -54,12 +55,23 @@ public final class Derivations {
         let canvas = state.canvas
         let taught = state.teach.shownClassifier
         let classifier = taught ?? self.classifier
-        let key = Key(canvas: canvas, network: ObjectIdentifier(classifier))
+        let subject = state.subject
+        let key = Key(subject: subject, network: ObjectIdentifier(classifier))
         let reading: (key: Key, network: NetworkReading, facts: FactSheet)
         if let last, last.key == key {
             reading = last
         } else {
-            var network = NetworkReading.read(canvas, classifier: classifier, trace: trace)
+            var network: NetworkReading
+            switch subject {
+            case .canvas(let canvas):
+                network = NetworkReading.read(canvas, classifier: classifier, trace: trace)
+            case .testDigit(let index):
+                guard let digits = state.explorer?.digits else {
+                    preconditionFailure("a test digit on screen without the test digits")
+                }
+                network = NetworkReading.read(
+                    testDigit: digits.input(index), classifier: classifier, trace: trace)
+            }
             var facts = FactSheet.network(classes: classifier.classes)
             if let prepared = network.prepared, let trace = network.trace, network.prediction != nil
             {

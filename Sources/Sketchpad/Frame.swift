@@ -16,8 +16,8 @@ extension SketchpadState {
         let status = StatusBar(
             prompt: prompt, notice: notice, penDown: penDown, eraser: eraser, brush: brush,
             cursor: cursor, outcome: layout.canvasHidden ? reading.outcome : nil,
-            classes: reading.classes, unsure: reading.isUnsure,
-            activity: teachPanel ? nil : teachActivity)
+            classes: reading.classes, hints: explorerHints(arrows: palette.arrows),
+            unsure: reading.isUnsure, activity: teachPanel ? nil : teachActivity)
         guard layout.mode != .tooSmall else {
             TooSmallNotice(width: width, height: height)
                 .render(in: buffer.area, into: &buffer, palette: palette)
@@ -29,10 +29,22 @@ extension SketchpadState {
             return buffer
         }
         TitleBar(
-            outcome: reading.outcome, classes: reading.classes, unsure: reading.isUnsure,
+            outcome: reading.outcome, classes: reading.classes, heading: explorerHeading,
+            unsure: reading.isUnsure,
             network: teach.taught == nil
                 ? nil : teach.showsTaught ? "taught network" : "original network"
         ).render(in: layout.title, into: &buffer, palette: palette)
+        if let explorer, let cell = explorer.openCell {
+            // The matrix takes everything between the title and the status line.
+            let body = Rect(
+                x: 0, y: layout.title.maxY, width: width,
+                height: layout.status.y - layout.title.maxY)
+            ConfusionGrid(confusion: explorer.digits.confusion, cursor: cell)
+                .render(in: body, into: &buffer, palette: palette)
+            status.render(in: layout.status, into: &buffer, palette: palette)
+            renderHelp(into: &buffer, palette: palette)
+            return buffer
+        }
         let picked = pickedExplanation(reading)
         // Where the picked unit looks, on the cells drawn, while the network has the keys; a unit
         // that looks at the whole input (C5 and after) would light up everything, and does not.
@@ -42,12 +54,14 @@ extension SketchpadState {
             ? picked?.fieldDrawing : nil
         let shading = derived.saliency.map { CanvasView.Shading($0, classes: reading.classes) }
         let drawing = focus == .canvas && prompt == nil && teach.prompt == nil && !teach.browsing
+        let testDigit = shownTestDigit
         let canvasView = CanvasView(
             canvas: canvas,
             cursor: drawing ? CanvasView.Cursor(at: cursor, brush: brush, erasing: eraser) : nil,
-            eraser: eraser, focused: focus == .canvas,
+            eraser: eraser && testDigit == nil, focused: focus == homeFocus,
             resolution: layout.mode == .compact ? .halfBlocks : .doubleWidth, field: field,
-            shading: shading)
+            shading: shading, title: testDigit.map(testDigitTitle),
+            grey: testDigit.flatMap { explorer?.digits.input($0) })
         // Beside the teach panel, the bars above it take only the rows their classes need; what
         // teaching measured takes their place too, for its words (the title keeps the answer).
         var (predictionArea, panelArea) = (layout.prediction, layout.network)
@@ -66,7 +80,7 @@ extension SketchpadState {
             PredictionView(
                 outcome: reading.outcome, probabilities: reading.probabilities,
                 columns: layout.mode == .compact, classes: reading.classes,
-                unsure: reading.isUnsure
+                unsure: reading.isUnsure, label: testDigit.flatMap { explorer?.digits.labels[$0] }
             ).render(in: predictionArea, into: &buffer, palette: palette)
         }
         if teachPanel {
@@ -82,12 +96,7 @@ extension SketchpadState {
             ).render(in: layout.network, into: &buffer, palette: palette)
         }
         renderStatus(status, in: layout.status, into: &buffer, palette: palette)
-        if showHelp {
-            HelpOverlay(
-                lines: KeyMap.help, page: helpPage,
-                arrows: (palette.arrows.left, palette.arrows.right)
-            ).render(in: buffer.area, into: &buffer, palette: palette)
-        }
+        renderHelp(into: &buffer, palette: palette)
         return buffer
     }
 
@@ -103,13 +112,22 @@ extension SketchpadState {
         }
     }
 
+    /// The help over everything, while it is open.
+    func renderHelp(into buffer: inout CellBuffer, palette: Palette) {
+        guard showHelp else { return }
+        HelpOverlay(
+            lines: KeyMap.help, page: helpPage, arrows: (palette.arrows.left, palette.arrows.right)
+        ).render(in: buffer.area, into: &buffer, palette: palette)
+    }
+
     /// What the network panel shows, as picked in the state.
     var panelSelection: NetworkPanel.Selection {
         NetworkPanel.Selection(
             layerIndex: layerIndex, mapIndex: mapIndex, unit: unitPosition, zoomed: zoomed,
             watching: watching, term: term, preActivation: showPreActivation,
             perMap: shadesPerMap, focused: focus == .network, framed: !networkFullScreen,
-            words: showExplanations, drawing: layout.canvasHidden)
+            words: showExplanations, drawing: layout.canvasHidden,
+            escapeTo: homeFocus == .digits ? "digits" : "draw")
     }
 
     /// The picked unit, explained from the reading, when the network ran.

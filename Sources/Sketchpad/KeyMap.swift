@@ -33,6 +33,19 @@ enum Command: Equatable, Sendable {
     case toggleSaliency
     case switchSaliencyMethod
     case back
+    /// The previous or next test digit of the list (`lenet5 explore`), or `by` digits along.
+    case stepDigit(by: Int)
+    /// Browse a list of test digits: all, or those misclassified.
+    case browse(DigitList)
+    /// The confusion matrix, opened on the digit's cell, or closed.
+    case toggleConfusion
+    /// Moves the matrix's cursor from cell to cell.
+    case moveInConfusion(dx: Int, dy: Int)
+    /// Browses the digits of the cell under the matrix's cursor.
+    case openConfusionCell
+    case closeConfusion
+    /// The test digit on screen copied onto the canvas (ink or paper), to edit.
+    case copyDigit
     case help
     /// Quits, asking first when the drawing was never saved.
     case quit
@@ -43,24 +56,28 @@ enum Command: Equatable, Sendable {
 }
 
 /// Where the keys go now: drawing on the canvas, among the maps of a layer, or over the values
-/// of one map (in the zoom and while watching a computation); in teach mode, drawing beside the
-/// teach panel, or moving through its examples.
+/// of one map (in the zoom and while watching a computation); with `lenet5 explore`, among the
+/// test digits, or over the confusion matrix; in teach mode, drawing beside the teach panel, or
+/// moving through its examples.
 enum KeyContext: Equatable, Sendable, CaseIterable {
     case canvas
     case maps
     case values
+    case digits
+    case confusion
     case teach
     case examples
 }
 
 /// Where a key binding applies.
 enum KeyPlace: Equatable, Sendable {
-    /// Drawing, also beside the teach panel.
     case canvas
     /// Among the maps or over one map's values: anywhere in the network panel.
     case network
     case maps
     case values
+    case digits
+    case confusion
     /// Drawing beside the teach panel.
     case teach
     /// Moving through the teach panel's examples.
@@ -74,6 +91,8 @@ enum KeyPlace: Equatable, Sendable {
         case .network: context == .maps || context == .values
         case .maps: context == .maps
         case .values: context == .values
+        case .digits: context == .digits
+        case .confusion: context == .confusion
         case .teach: context == .teach
         case .examples: context == .examples
         case .teaching: context == .teach || context == .examples
@@ -93,7 +112,10 @@ struct KeyBinding: Equatable, Sendable {
         self.place = place
     }
 
-    func applies(in context: KeyContext) -> Bool { place?.contains(context) ?? true }
+    /// A key bound to no place works wherever the context admits its command.
+    func applies(in context: KeyContext) -> Bool {
+        place?.contains(context) ?? context.admits(command)
+    }
 }
 
 /// One line of the help.
@@ -115,119 +137,154 @@ enum HelpLine: Equatable, Sendable {
 /// looks keys up here, so the two cannot disagree. (Prompts and the help's pages take their own
 /// keys, shown on screen while they are open.)
 enum KeyMap {
-    static let help: [HelpLine] =
-        [
-            .heading("Drawing"),
-            .mouse("left mouse", "paint while pressed (eraser: erase)"),
-            .mouse("right mouse", "erase while pressed"),
-            .keys(
-                [
-                    KeyBinding(.up, .moveCursor(dx: 0, dy: -1), on: .canvas),
-                    KeyBinding(.down, .moveCursor(dx: 0, dy: 1), on: .canvas),
-                    KeyBinding(.left, .moveCursor(dx: -1, dy: 0), on: .canvas),
-                    KeyBinding(.right, .moveCursor(dx: 1, dy: 0), on: .canvas),
-                ], "move the cursor while drawing"),
-            .keys(
-                [
-                    KeyBinding(.character("h"), .moveCursor(dx: -1, dy: 0)),
-                    KeyBinding(.character("j"), .moveCursor(dx: 0, dy: 1)),
-                    KeyBinding(.character("k"), .moveCursor(dx: 0, dy: -1)),
-                    KeyBinding(.character("l"), .moveCursor(dx: 1, dy: 0)),
-                ], "move the cursor, also while exploring"),
-            .keys([KeyBinding(.character(" "), .paint)], "paint (or erase) under the cursor"),
-            .keys([KeyBinding(.character("p"), .togglePen)], "pen down / up: moving paints"),
-            .keys([KeyBinding(.character("e"), .toggleEraser)], "eraser on / off"),
-            .keys(
-                [
-                    KeyBinding(.character("["), .resizeBrush(by: -1)),
-                    KeyBinding(.character("]"), .resizeBrush(by: 1)),
-                ], "brush size 1 to 3"),
-            .keys([KeyBinding(.character("c"), .clear)], "clear the canvas"),
-            .keys([KeyBinding(.character("u"), .undo), KeyBinding(.control("z"), .undo)], "undo"),
-            .keys([KeyBinding(.character("U"), .redo), KeyBinding(.control("r"), .redo)], "redo"),
-            .keys([KeyBinding(.character("s"), .save)], "save the drawing as a text grid"),
-            .blank,
-            .heading("The network"),
-            .keys(
-                [
-                    KeyBinding(.tab, .stepLayer(by: 1)),
-                    KeyBinding(.character("n"), .stepLayer(by: 1)),
-                ],
-                "next layer (or click its tab)"),
-            .keys(
-                [
-                    KeyBinding(.backTab, .stepLayer(by: -1)),
-                    KeyBinding(.character("N"), .stepLayer(by: -1)),
-                ], "previous layer"),
-            .keys(
-                [
-                    KeyBinding(.left, .stepMap(by: -1), on: .maps),
-                    KeyBinding(.right, .stepMap(by: 1), on: .maps),
-                ], "pick a map (or click it) while exploring"),
-            .keys(
-                [
-                    KeyBinding(.up, .stepLayer(by: -1), on: .maps),
-                    KeyBinding(.down, .stepLayer(by: 1), on: .maps),
-                ], "previous / next layer while exploring"),
-            .keys(
-                [
-                    KeyBinding(.character("m"), .stepMap(by: 1)),
-                    KeyBinding(.character("M"), .stepMap(by: -1)),
-                ], "next / previous map, also in the zoom"),
-            .keys(
-                [KeyBinding(.enter, .toggleZoom, on: .network)],
-                "zoom the map beside its kernels, and back"),
-            .keys(
-                [KeyBinding(.character("a"), .togglePreActivation)],
-                "values before tanh (logits before softmax) or after"),
-            .keys(
-                [KeyBinding(.character("v"), .toggleShadesPerMap)],
-                "shades scaled for each map, or for the whole layer"),
-            .keys(
-                [KeyBinding(.character("f"), .toggleFullScreen)],
-                "the network on the whole screen, or beside the canvas"),
-            .keys(
-                [KeyBinding(.escape, .back, on: .network)],
-                "back: from watching, the zoom, then to drawing"),
-            .blank,
-            .heading("One value at a time"),
-            .keys(
-                [
-                    KeyBinding(.up, .moveUnit(dx: 0, dy: -1), on: .values),
-                    KeyBinding(.down, .moveUnit(dx: 0, dy: 1), on: .values),
-                    KeyBinding(.left, .moveUnit(dx: -1, dy: 0), on: .values),
-                    KeyBinding(.right, .moveUnit(dx: 1, dy: 0), on: .values),
-                ], "in the zoom: pick a value (or click it); the canvas lights up where it looks"),
-            .keys(
-                [
-                    KeyBinding(.character("."), .stepPosition(by: 1)),
-                    KeyBinding(.character(","), .stepPosition(by: -1)),
-                ], "next / previous value: the window's next step"),
-            .keys(
-                [KeyBinding(.character("w"), .toggleWatch)],
-                "watch the picked value being computed, and back"),
-            .keys(
-                [KeyBinding(.character("r"), .toggleSweep)],
-                "sweep the window across the map; again to pause"),
-            .blank,
-            .heading("Explanations"),
-            .keys(
-                [KeyBinding(.character("i"), .toggleExplanations)],
-                "hide / show what each view says in words"),
-            .keys(
-                [KeyBinding(.character("x"), .toggleSaliency)],
-                "shade the drawing by what made the answer"),
-            .keys(
-                [KeyBinding(.character("X"), .switchSaliencyMethod)],
-                "measure that by erasing cells, or by the gradient"),
-            .blank,
-        ] + teachSection + [
-            .blank,
-            .keys([KeyBinding(.character("?"), .help)], "this help"),
-            .keys(
-                [KeyBinding(.character("q"), .quit), KeyBinding(.control("c"), .quitNow)],
-                "quit (q asks first if the drawing is not saved)"),
-        ]
+    static let help: [HelpLine] = sketchpadKeys + teachSection + lastKeys
+
+    /// The sketchpad's own keys, teach mode's aside (`teachSection`).
+    static let sketchpadKeys: [HelpLine] = [
+        .heading("Drawing"),
+        .mouse("left mouse", "paint while pressed (eraser: erase)"),
+        .mouse("right mouse", "erase while pressed"),
+        .keys(
+            [
+                KeyBinding(.up, .moveCursor(dx: 0, dy: -1), on: .canvas),
+                KeyBinding(.down, .moveCursor(dx: 0, dy: 1), on: .canvas),
+                KeyBinding(.left, .moveCursor(dx: -1, dy: 0), on: .canvas),
+                KeyBinding(.right, .moveCursor(dx: 1, dy: 0), on: .canvas),
+            ], "move the cursor while drawing"),
+        .keys(
+            [
+                KeyBinding(.character("h"), .moveCursor(dx: -1, dy: 0)),
+                KeyBinding(.character("j"), .moveCursor(dx: 0, dy: 1)),
+                KeyBinding(.character("k"), .moveCursor(dx: 0, dy: -1)),
+                KeyBinding(.character("l"), .moveCursor(dx: 1, dy: 0)),
+            ], "move the cursor, also while exploring"),
+        .keys([KeyBinding(.character(" "), .paint)], "paint (or erase) under the cursor"),
+        .keys([KeyBinding(.character("p"), .togglePen)], "pen down / up: moving paints"),
+        .keys([KeyBinding(.character("e"), .toggleEraser)], "eraser on / off"),
+        .keys(
+            [
+                KeyBinding(.character("["), .resizeBrush(by: -1)),
+                KeyBinding(.character("]"), .resizeBrush(by: 1)),
+            ], "brush size 1 to 3"),
+        .keys([KeyBinding(.character("c"), .clear)], "clear the canvas"),
+        .keys([KeyBinding(.character("u"), .undo), KeyBinding(.control("z"), .undo)], "undo"),
+        .keys([KeyBinding(.character("U"), .redo), KeyBinding(.control("r"), .redo)], "redo"),
+        .keys([KeyBinding(.character("s"), .save)], "save the drawing as a text grid"),
+        .blank,
+        .heading("The network"),
+        .keys(
+            [KeyBinding(.tab, .stepLayer(by: 1)), KeyBinding(.character("n"), .stepLayer(by: 1))],
+            "next layer (or click its tab)"),
+        .keys(
+            [
+                KeyBinding(.backTab, .stepLayer(by: -1)),
+                KeyBinding(.character("N"), .stepLayer(by: -1)),
+            ], "previous layer"),
+        .keys(
+            [
+                KeyBinding(.left, .stepMap(by: -1), on: .maps),
+                KeyBinding(.right, .stepMap(by: 1), on: .maps),
+            ], "pick a map (or click it) while exploring"),
+        .keys(
+            [
+                KeyBinding(.up, .stepLayer(by: -1), on: .maps),
+                KeyBinding(.down, .stepLayer(by: 1), on: .maps),
+            ], "previous / next layer while exploring"),
+        .keys(
+            [
+                KeyBinding(.character("m"), .stepMap(by: 1)),
+                KeyBinding(.character("M"), .stepMap(by: -1)),
+            ], "next / previous map, also in the zoom"),
+        .keys(
+            [KeyBinding(.enter, .toggleZoom, on: .network)],
+            "zoom the map beside its kernels, and back"),
+        .keys(
+            [KeyBinding(.character("a"), .togglePreActivation)],
+            "values before tanh (logits before softmax) or after"),
+        .keys(
+            [KeyBinding(.character("v"), .toggleShadesPerMap)],
+            "shades scaled for each map, or for the whole layer"),
+        .keys(
+            [KeyBinding(.character("f"), .toggleFullScreen)],
+            "the network on the whole screen, or beside the canvas"),
+        .keys(
+            [KeyBinding(.escape, .back, on: .network)],
+            "back: from watching, the zoom, then to drawing"),
+        .blank,
+        .heading("One value at a time"),
+        .keys(
+            [
+                KeyBinding(.up, .moveUnit(dx: 0, dy: -1), on: .values),
+                KeyBinding(.down, .moveUnit(dx: 0, dy: 1), on: .values),
+                KeyBinding(.left, .moveUnit(dx: -1, dy: 0), on: .values),
+                KeyBinding(.right, .moveUnit(dx: 1, dy: 0), on: .values),
+            ], "in the zoom: pick a value (or click it); the canvas lights up where it looks"),
+        .keys(
+            [
+                KeyBinding(.character("."), .stepPosition(by: 1)),
+                KeyBinding(.character(","), .stepPosition(by: -1)),
+            ], "next / previous value: the window's next step"),
+        .keys(
+            [KeyBinding(.character("w"), .toggleWatch)],
+            "watch the picked value being computed, and back"),
+        .keys(
+            [KeyBinding(.character("r"), .toggleSweep)],
+            "sweep the window across the map; again to pause"),
+        .blank,
+        .heading("Explanations"),
+        .keys(
+            [KeyBinding(.character("i"), .toggleExplanations)],
+            "hide / show what each view says in words"),
+        .keys(
+            [KeyBinding(.character("x"), .toggleSaliency)],
+            "shade the drawing by what made the answer"),
+        .keys(
+            [KeyBinding(.character("X"), .switchSaliencyMethod)],
+            "measure that by erasing cells, or by the gradient"),
+        .blank,
+        .heading("Test digits (lenet5 explore)"),
+        .keys(
+            [
+                KeyBinding(.left, .stepDigit(by: -1), on: .digits),
+                KeyBinding(.right, .stepDigit(by: 1), on: .digits),
+            ], "previous / next digit of the list"),
+        .keys(
+            [
+                KeyBinding(.up, .stepDigit(by: -10), on: .digits),
+                KeyBinding(.down, .stepDigit(by: 10), on: .digits),
+            ], "ten digits back / on"),
+        .keys([KeyBinding(.character("A"), .browse(.all))], "all the test digits"),
+        .keys(
+            [KeyBinding(.character("W"), .browse(.misclassified))],
+            "only those the network reads wrong"),
+        .keys(
+            [KeyBinding(.character("C"), .toggleConfusion)],
+            "the confusion matrix: each label against what the network read"),
+        .keys(
+            [
+                KeyBinding(.up, .moveInConfusion(dx: 0, dy: -1), on: .confusion),
+                KeyBinding(.down, .moveInConfusion(dx: 0, dy: 1), on: .confusion),
+                KeyBinding(.left, .moveInConfusion(dx: -1, dy: 0), on: .confusion),
+                KeyBinding(.right, .moveInConfusion(dx: 1, dy: 0), on: .confusion),
+            ], "in the matrix: pick a cell"),
+        .keys(
+            [KeyBinding(.enter, .openConfusionCell, on: .confusion)],
+            "in the matrix: browse the digits of the cell"),
+        .keys([KeyBinding(.escape, .closeConfusion, on: .confusion)], "close the matrix"),
+        .keys(
+            [KeyBinding(.character("d"), .copyDigit, on: .digits)],
+            "copy the digit onto the canvas (ink or paper) to edit it"),
+        .blank,
+    ]
+
+    /// The help, and quitting: the last lines of the help.
+    static let lastKeys: [HelpLine] = [
+        .blank,
+        .keys([KeyBinding(.character("?"), .help)], "this help"),
+        .keys(
+            [KeyBinding(.character("q"), .quit), KeyBinding(.control("c"), .quitNow)],
+            "quit (q asks first if the drawing is not saved)"),
+    ]
 
     static let bindings: [KeyBinding] = help.flatMap(\.bindings)
 

@@ -7,7 +7,12 @@ extension SketchpadState {
         let point = Point(x: mouse.x, y: mouse.y)
         switch mouse.action {
         case .press:
-            guard prompt == nil, teach.prompt == nil, !showHelp else { return nil }
+            // The confusion matrix covers the panels it would click.
+            guard prompt == nil, teach.prompt == nil, !showHelp, explorer?.openCell == nil else {
+                return nil
+            }
+            // A test digit on screen is not drawn on: a click there picks nothing either.
+            if shownTestDigit != nil, layout.canvasCell(atScreen: point) != nil { return nil }
             guard let cell = layout.canvasCell(atScreen: point) else {
                 select(at: point, layout: layout)
                 return nil
@@ -63,7 +68,7 @@ extension SketchpadState {
         }
         let palette = Palette(options)
         let view = panelSelection.parts(panel, palette: palette).view
-        guard canvas.readiness == .ready, view.contains(point), !watching else { return }
+        guard hasReading, view.contains(point), !watching else { return }
         let shape = MapShape(selectedLayer)
         if zoomed {
             if let value = ZoomView.value(at: point, layer: layer, in: view, palette: palette) {

@@ -24,6 +24,8 @@ struct NetworkPanel: Widget {
         var words = true
         /// The small canvas is shown (the canvas itself is hidden).
         var drawing = false
+        /// Where Esc goes from the maps, as the hints say it.
+        var escapeTo = "draw"
 
         var layer: NetworkLayer { LeNet5.architecture[layerIndex].id }
 
@@ -139,7 +141,7 @@ struct NetworkPanel: Widget {
             CanvasView(
                 canvas: drawing.canvas, cursor: nil, eraser: false, focused: false,
                 resolution: place.resolution, field: drawing.field, shading: drawing.shading,
-                title: "Drawing"
+                title: drawing.grey == nil ? "Drawing" : "Digit", grey: drawing.grey
             ).render(in: place.rect, into: &buffer, palette: palette)
         }
         let body = parts.view
@@ -280,7 +282,7 @@ struct NetworkPanel: Widget {
             case (false, true): hints.append("a after tanh")
             }
         }
-        if !selection.zoomed { hints.append("Esc draw") }
+        if !selection.zoomed { hints.append("Esc \(selection.escapeTo)") }
         hints.append(selection.framed ? "f full screen" : "f canvas")
         return hints
     }

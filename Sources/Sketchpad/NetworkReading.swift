@@ -20,7 +20,7 @@ public struct NetworkReading {
     /// by the next reading: read it before asking `Derivations` for another.
     public let trace: ForwardTrace?
     public let model: LeNet5
-    /// The drawing read.
+    /// The drawing read (empty for a test digit, which `prepared` holds).
     public let canvas: Canvas
     /// The drawing as the network received it, with where preprocessing put it; nil when the
     /// network did not run.
@@ -80,6 +80,28 @@ public struct NetworkReading {
         }
         let (digit, confidence) = trace.prediction
         return reading(.classified(digit: digit, confidence: confidence), prepared)
+    }
+
+    /// Runs `classifier` on a test digit of `lenet5 explore` (32x32 grey) as it is, without the
+    /// preprocessing: as the network was trained on such digits and `lenet5 eval` reads them.
+    static func read(testDigit input: Bitmap, classifier: Classifier, trace: ForwardTrace)
+        -> NetworkReading
+    {
+        let model = classifier.model
+        let classes = classifier.classes
+        guard let prepared = try? PreparedDrawing(input, preprocess: false) else {
+            return NetworkReading(outcome: .empty, trace: nil, model: model, classes: classes)
+        }
+        classifier.forward(prepared.input, into: trace)
+        guard trace.probabilities.allSatisfy(\.isFinite) else {
+            return NetworkReading(
+                outcome: .undefined, trace: trace, model: model, prepared: prepared,
+                classes: classes)
+        }
+        let (digit, confidence) = trace.prediction
+        return NetworkReading(
+            outcome: .classified(digit: digit, confidence: confidence), trace: trace, model: model,
+            prepared: prepared, classes: classes)
     }
 }
 

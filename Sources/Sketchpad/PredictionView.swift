@@ -21,6 +21,9 @@ struct PredictionView: Widget {
 
     /// The widest class name a row's label shows.
     static let labelLimit = 8
+    /// The true digit, for a test digit of `lenet5 explore`: said after the prediction, in
+    /// reverse video when the prediction differs.
+    var label: Int? = nil
 
     /// Why there is no prediction, in words for the bar chart's place, when the network gave none.
     static let undefinedExplanation =
@@ -51,6 +54,9 @@ struct PredictionView: Widget {
             let what = ClassNames.areDigits(classes) ? "a digit" : "something"
             header += [("-", .bold), ("  (draw \(what))", .dim)]
         case .undefined: header += [("none", .bold), ("  (NaN)", .dim)]
+        }
+        if let label {
+            header += [("  ", .plain), ("label \(label)", best == label ? .plain : .reverse)]
         }
         buffer.write(header, x: area.x, y: area.y, clip: area)
         if outcome == .undefined {

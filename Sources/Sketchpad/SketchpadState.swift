@@ -17,6 +17,8 @@ public struct DisplayOptions: Equatable, Sendable {
 public enum Focus: Equatable, Sendable {
     case canvas
     case network
+    /// The test digits of `lenet5 explore`.
+    case digits
 }
 
 /// A question the sketchpad is waiting for an answer to.
@@ -95,11 +97,14 @@ public struct SketchpadState: Equatable {
 
     var stroke: Stroke?
 
+    /// The test digits browsed (`lenet5 explore`); nil in the plain sketchpad.
+    public internal(set) var explorer: Explorer?
+
     /// `loadedFrom` is the file the canvas came from, if any: the save prompt offers it (unless
     /// it is not a name the prompt would take).
     public init(
         width: Int, height: Int, options: DisplayOptions, canvas: Canvas = Canvas(),
-        loadedFrom: String? = nil
+        loadedFrom: String? = nil, explorer: Explorer? = nil
     ) {
         self.width = width
         self.height = height
@@ -107,6 +112,8 @@ public struct SketchpadState: Equatable {
         self.canvas = canvas
         savedCanvas = canvas
         if let loadedFrom, FileName.fault(loadedFrom) == nil { lastSaveName = loadedFrom }
+        self.explorer = explorer
+        if explorer != nil { focus = .digits }
     }
 
     public var layout: Layout {

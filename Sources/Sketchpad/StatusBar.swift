@@ -14,6 +14,8 @@ struct StatusBar: Widget {
     var outcome: NetworkReading.Outcome? = nil
     /// The classes' names, in output order.
     var classes = ClassNames.digits
+    /// Keys to show instead of the tools (while the test digits of `lenet5 explore` have them).
+    var hints: String? = nil
     /// The drawing looks like none of the classes.
     var unsure = false
     /// Work going on in the background (teaching), shown before the keys at the right.
@@ -73,6 +75,11 @@ struct StatusBar: Widget {
             case .empty: text = "Prediction: -  (f shows the canvas to draw on)"
             }
             buffer.write(text, x: area.x, y: area.y, style: .bold, clip: area)
+        } else if let hints {
+            buffer.writeShortening(
+                hints, x: area.x, y: area.y,
+                clip: Rect(x: area.x, y: area.y, width: area.width - 16, height: 1),
+                palette: palette)
         } else {
             let tool = eraser ? "erasing" : "painting"
             let pen = penDown ? "pen DOWN" : "pen up"

@@ -83,8 +83,8 @@ extension KeyMap {
             [KeyBinding(.character("O"), .teach(.switchNetwork))],
             "the original network or the taught one, on the same drawing"),
         .keys(
-            [KeyBinding(.character("W"), .teach(.saveNetwork))],
-            "save the taught network as a weights file"),
+            [KeyBinding(.character("E"), .teach(.saveNetwork))],
+            "export the taught network as a weights file"),
         .keys(
             [KeyBinding(.character("y"), .teach(.showResult))],
             "why: the taught network beside one trained from scratch"),

@@ -274,7 +274,7 @@ struct TeachPanel: Widget {
                 ]
         }
         if page == .result && taught != nil {
-            return ["O original/taught", "W save", "Esc examples", "t layers"]
+            return ["O original/taught", "E save", "Esc examples", "t layers"]
         }
         var hints = ["0-9 a digit", "= name a class"]
         if pickedClassItem != nil { hints.append("Enter again") }

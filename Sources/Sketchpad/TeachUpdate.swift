@@ -7,6 +7,7 @@ extension SketchpadState {
     mutating func perform(_ command: TeachCommand) -> Effect? {
         switch command {
         case .toggle:
+            guard labelsTheCanvas() else { return nil }
             if teach.open && focus == .canvas {
                 teach.open = false
                 teach.browsing = false
@@ -92,6 +93,7 @@ extension SketchpadState {
                 notice = Self.nothingTaught
                 return nil
             }
+            guard labelsTheCanvas() else { return nil }
             teach.open = true
             teach.page = .result
             teach.browsing = false
@@ -103,6 +105,14 @@ extension SketchpadState {
     }
 
     static let nothingTaught = "Nothing taught yet: t opens teach mode, R teaches"
+
+    /// Teach mode labels the drawing on the canvas: with a test digit of `lenet5 explore` on
+    /// screen instead, it says how to get one there.
+    mutating func labelsTheCanvas() -> Bool {
+        guard shownTestDigit != nil else { return true }
+        notice = "Teach mode labels drawings: d copies this digit onto the canvas first"
+        return false
+    }
 
     /// Esc in teach mode: out of the large drawing, out of the list, stop a run, from the result
     /// to the examples, out of teach mode: the first that applies.

@@ -7,6 +7,8 @@ struct TitleBar: Widget {
     let outcome: NetworkReading.Outcome
     /// The classes' names, in output order.
     var classes = ClassNames.digits
+    /// What the title says after the program's name, instead of "LeNet-5 sketchpad".
+    var heading: String? = nil
     /// The drawing looks like none of the classes: the best guess is shown as a guess.
     var unsure = false
     /// Which network reads the drawing, when there is a choice ("taught network").
@@ -27,7 +29,7 @@ struct TitleBar: Widget {
         case .empty, .tooSmall: summary = "Prediction: -"
         }
         let text = summary + " "
-        var name = " lenet5  LeNet-5 sketchpad"
+        var name = " lenet5  " + (heading ?? "LeNet-5 sketchpad")
         // The network's name where the prediction leaves room for it.
         if let network, name.count + network.count + 4 + text.count <= area.width {
             name += "  (\(network))"

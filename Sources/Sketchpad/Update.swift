@@ -135,9 +135,12 @@ extension SketchpadState {
             } else if zoomed {
                 zoomed = false
             } else {
-                focus = .canvas
+                focus = homeFocus
                 networkFullScreen = false
             }
+        case .stepDigit, .browse, .toggleConfusion, .moveInConfusion, .openConfusionCell,
+            .closeConfusion, .copyDigit:
+            return explore(command)
         case .help:
             showHelp = true
             helpPage = 0
@@ -202,6 +205,7 @@ extension SketchpadState {
 
     /// Where the keys go now.
     var keyContext: KeyContext {
+        if let context = explorerContext { return context }
         if teach.open && focus == .canvas { return teach.browsing ? .examples : .teach }
         guard focus == .network else { return .canvas }
         return zoomed ? .values : .maps

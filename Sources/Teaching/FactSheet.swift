@@ -34,10 +34,13 @@ extension FactSheet {
             (0..<drawing.width).filter { prepared.isInk(x: $0, y: y) }.map { ($0, y) }
         }
         sheet[.inkCells] = "\(ink.count)"
-        let box = prepared.transform.inkBounds
-        sheet[.boxWidth] = "\(box.width)"
-        sheet[.boxHeight] = "\(box.height)"
-        sheet[.scaled] = scaledWords(prepared.transform.scale)
+        // Fed as it is (a test digit, --no-preprocess), the drawing was neither boxed nor scaled.
+        if prepared.isPreprocessed {
+            let box = prepared.transform.inkBounds
+            sheet[.boxWidth] = "\(box.width)"
+            sheet[.boxHeight] = "\(box.height)"
+            sheet[.scaled] = scaledWords(prepared.transform.scale)
+        }
 
         let probabilities = trace.probabilities
         guard probabilities.allSatisfy(\.isFinite) else { return sheet }

@@ -11,7 +11,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract:
             "Measure the forward pass, a batch of 10,000 images, a sketchpad frame (also with the "
-            + "saliency overlay), an explain, sweeps and a transfer.",
+            + "saliency overlay), an explain, sweeps, explore's start and a transfer.",
         discussion: """
             forward: one image at a time on one thread, every layer kept in the trace, median and \
             99th percentile over many runs. batch: 10,000 random images on two threads. frame: a \
@@ -19,13 +19,21 @@ struct BenchCommand: ParsableCommand {
             measured again for the changed drawing too. explain: the saliency of a thick 8 by \
             occlusion (every ink cell erased, the drawing preprocessed and classified again, as \
             one batch on two threads), median. sweep: each of lenet5 sweep's four sweeps of the \
-            same 8 on two threads, median (sweep_ms is the slowest). transfer: `lenet5 transfer` \
+            same 8 on two threads, median (sweep_ms is the slowest). explore: the MNIST test \
+            set loaded, its 10,000 digits read on two threads and the first 120x36 frame \
+            rendered, median of five (explore_start_ms, null without MNIST). transfer: `lenet5 transfer` \
             as it runs by default (C1 to C5 frozen, the held-out comparison with training from \
             scratch included) on 10 drawn examples each of 6 shapes, on two threads, median of \
             three.
             """)
 
     @OptionGroup var weights: WeightsOption
+
+    @Option(
+        help: ArgumentHelp(
+            "Directory holding the MNIST test set, for explore's start (default: LENET5_MNIST, "
+                + "else the cache folder that `lenet5 mnist fetch` fills).", valueName: "dir"))
+    var mnist: String?
 
     @Option(help: "Single-image forward passes to time.")
     var runs = 20_000
@@ -96,6 +104,7 @@ struct BenchCommand: ParsableCommand {
         let busy = frameWhileTeaching(classifier, teaching)
         let sweeps = sweepMilliseconds(classifier)
         let slowest = sweeps.max { $0.median < $1.median }
+        let explore = exploreStartMilliseconds(classifier)
         if json {
             Console.json([
                 "instruction_set": .string(set.rawValue),
@@ -108,6 +117,7 @@ struct BenchCommand: ParsableCommand {
                 "transfer_seconds": .of(transfer),
                 "frame_teaching_us": .of(busy.median), "frame_teaching_p99_us": .of(busy.p99),
                 "sweep_ms": .of(slowest?.median ?? .nan),
+                "explore_start_ms": explore.median.map { .of($0) } ?? .null,
             ])
             return
         }
@@ -139,6 +149,13 @@ struct BenchCommand: ParsableCommand {
                 + "\(formatFixed(busy.median, digits: 1)) us, p99 \(formatFixed(busy.p99, digits: 1)) us "
                 + "over \(busy.frames) frames; the transfer took \(formatFixed(busy.seconds, digits: 2)) s"
         )
+        if let median = explore.median {
+            Console.out(
+                "explore start (10,000 test digits loaded, read on 2 threads, first frame "
+                    + "120x36): median \(formatFixed(median, digits: 1)) ms (goal under 1 s)")
+        } else {
+            Console.out("explore start: not measured, \(explore.absence ?? "no MNIST")")
+        }
     }
 
     /// 10 examples each of 6 shapes drawn on the canvas (a plus, a minus, a ring, a V, a square,

@@ -17,7 +17,7 @@ struct Lenet5: ParsableCommand {
             DrawCommand.self, PredictCommand.self, ExplainCommand.self, TraceCommand.self,
             EvalCommand.self, TrainCommand.self, TransferCommand.self, SummaryCommand.self,
             BenchCommand.self, MNISTCommand.self, TourCommand.self, SweepCommand.self,
-            ExplanationsCommand.self, UnsureCommand.self,
+            ExplanationsCommand.self, UnsureCommand.self, ExploreCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: DrawCommand.self)
 

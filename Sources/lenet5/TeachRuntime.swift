@@ -1,8 +1,42 @@
+import ArgumentParser
 import Dispatch
 import LeNet5
 import Platform
 import Sketchpad
 import Training
+
+/// The options of teach mode, in the commands that open the sketchpad.
+struct TeachOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Teach mode's examples folder (default: $XDG_DATA_HOME/lenet5/examples, else "
+                + "~/.local/share/lenet5/examples), as `lenet5 transfer --examples` reads it.",
+            valueName: "dir"))
+    var examples: String?
+
+    @Option(
+        name: .customLong("teach-epochs"),
+        help: "Passes over the examples when teach mode teaches (as `lenet5 transfer --epochs`).")
+    var teachEpochs = TransferOptions().epochs
+
+    func validate() throws {
+        guard (1...10_000).contains(teachEpochs) else {
+            throw ValidationError("--teach-epochs must be between 1 and 10000")
+        }
+    }
+
+    /// Teach mode's work in `command` (recorded in a saved network's metadata), teaching from
+    /// the weights at `weights` (nil: the built-in ones).
+    func runtime(weights: String?, command: String = "lenet5 draw") -> TeachRuntime {
+        var options = TransferOptions()
+        options.epochs = teachEpochs
+        let folder = ExampleFolder(option: examples)
+        return TeachRuntime(
+            folder: folder, sourcePath: weights, options: options,
+            command: "\(command), teach mode, from the examples in \(folder.path)",
+            absolute: SketchpadLoop.absolutePath)
+    }
+}
 
 /// Carries out teach mode's effects for the sketchpad's loop: the examples folder read and written
 /// (at once, one file per example, through `ExampleFolder`), networks taught on a background

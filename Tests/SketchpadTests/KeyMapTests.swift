@@ -30,6 +30,14 @@ import Testing
             state.teach.browsing = context == .examples
             state.teach.pickedExample = 1
         }
+        if context == .digits || context == .confusion {
+            // Among made-up test digits, in the middle of the list (and of the matrix).
+            var explorer = Explorer(digits: madeUpDigits)
+            _ = explorer.step(by: 12)
+            if context == .confusion { explorer.openCell = ConfusionCell(label: 4, readAs: 4) }
+            state.state.explorer = explorer
+            state.focus = .digits
+        }
         state.notice = nil
         #expect(state.keyContext == context)
         return state

@@ -301,13 +301,13 @@ import Testing
         #expect(state.classCount == 10)
     }
 
-    @Test func wSavesTheTaughtNetworkAskingBeforeReplacingAFile() {
+    @Test func eSavesTheTaughtNetworkAskingBeforeReplacingAFile() {
         var state = teaching()
-        state.press(.character("W"))
+        state.press(.character("E"))
         #expect(state.teach.prompt == nil)
         #expect(state.notice == "Nothing taught yet: t opens teach mode, R teaches")
         state.send(.teach(.trained(taught(["plus", "ring"], run: 4))))
-        state.press(.character("W"))
+        state.press(.character("E"))
         #expect(state.teach.prompt == .networkName("taught.safetensors"))
         state.press(.control("u"))
         state.type("symbols.safetensors")
@@ -326,7 +326,7 @@ import Testing
         #expect(state.teach.prompt == nil)
         #expect(state.notice == "Saved the taught network as /home/a/symbols.safetensors")
         // The prompt offers the last name; a failure keeps the prompt and says why.
-        state.press(.character("W"))
+        state.press(.character("E"))
         #expect(state.teach.prompt == .networkName("symbols.safetensors"))
         state.send(
             .teach(

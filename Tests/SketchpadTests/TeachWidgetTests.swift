@@ -184,7 +184,7 @@ import Testing
                 row(""),
                 row(" Keeps C1 to C5 (F)  Network: taught (O)"),
                 row(""),
-                row(" O original/taught  W save  Esc examples"),
+                row(" O original/taught  E save  Esc examples"),
                 "+" + String(repeating: "-", count: 44) + "+",
             ])
     }
