@@ -12,7 +12,7 @@ extension LessonStep {
         of canvas: Bitmap, classifier: Classifier, classes: [String], preprocessing: Bool? = nil
     ) -> FactSheet {
         let preprocess = preprocessing ?? self.preprocessing
-        var sheet = pointedFacts(classes: classes)
+        var sheet = pointedFacts(classes: classes).merging(FactSheet.network(classes: classes))
         let other = classifier.reading(of: canvas, preprocess: !preprocess)?.probabilities
         let trace = ForwardTrace()
         guard let prepared = try? PreparedDrawing(canvas, preprocess: preprocess) else {

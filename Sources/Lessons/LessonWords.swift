@@ -22,6 +22,8 @@ public enum LessonRequirement: Sendable {
     case pooledUnit
     /// A step that points at the saliency overlay.
     case saliency
+    /// Only what teach mode measured says these: no lesson step can.
+    case teachingResult
 
     /// What the step must do, for a message: "point at a map".
     public var need: String {
@@ -36,6 +38,7 @@ public enum LessonRequirement: Sendable {
             "point at a unit of C1, C3, C5, F6 or Output (@point C3 map 2 unit 5,5)"
         case .pooledUnit: "point at a unit of S2 or S4 (@point S2 map 1 unit 7,7)"
         case .saliency: "point at the saliency overlay (@point saliency)"
+        case .teachingResult: "be what teach mode measured, which no lesson step is"
         }
     }
 
@@ -55,6 +58,7 @@ public enum LessonRequirement: Sendable {
             return unitLayer.map { [.c1, .c3, .c5, .f6, .output].contains($0) } ?? false
         case .pooledUnit: return unitLayer.map { [.s2, .s4].contains($0) } ?? false
         case .saliency: return target == .saliency
+        case .teachingResult: return false
         }
     }
 }
@@ -65,7 +69,7 @@ extension Fact {
         switch self {
         case .inkCells, .boxWidth, .boxHeight, .scaled, .best, .bestPercent, .second,
             .secondPercent, .rawBest, .rawBestPercent, .preprocessedBest,
-            .preprocessedBestPercent, .c5Top, .f6Top, .pushUp, .pushDown:
+            .preprocessedBestPercent, .c5Top, .f6Top, .pushUp, .pushDown, .class, .classes:
             .none
         case .target, .targetPercent: .awaitedClass
         case .layer, .maps: .layer
@@ -75,6 +79,9 @@ extension Fact {
         case .products, .inputs, .sum, .bias: .weightedSum
         case .block, .mean: .pooledUnit
         case .method, .topCell, .topDrop: .saliency
+        case .heldOut, .folds, .transferRight, .transferPercent, .scratchRight, .scratchPercent,
+            .kept, .learnedFrom, .aheadBy:
+            .teachingResult
         }
     }
 
@@ -86,6 +93,15 @@ extension Fact {
             .targetPercent, .value:
             6
         case .inkCells: 4
+        // "digit", "class"; "twenty"
+        case .class, .classes: 6
+        case .heldOut, .folds, .learnedFrom: 3
+        // "100 of 200", "100%", "100 points"
+        case .transferRight, .scratchRight: 10
+        case .transferPercent, .scratchPercent: 4
+        case .aheadBy: 10
+        // "kept C1 to C5 as they were and taught only F6 and the output"
+        case .kept: 70
         case .boxWidth, .boxHeight, .map, .maps, .row, .column, .products: 3
         case .scaled: 26
         case .layer: 6

@@ -147,7 +147,7 @@ extension KeyContext {
     /// help, quitting and the explorer's lists work.
     func admits(_ command: Command) -> Bool {
         switch self {
-        case .canvas, .maps, .values: return true
+        case .canvas, .maps, .values, .teach, .examples: return true
         case .digits: return !command.drawsOnCanvas
         case .confusion:
             switch command {

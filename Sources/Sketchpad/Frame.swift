@@ -12,25 +12,29 @@ extension SketchpadState {
         let palette = Palette(options)
         let layout = self.layout
         let reading = derived.network
+        let teachPanel = teachPanelShown
         let status = StatusBar(
             prompt: prompt, notice: notice, penDown: penDown, eraser: eraser, brush: brush,
             cursor: cursor, outcome: layout.canvasHidden ? reading.outcome : nil,
             classes: reading.classes, hints: explorerHints(arrows: palette.arrows),
-            touring: tour != nil, tourStep: layout.tour.isEmpty ? tour?.tour.position : nil)
+            touring: tour != nil, tourStep: layout.tour.isEmpty ? tour?.tour.position : nil,
+            unsure: reading.isUnsure, activity: teachPanel ? nil : teachActivity)
         guard layout.mode != .tooSmall else {
             TooSmallNotice(width: width, height: height)
                 .render(in: buffer.area, into: &buffer, palette: palette)
             // A question still needs its line, at the bottom, to be answered.
-            if prompt != nil {
-                status.render(
-                    in: buffer.area.splitBottom(1).bottom, into: &buffer, palette: palette)
+            if prompt != nil || teach.prompt != nil {
+                renderStatus(
+                    status, in: buffer.area.splitBottom(1).bottom, into: &buffer, palette: palette)
             }
             return buffer
         }
         TitleBar(
             outcome: reading.outcome, classes: reading.classes,
             heading: explorerHeading ?? tour.map { "Tour: " + $0.tour.lesson.title },
-            raw: !preprocessing && shownTestDigit == nil
+            raw: !preprocessing && shownTestDigit == nil, unsure: reading.isUnsure,
+            network: teach.taught == nil
+                ? nil : teach.showsTaught ? "taught network" : "original network"
         ).render(in: layout.title, into: &buffer, palette: palette)
         if let explorer, let cell = explorer.openCell {
             // The matrix takes everything between the title and the status line.
@@ -51,7 +55,7 @@ extension SketchpadState {
             focus == .network && (picked?.fieldInput.width ?? whole) < whole
             ? picked?.fieldDrawing : nil
         let shading = derived.saliency.map { CanvasView.Shading($0, classes: reading.classes) }
-        let drawing = focus == .canvas && prompt == nil
+        let drawing = focus == .canvas && prompt == nil && teach.prompt == nil && !teach.browsing
         let testDigit = shownTestDigit
         let canvasView = CanvasView(
             canvas: canvas,
@@ -62,16 +66,32 @@ extension SketchpadState {
             pointed: [.canvas, .saliency].contains(tour?.step.target),
             label: testDigit == nil ? canvasTitle : nil,
             grey: testDigit.flatMap { explorer?.digits.input($0) })
+        // Beside the teach panel, the bars above it take only the rows their classes need; what
+        // teaching measured takes their place too, for its words (the title keeps the answer).
+        var (predictionArea, panelArea) = (layout.prediction, layout.network)
+        if teachPanel && !layout.canvasHidden && predictionArea.x == panelArea.x
+            && predictionArea.maxY <= panelArea.y
+        {
+            let result = teach.page == .result && teach.taught != nil && !teach.browsing
+            let rows = result ? 0 : min(predictionArea.height, reading.classes.count + 2)
+            predictionArea.height = rows
+            panelArea = Rect(
+                x: panelArea.x, y: predictionArea.maxY, width: panelArea.width,
+                height: layout.network.maxY - predictionArea.maxY)
+        }
         if !layout.canvasHidden {
             canvasView.render(in: layout.canvasFrame, into: &buffer, palette: palette)
             PredictionView(
                 outcome: reading.outcome, probabilities: reading.probabilities,
                 columns: layout.mode == .compact, classes: reading.classes,
                 pointed: tour?.step.target == .bars, raw: !preprocessing && testDigit == nil,
-                label: testDigit.flatMap { explorer?.digits.labels[$0] }
-            ).render(in: layout.prediction, into: &buffer, palette: palette)
+                unsure: reading.isUnsure, label: testDigit.flatMap { explorer?.digits.labels[$0] }
+            ).render(in: predictionArea, into: &buffer, palette: palette)
         }
-        if let sweepKind {
+        if teachPanel {
+            self.teachPanel(derived.explanations)
+                .render(in: panelArea, into: &buffer, palette: palette)
+        } else if let sweepKind {
             SweepView(
                 kind: sweepKind, sweep: derived.sweep, classes: reading.classes,
                 preprocessing: preprocessing
@@ -93,13 +113,25 @@ extension SketchpadState {
             panel.boxed = !layout.tourIsBand
             panel.render(in: layout.tour, into: &buffer, palette: palette)
         }
-        status.render(in: layout.status, into: &buffer, palette: palette)
+        renderStatus(status, in: layout.status, into: &buffer, palette: palette)
         if let lessonPicker {
             LessonPicker(choices: lessons, picked: lessonPicker)
                 .render(in: buffer.area, into: &buffer, palette: palette)
         }
         renderHelp(into: &buffer, palette: palette)
         return buffer
+    }
+
+    /// The status line, or teach mode's question there.
+    func renderStatus(
+        _ status: StatusBar, in area: Rect, into buffer: inout CellBuffer, palette: Palette
+    ) {
+        if prompt == nil, let question = teach.prompt {
+            TeachPromptBar(prompt: question, notice: notice)
+                .render(in: area, into: &buffer, palette: palette)
+        } else {
+            status.render(in: area, into: &buffer, palette: palette)
+        }
     }
 
     /// The help over everything, while it is open.

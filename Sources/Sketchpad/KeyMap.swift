@@ -66,17 +66,22 @@ enum Command: Equatable, Sendable {
     case quit
     /// Quits at once (Ctrl-C), whatever is on screen.
     case quitNow
+    /// Teach mode's keys (TeachKeys.swift).
+    case teach(TeachCommand)
 }
 
 /// Where the keys go now: drawing on the canvas, among the maps of a layer, or over the values
 /// of one map (in the zoom and while watching a computation); with `lenet5 explore`, among the
-/// test digits, or over the confusion matrix.
+/// test digits, or over the confusion matrix; in teach mode, drawing beside the teach panel, or
+/// moving through its examples.
 enum KeyContext: Equatable, Sendable, CaseIterable {
     case canvas
     case maps
     case values
     case digits
     case confusion
+    case teach
+    case examples
 }
 
 /// Where a key binding applies.
@@ -90,16 +95,25 @@ enum KeyPlace: Equatable, Sendable {
     case values
     case digits
     case confusion
+    /// Drawing beside the teach panel.
+    case teach
+    /// Moving through the teach panel's examples.
+    case examples
+    /// Anywhere in teach mode: drawing beside its panel or moving through its examples.
+    case teaching
 
     func contains(_ context: KeyContext) -> Bool {
         switch self {
         case .tour: false
-        case .canvas: context == .canvas
+        case .canvas: context == .canvas || context == .teach
         case .network: context == .maps || context == .values
         case .maps: context == .maps
         case .values: context == .values
         case .digits: context == .digits
         case .confusion: context == .confusion
+        case .teach: context == .teach
+        case .examples: context == .examples
+        case .teaching: context == .teach || context == .examples
         }
     }
 }
@@ -142,7 +156,10 @@ enum HelpLine: Equatable, Sendable {
 /// looks keys up here, so the two cannot disagree. (Prompts and the help's pages take their own
 /// keys, shown on screen while they are open.)
 enum KeyMap {
-    static let help: [HelpLine] = [
+    static let help: [HelpLine] = sketchpadKeys + teachSection + lastKeys
+
+    /// The sketchpad's own keys, teach mode's aside (`teachSection`).
+    static let sketchpadKeys: [HelpLine] = [
         .heading("Drawing"),
         .mouse("left mouse", "paint while pressed (eraser: erase)"),
         .mouse("right mouse", "erase while pressed"),
@@ -327,6 +344,11 @@ enum KeyMap {
             [KeyBinding(.character("d"), .copyDigit, on: .digits)],
             "copy the digit onto the canvas (ink or paper) to edit it"),
         .blank,
+    ]
+
+    /// The help, and quitting: the last lines of the help.
+    static let lastKeys: [HelpLine] = [
+        .blank,
         .keys([KeyBinding(.character("?"), .help)], "this help"),
         .keys(
             [KeyBinding(.character("q"), .quit), KeyBinding(.control("c"), .quitNow)],
@@ -347,10 +369,11 @@ enum KeyMap {
     }
 
     /// How the help names a group of keys: "u  Ctrl-Z"; the four arrow keys together are
-    /// "arrows".
+    /// "arrows", the ten digits "0-9".
     static func label(_ keys: [Key]) -> String {
         let arrows: [Key] = [.up, .down, .left, .right]
         if Set(keys) == Set(arrows) { return "arrows" }
+        if keys == (0...9).map({ Key.character(Character(String($0))) }) { return "0-9" }
         return keys.map(name).joined(separator: "  ")
     }
 

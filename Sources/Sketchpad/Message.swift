@@ -18,6 +18,8 @@ public enum Message: Equatable, Sendable {
     case galleryLoaded(index: Int, canvas: Canvas)
     /// The gallery's file `index` could not be read, or is not a drawing the canvas holds.
     case galleryFailed(index: Int, reason: String)
+    /// From teach mode's runtime: the examples folder, the teaching run, the network's file.
+    case teach(TeachMessage)
 }
 
 /// What the network read a drawing as: the class (nil for no answer), the drawing, and whether
@@ -42,4 +44,6 @@ public enum Effect: Equatable, Sendable {
     /// Read the gallery's file `index`, at `path`: answered by `.galleryLoaded` or
     /// `.galleryFailed`.
     case readGalleryFile(index: Int, path: String)
+    /// Teach mode's work with files and the teaching run.
+    case teach(TeachEffect)
 }

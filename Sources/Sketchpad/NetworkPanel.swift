@@ -151,12 +151,12 @@ struct NetworkPanel: Widget {
             let lines =
                 reading.outcome == .tooSmall
                 ? ["The drawing is too small to classify:", "draw the digit bigger."]
-                : selection.drawing
-                    ? [
-                        "Draw a digit on the canvas (f shows it):",
-                        "each layer's feature maps appear here.",
-                    ]
-                    : ["Draw a digit on the canvas:", "each layer's feature maps appear here."]
+                : [
+                    (ClassNames.areDigits(reading.classes)
+                        ? "Draw a digit on the canvas" : "Draw on the canvas")
+                        + (selection.drawing ? " (f shows it):" : ":"),
+                    "each layer's feature maps appear here.",
+                ]
             buffer.write(lines, in: body, style: .dim)
             return
         }

@@ -27,10 +27,13 @@ public struct NetworkReading {
     public let prepared: PreparedDrawing?
     /// The names of the model's classes, in output order ("0" to "9" for the shipped network).
     public let classes: [String]
+    /// Whether the drawing looks like none of the classes the network was fitted on ("not a
+    /// digit?"), when the weights have the statistics to say so and the network answered.
+    public var unsure: UnsureJudgement?
 
     init(
         outcome: Outcome, trace: ForwardTrace?, model: LeNet5, canvas: Canvas = Canvas(),
-        prepared: PreparedDrawing? = nil, classes: [String]? = nil
+        prepared: PreparedDrawing? = nil, classes: [String]? = nil, unsure: UnsureJudgement? = nil
     ) {
         self.outcome = outcome
         self.trace = trace
@@ -38,7 +41,11 @@ public struct NetworkReading {
         self.canvas = canvas
         self.prepared = prepared
         self.classes = classes ?? ClassNames.indices(model.classCount)
+        self.unsure = unsure
     }
+
+    /// The network answered, but the drawing looks like none of its classes.
+    public var isUnsure: Bool { prediction != nil && unsure?.isUnsure == true }
 
     /// The digit and its probability, nil unless classified.
     public var prediction: (digit: Int, confidence: Float)? {

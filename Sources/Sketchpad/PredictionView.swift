@@ -14,6 +14,14 @@ struct PredictionView: Widget {
     var pointed = false
     /// The network read the canvas as it is, without the preprocessing: said.
     var raw = false
+    /// The drawing looks like none of the classes (the weights' statistics say so): the best
+    /// guess is named as a guess, and the bars still show.
+    var unsure = false
+
+    /// "not a digit?" for the digits; a taught network's classes are not all digits.
+    static func unsureWords(_ classes: [String]) -> String {
+        ClassNames.areDigits(classes) ? "not a digit?" : "none of these?"
+    }
 
     /// The widest class name a row's label shows.
     static let labelLimit = 8
@@ -32,6 +40,15 @@ struct PredictionView: Widget {
         ]
         var best: Int?
         switch outcome {
+        case .classified(let digit, let confidence) where unsure:
+            best = digit
+            let guess = "  best guess \(classes[digit])  \(percentText(confidence))"
+            // Under the compact canvas the line has 34 columns: the verdict, then the guess.
+            let long = header.map(\.0.count).reduce(0, +) + 14 + guess.count <= area.width
+            if !long { header = [(" ", .plain)] }
+            header += [
+                (Self.unsureWords(classes), Style(bold: true, reverse: true)), (guess, .bold),
+            ]
         case .classified(let digit, let confidence):
             best = digit
             header += [
@@ -39,7 +56,9 @@ struct PredictionView: Widget {
                 ("  " + percentText(confidence), .bold),
             ]
         case .tooSmall: header += [("-", .bold), ("  (too small: draw bigger)", .dim)]
-        case .empty: header += [("-", .bold), ("  (draw a digit)", .dim)]
+        case .empty:
+            let what = ClassNames.areDigits(classes) ? "a digit" : "something"
+            header += [("-", .bold), ("  (draw \(what))", .dim)]
         case .undefined: header += [("none", .bold), ("  (NaN)", .dim)]
         }
         if let label {
@@ -59,7 +78,7 @@ struct PredictionView: Widget {
             let top = area.y + (area.height >= 6 ? 2 : 1)
             let text = Rect(x: area.x + 1, y: top, width: area.width - 2, height: area.maxY - top)
             buffer.write(wrap(Self.undefinedExplanation, width: text.width), in: text)
-        } else if columns || area.height < 12 {
+        } else if columns || area.height < min(12, classes.count + 2) {
             renderColumns(in: area, into: &buffer, best: best, palette: palette)
         } else {
             renderRows(in: area, into: &buffer, best: best, palette: palette)

@@ -62,6 +62,7 @@ extension SketchpadState {
     /// Pasted text is a file name in the save prompt, and nothing anywhere else: it is never
     /// read as keys, so a paste cannot draw, save or quit.
     mutating func handlePaste(_ text: String) -> Effect? {
+        if prompt == nil && pasteIntoTeachPrompt(text) { return nil }
         guard case .saveName(let name) = prompt else {
             notice = "Pasted text is only used as a file name, in the save prompt (s)"
             return nil

@@ -105,6 +105,8 @@ public struct SketchpadState: Equatable {
     public var options: DisplayOptions
     /// How many classes the network shown has: its output layer's units.
     public var classCount = NetworkGeometry.digitClasses
+    /// Teach mode: the examples, the teaching run, the taught network.
+    public var teach = TeachState()
 
     /// Whether the network reads the canvas scaled and centred, as MNIST's digits were (P turns it
     /// off, to show what the network makes of the raw canvas).
@@ -156,7 +158,9 @@ public struct SketchpadState: Equatable {
         let tourRows: ((Int, Bool) -> Int)? =
             sweepKind == nil && showExplanations ? tour.map { session in session.panelRows } : nil
         return Layout(
-            width: width, height: height, canvasHidden: networkFullScreen, tourRows: tourRows)
+            width: width, height: height,
+            canvasHidden: networkFullScreen || teachResultOnWholeScreen,
+            tourRows: tourRows)
     }
 
     public var selectedLayer: LayerDescription {

@@ -20,6 +20,10 @@ struct StatusBar: Widget {
     var touring = false
     /// The tour's step, while its words are hidden.
     var tourStep: String? = nil
+    /// The drawing looks like none of the classes.
+    var unsure = false
+    /// Work going on in the background (teaching), shown before the keys at the right.
+    var activity: String? = nil
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         switch prompt {
@@ -74,6 +78,10 @@ struct StatusBar: Widget {
         } else if let outcome {
             let text: String
             switch outcome {
+            case .classified(let digit, let confidence) where unsure:
+                text =
+                    "Prediction: \(PredictionView.unsureWords(classes)) (best guess "
+                    + "\(classes[digit]), \(percentText(confidence)))"
             case .classified(let digit, let confidence):
                 text = "Prediction: \(classes[digit])  \(percentText(confidence))"
             case .undefined: text = "Prediction: none (NaN)"
@@ -94,5 +102,10 @@ struct StatusBar: Widget {
         }
         let keys = "? help  q quit "
         buffer.write(keys, x: area.maxX - keys.count, y: area.y, style: .dim, clip: area)
+        if let activity, notice == nil {
+            let text = activity + "  "
+            buffer.write(
+                text, x: area.maxX - keys.count - text.count, y: area.y, style: .bold, clip: area)
+        }
     }
 }

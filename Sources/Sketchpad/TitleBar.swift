@@ -2,7 +2,8 @@ import LeNet5
 import Screen
 
 /// The top line: the program's name and what it shows (the sketchpad, a tour, the test digits),
-/// whether the preprocessing is off, and the prediction at the right.
+/// which network reads the drawing when one was taught, whether the preprocessing is off, and the
+/// prediction at the right.
 struct TitleBar: Widget {
     let outcome: NetworkReading.Outcome
     /// The classes' names, in output order.
@@ -11,15 +12,23 @@ struct TitleBar: Widget {
     var heading: String? = nil
     /// The network reads the canvas as it is.
     var raw = false
+    /// The drawing looks like none of the classes: the best guess is shown as a guess.
+    var unsure = false
+    /// Which network reads the drawing, when there is a choice ("taught network").
+    var network: String? = nil
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         let style = Style(bold: true, reverse: true)
         buffer.fill(area, with: Cell(" ", .reverse))
-        let name = "lenet5  " + (heading ?? "LeNet-5 sketchpad")
+        var name = "lenet5  " + (heading ?? "LeNet-5 sketchpad")
         let off = raw ? "  PREPROCESSING OFF " : ""
         let summary = self.summary + " "
         // The warning and the prediction first; the name as much as is left, between words.
         let room = area.width - off.count - summary.count - 2
+        // The network's name where the prediction leaves room for it.
+        if let network, name.count + network.count + 4 <= room {
+            name += "  (\(network))"
+        }
         let shown = " " + shortened(name, to: room, ellipsis: palette.ellipsis)
         buffer.write(shown, x: area.x, y: area.y, style: style, clip: area)
         if raw {
@@ -31,6 +40,9 @@ struct TitleBar: Widget {
 
     var summary: String {
         switch outcome {
+        case .classified(let digit, let confidence) where unsure:
+            "Prediction: \(PredictionView.unsureWords(classes)) (best guess \(classes[digit]), "
+                + "\(percentText(confidence)))"
         case .classified(let digit, let confidence):
             "Prediction: \(classes[digit])  \(percentText(confidence))"
         case .undefined: "Prediction: none (NaN)"

@@ -47,6 +47,8 @@ extension SketchpadState {
         case .galleryFailed(let index, let reason):
             guard gallery.items.indices.contains(index) else { return nil }
             return passOver(index, reason: reason)
+        case .teach(let message):
+            return receive(message)
         }
     }
 
@@ -62,6 +64,7 @@ extension SketchpadState {
         if command == .quitNow { return .quit }
         // A question is answered whatever the size: its line shows even on a too-small screen.
         if let prompt { return answer(prompt, key) }
+        if let question = teach.prompt { return answer(question, key) }
         // While the terminal is too small to show anything, keys do nothing unseen but quit.
         if layout.mode == .tooSmall { return command == .quit ? quit() : nil }
         if showHelp { return turnHelpPage(key, command: command) }
@@ -167,6 +170,7 @@ extension SketchpadState {
             helpPage = 0
         case .quit: return quit()
         case .quitNow: return .quit
+        case .teach(let command): return perform(command)
         }
         return nil
     }
@@ -226,6 +230,7 @@ extension SketchpadState {
     /// Where the keys go now.
     var keyContext: KeyContext {
         if let context = explorerContext { return context }
+        if teach.open && focus == .canvas { return teach.browsing ? .examples : .teach }
         guard focus == .network else { return .canvas }
         return zoomed ? .values : .maps
     }

@@ -29,7 +29,7 @@ extension FactSheet {
         _ prepared: PreparedDrawing, trace: ForwardTrace, model: LeNet5, classes: [String]? = nil
     ) -> FactSheet {
         let names = classes ?? ClassNames.indices(model.classCount)
-        var sheet = FactSheet()
+        var sheet = network(classes: names)
         let drawing = prepared.drawing
         let ink = (0..<drawing.height).flatMap { y in
             (0..<drawing.width).filter { prepared.isInk(x: $0, y: y) }.map { ($0, y) }
@@ -197,7 +197,57 @@ extension FactSheet {
         ])
     }
 
+    /// What is known of the network before anything is drawn: what its classes are called.
+    public static func network(classes: [String]) -> FactSheet {
+        FactSheet([
+            .class: ClassNames.areDigits(classes) ? "digit" : "class",
+            .classes: countWords(classes.count),
+        ])
+    }
+
+    /// What teaching measured (a `HeldOutComparison`, as numbers): of `total` drawings, each held
+    /// out once in one of `folds` groups, how many the network taught by transfer and the one
+    /// trained from scratch read right; about how many drawings each test learned from; and
+    /// `kept`, the layers kept as they were ("c5", "f6" or "none", as `--freeze` names them).
+    public static func comparison(
+        folds: Int, total: Int, transferCorrect: Int, scratchCorrect: Int, learnedFrom: Int,
+        kept: String
+    ) -> FactSheet {
+        var sheet = FactSheet()
+        func share(_ correct: Int) -> Double { Double(correct) / Double(max(1, total)) }
+        sheet[.heldOut] = "\(total)"
+        sheet[.folds] = "\(folds)"
+        sheet[.transferRight] = "\(transferCorrect) of \(total)"
+        sheet[.transferPercent] = NumberText.percent(share(transferCorrect), digits: 0)
+        sheet[.scratchRight] = "\(scratchCorrect) of \(total)"
+        sheet[.scratchPercent] = NumberText.percent(share(scratchCorrect), digits: 0)
+        sheet[.learnedFrom] = "\(learnedFrom)"
+        switch kept {
+        case "c5": sheet[.kept] = "kept C1 to C5 as they were and taught only F6 and the output"
+        case "f6": sheet[.kept] = "kept C1 to F6 as they were and taught only the output"
+        case "none": sheet[.kept] = "started every layer from there and only adjusted them"
+        default:
+            sheet[.kept] =
+                "kept the layers up to \(kept.uppercased()) as they were and taught the rest"
+        }
+        if transferCorrect > scratchCorrect {
+            let points = (share(transferCorrect) - share(scratchCorrect)) * 100
+            sheet[.aheadBy] = "\(NumberText.fixed(points, 0)) points"
+        }
+        return sheet
+    }
+
     // MARK: Wording
+
+    /// "ten", up to twenty (the most classes a network has); figures beyond.
+    static func countWords(_ count: Int) -> String {
+        let words = [
+            "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen", "twenty",
+        ]
+        return words.indices.contains(count) ? words[count] : "\(count)"
+    }
 
     /// "C1 map 4, row 7, column 12", "C5 unit 17", "the output for 3".
     public static func name(_ unit: NetworkUnit) -> String {

@@ -20,6 +20,12 @@ public enum View: String, CaseIterable, Sendable {
     case saturated
     /// The input with the preprocessing off: the canvas as it is.
     case raw
+    /// After teaching: how the taught network and one trained from scratch were tested.
+    case comparison
+    /// Why transfer did better, when it did.
+    case transferAhead = "transfer_ahead"
+    /// Why training from scratch did as well, when it did.
+    case scratchAsGood = "scratch_as_good"
 }
 
 /// One section of an explanation file: a layer, or a view.
@@ -41,7 +47,11 @@ public enum Topic: Hashable, Sendable, CustomStringConvertible {
     public var facts: Set<Fact> {
         let drawing: Set<Fact> = [
             .inkCells, .boxWidth, .boxHeight, .scaled, .best, .bestPercent, .second,
-            .secondPercent,
+            .secondPercent, .class, .classes,
+        ]
+        let comparison: Set<Fact> = [
+            .heldOut, .folds, .transferRight, .transferPercent, .scratchRight, .scratchPercent,
+            .kept, .learnedFrom, .aheadBy,
         ]
         let deep: Set<Fact> = [.c5Top, .f6Top, .pushUp, .pushDown]
         let pickedMap: Set<Fact> = [.layer, .map, .maps, .row, .column, .strongest, .stroke]
@@ -67,6 +77,7 @@ public enum Topic: Hashable, Sendable, CustomStringConvertible {
                 return drawing.union([
                     .rawBest, .rawBestPercent, .preprocessedBest, .preprocessedBestPercent,
                 ])
+            case .comparison, .transferAhead, .scratchAsGood: return comparison
             }
         }
     }

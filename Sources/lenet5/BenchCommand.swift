@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import LeNet5
 import Platform
 import Screen
@@ -98,7 +99,9 @@ struct BenchCommand: ParsableCommand {
         let frame = frameMicroseconds(classifier)
         let overlay = frameMicroseconds(classifier, saliency: .occlusion)
         let explain = try explainMilliseconds(classifier)
-        let transfer = try transferSeconds()
+        let teaching = try benchTeaching()
+        let transfer = transferSeconds(teaching)
+        let busy = frameWhileTeaching(classifier, teaching)
         let sweeps = sweepMilliseconds(classifier)
         let slowest = sweeps.max { $0.median < $1.median }
         let explore = exploreStartMilliseconds(classifier)
@@ -112,6 +115,7 @@ struct BenchCommand: ParsableCommand {
                 "frame_saliency_p99_us": .of(overlay.p99),
                 "explain_ms": .of(explain.median), "explain_ink_cells": .of(explain.inkCells),
                 "transfer_seconds": .of(transfer),
+                "frame_teaching_us": .of(busy.median), "frame_teaching_p99_us": .of(busy.p99),
                 "sweep_ms": .of(slowest?.median ?? .nan),
                 "explore_start_ms": explore.median.map { .of($0) } ?? .null,
             ])
@@ -140,6 +144,11 @@ struct BenchCommand: ParsableCommand {
         Console.out(
             "transfer (6 classes x 10 examples, C1-C5 frozen, with the held-out comparison, "
                 + "2 threads): median \(formatFixed(transfer, digits: 2)) s")
+        Console.out(
+            "sketchpad frames while that transfer runs in the background (teach mode): median "
+                + "\(formatFixed(busy.median, digits: 1)) us, p99 \(formatFixed(busy.p99, digits: 1)) us "
+                + "over \(busy.frames) frames; the transfer took \(formatFixed(busy.seconds, digits: 2)) s"
+        )
         if let median = explore.median {
             Console.out(
                 "explore start (10,000 test digits loaded, read on 2 threads, first frame "
@@ -149,9 +158,9 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    /// `lenet5 transfer` with its defaults on 10 examples each of 6 shapes drawn on the canvas
-    /// (a plus, a minus, a ring, a V, a square, a slash), each jittered: median seconds of three.
-    func transferSeconds() throws -> Double {
+    /// 10 examples each of 6 shapes drawn on the canvas (a plus, a minus, a ring, a V, a square,
+    /// a slash), each jittered, and the weights to teach from.
+    func benchTeaching() throws -> (examples: TeachingExamples, source: TransferSource) {
         var generator = SeededGenerator(seed: 11)
         func jittered(_ x: Double, _ y: Double) -> Point {
             let dx = Double(generator.uniform(-1.5...1.5))
@@ -183,21 +192,62 @@ struct BenchCommand: ParsableCommand {
         }
         let taught = TeachingExamples(
             classes: ["plus", "minus", "ring", "vee", "square", "slash"], examples: examples)
-        let source: TransferSource
         do {
-            source = try TransferSource.load(weights.weights)
+            return (taught, try TransferSource.load(weights.weights))
         } catch {
             Console.error(error.description)
             throw ExitCode.failure
         }
+    }
+
+    /// `lenet5 transfer` with its defaults on the bench's examples: median seconds of three.
+    func transferSeconds(_ teaching: (examples: TeachingExamples, source: TransferSource))
+        -> Double
+    {
         var samples = [Double]()
         for _ in 0..<3 {
             let start = monotonicSeconds()
-            _ = try TransferTraining(examples: taught, source: source, options: TransferOptions())
-                .run()
+            _ = try? TransferTraining(
+                examples: teaching.examples, source: teaching.source, options: TransferOptions()
+            ).run()
             samples.append(monotonicSeconds() - start)
         }
         return samples.sorted()[1]
+    }
+
+    /// Sketchpad frames (`FrameWorkload`) one after another on this thread while the same
+    /// transfer runs on its two threads, as teach mode runs it: the frames' median and 99th
+    /// percentile in microseconds, how many there were, and how long the transfer took. (The
+    /// sketchpad draws a frame only for an event; here frames come back to back, the worst case
+    /// for both.)
+    func frameWhileTeaching(
+        _ classifier: Classifier, _ teaching: (examples: TeachingExamples, source: TransferSource)
+    ) -> (median: Double, p99: Double, frames: Int, seconds: Double) {
+        let running = DispatchGroup()
+        let training = TransferTraining(
+            examples: teaching.examples, source: teaching.source, options: TransferOptions())
+        let start = monotonicSeconds()
+        running.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            _ = try? training.run()
+            running.leave()
+        }
+        var workload = FrameWorkload(classifier: classifier)
+        var samples = [Double]()
+        while running.wait(timeout: .now()) == .timedOut {
+            let begin = monotonicSeconds()
+            let frame = workload.frame()
+            samples.append(monotonicSeconds() - begin)
+            precondition(frame.width == 160)
+            workload.release()
+        }
+        let seconds = monotonicSeconds() - start
+        samples.sort()
+        guard !samples.isEmpty else { return (.nan, .nan, 0, seconds) }
+        return (
+            samples[samples.count / 2] * 1e6, samples[samples.count * 99 / 100] * 1e6,
+            samples.count, seconds
+        )
     }
 
     /// A thick 8, as drawn with a 3-cell brush: two rings, 3 cells thick.

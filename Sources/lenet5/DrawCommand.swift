@@ -18,8 +18,12 @@ struct DrawCommand: ParsableCommand {
             hides or shows the explanations. H J K L move the drawing, < > turn it, + - resize it, \
             b B thicken and thin its strokes; S sweeps a change across a range and charts what \
             the network reads; P turns the preprocessing off and on; g and G go through the \
-            sample gallery (and --gallery DIR); T opens a guided tour. ? lists every key, q \
-            quits. Needs an interactive terminal of at least \(Layout.compactMinimum.width)x\
+            sample gallery (and --gallery DIR); T opens a guided tour. t opens teach mode: label \
+            drawings with a digit key or = and a name of your own (each is saved at once under \
+            the examples folder), R teaches the network from them in the background, O switches \
+            between the original and the taught network, E saves (exports) the taught one. ? \
+            lists every key, q quits. Needs an interactive terminal of at least \
+            \(Layout.compactMinimum.width)x\
             \(Layout.compactMinimum.height) (\(Layout.fullMinimum.width)x\
             \(Layout.fullMinimum.height) for the full view).
             """)
@@ -35,13 +39,17 @@ struct DrawCommand: ParsableCommand {
 
     @OptionGroup var gallery: GalleryOption
 
+    @OptionGroup var teaching: TeachOptions
+
     func run() throws {
         try SketchpadOptions.requireTerminal()
         // Everything that can fail on bad input fails here, before the screen is taken over.
-        let classifier = Classifier(try weights.load())
+        let file = try weights.load()
+        let classifier = Classifier(file)
         let canvas = try loadCanvas()
         let derivations = Derivations(
-            classifier: classifier, explanations: try sketchpad.loadExplanations())
+            classifier: classifier, unsure: file.unsure,
+            explanations: try sketchpad.loadExplanations())
         let gallery = try self.gallery.load()
         let lessons = SketchpadOptions.lessons(for: classifier)
         let session = try sketchpad.takeTerminal()
@@ -51,7 +59,10 @@ struct DrawCommand: ParsableCommand {
             width: size.width, height: size.height, options: sketchpad.displayOptions(session),
             canvas: canvas, loadedFrom: load, gallery: gallery, lessons: lessons)
         state.classCount = classifier.classCount
-        SketchpadLoop(session: session, derivations: derivations).run(&state)
+        SketchpadLoop(
+            session: session, derivations: derivations,
+            teach: teaching.runtime(weights: weights.weights)
+        ).run(&state)
     }
 
     func loadCanvas() throws -> Canvas {

@@ -28,6 +28,8 @@ struct ExploreCommand: ParsableCommand {
 
     @OptionGroup var sketchpad: SketchpadOptions
 
+    @OptionGroup var teaching: TeachOptions
+
     func run() throws {
         // Everything that can fail on bad input fails here, before the screen is taken over.
         let file = try weights.load()
@@ -50,7 +52,10 @@ struct ExploreCommand: ParsableCommand {
             explorer: Explorer(digits: digits.digits))
         state.classCount = classifier.classCount
         state.notice = digits.summary
-        SketchpadLoop(session: session, derivations: derivations).run(&state)
+        SketchpadLoop(
+            session: session, derivations: derivations,
+            teach: teaching.runtime(weights: weights.weights, command: "lenet5 explore")
+        ).run(&state)
     }
 
     /// The test set from the folder `--mnist` (or LENET5_MNIST, or the cache) names, each digit

@@ -70,13 +70,16 @@ struct SketchpadOptions: ParsableArguments {
 }
 
 /// The sketchpad's run loop: draws a frame whenever something changed, hands each event to
-/// `update`, carries out the effects it returns, and ticks while a sweep plays; until quit, or a
-/// signal that stops the program (the terminal restored first).
+/// `update`, carries out the effects it returns (teach mode's through `teach`), collects what a
+/// teaching run reports from its thread, and ticks while a sweep plays; until quit, or a signal
+/// that stops the program (the terminal restored first).
 struct SketchpadLoop {
     let session: TerminalSession
     let derivations: Derivations
+    let teach: TeachRuntime
 
     func run(_ state: inout SketchpadState) {
+        _ = state.update(.teach(.folder(teach.listing())))
         var dirty = true
         // When the next step of a sweep is due (monotonic seconds), while one plays.
         var nextTick: Double?
@@ -118,8 +121,16 @@ struct SketchpadLoop {
             } else {
                 nextTick = nil
             }
+            // What the teaching thread reported: its progress, then its network.
+            for message in teach.collect() {
+                _ = state.update(.teach(message))
+                dirty = true
+            }
+            if dirty { continue }
             let wait = nextTick.map { max(1, Int((($0 - monotonicSeconds()) * 1000).rounded(.up))) }
-            guard let event = session.nextEvent(timeout: min(100, wait ?? 100)) else { continue }
+            // While teaching runs, often enough that its progress line moves smoothly.
+            let most = teach.isTraining ? 50 : 100
+            guard let event = session.nextEvent(timeout: min(most, wait ?? most)) else { continue }
             dirty = true
             var effect = state.update(.input(event))
             while let current = effect {
@@ -130,6 +141,8 @@ struct SketchpadLoop {
                     effect = state.update(Self.save(contents, to: path, overwrite: overwrite))
                 case .readGalleryFile(let index, let path):
                     effect = state.update(GalleryOption.read(index: index, path: path))
+                case .teach(let work):
+                    effect = teach.perform(work).flatMap { state.update(.teach($0)) }
                 }
             }
         }

@@ -38,6 +38,8 @@ struct TourCommand: ParsableCommand {
 
     @OptionGroup var gallery: GalleryOption
 
+    @OptionGroup var teaching: TeachOptions
+
     func validate() throws {
         if name != nil && file != nil {
             throw ValidationError("give a lesson's name or --file, not both")
@@ -72,14 +74,15 @@ struct TourCommand: ParsableCommand {
             printSteps(of: lesson, classifier: classifier, classes: classes)
             return
         }
-        try openTour(lesson, classifier: classifier)
+        try openTour(lesson, classifier: classifier, unsure: loaded.unsure)
     }
 
     /// The sketchpad, open at the lesson's first step; the other lessons are a T away.
-    func openTour(_ lesson: Lesson, classifier: Classifier) throws {
+    func openTour(_ lesson: Lesson, classifier: Classifier, unsure: UnsureStatistics?) throws {
         try SketchpadOptions.requireTerminal()
         let derivations = Derivations(
-            classifier: classifier, explanations: try sketchpad.loadExplanations())
+            classifier: classifier, unsure: unsure,
+            explanations: try sketchpad.loadExplanations())
         let gallery = try self.gallery.load()
         var lessons = SketchpadOptions.lessons(for: classifier)
         let index: Int
@@ -98,7 +101,10 @@ struct TourCommand: ParsableCommand {
             gallery: gallery, lessons: lessons)
         state.classCount = classifier.classCount
         _ = state.update(.startTour(lesson: index))
-        SketchpadLoop(session: session, derivations: derivations).run(&state)
+        SketchpadLoop(
+            session: session, derivations: derivations,
+            teach: teaching.runtime(weights: weights.weights, command: "lenet5 tour")
+        ).run(&state)
     }
 
     func listLessons() throws {
