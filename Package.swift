@@ -95,7 +95,7 @@ let package = Package(
         .target(
             name: "CFetch", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(
-            name: "MNISTFetch", dependencies: ["Training", "CFetch", "Platform"],
+            name: "MNISTFetch", dependencies: ["LeNet5", "Training", "CFetch", "Platform"],
             swiftSettings: optimised),
         // The words the sketchpad says about the network: texts a teacher can edit (built into the
         // binary, see BundledWeights), their format, and the facts of a drawing they name.
@@ -104,7 +104,7 @@ let package = Package(
         // rectangles, input events. Knows neither the network nor ncurses.
         .target(name: "Screen"),
         // The sketchpad's state, layout and widgets, rendered into a cell buffer. No terminal.
-        .target(name: "Sketchpad", dependencies: ["LeNet5", "Screen", "Teaching"]),
+        .target(name: "Sketchpad", dependencies: ["LeNet5", "Screen", "Teaching", "Lessons"]),
         // The only module that talks to ncurses, and its signal guard.
         .target(name: "TerminalSignals"),
         .target(
@@ -128,21 +128,27 @@ let package = Package(
             exclude: ["Fixtures"]),
         // An HTTP server on 127.0.0.1 for the download tests.
         .target(name: "LocalHTTPServer", dependencies: ["Platform"], path: "Tests/LocalHTTPServer"),
-        .testTarget(name: "LeNet5Tests", dependencies: ["LeNet5", "ReferenceFixtures"]),
+        .testTarget(name: "LeNet5Tests", dependencies: ["LeNet5", "Kernels", "ReferenceFixtures"]),
         .testTarget(
-            name: "TrainingTests", dependencies: ["Training", "LeNet5", "ReferenceFixtures"]),
+            name: "TrainingTests",
+            dependencies: ["Training", "LeNet5", "Kernels", "CZlib", "ReferenceFixtures"]),
         .testTarget(
             name: "MNISTFetchTests",
-            dependencies: ["MNISTFetch", "Training", "LocalHTTPServer", "ReferenceFixtures"]),
+            dependencies: [
+                "MNISTFetch", "Training", "LeNet5", "LocalHTTPServer", "ReferenceFixtures",
+            ]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LeNet5", "Teaching"]),
         .testTarget(name: "TeachingTests", dependencies: ["Teaching", "LeNet5"]),
         .testTarget(
-            name: "SketchpadTests", dependencies: ["Sketchpad", "Screen", "LeNet5", "Teaching"]),
+            name: "SketchpadTests",
+            dependencies: ["Sketchpad", "Screen", "LeNet5", "Teaching", "Lessons"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["LeNet5", "lenet5", "ReferenceFixtures", "LocalHTTPServer"],
+            dependencies: [
+                "LeNet5", "lenet5", "Sketchpad", "ReferenceFixtures", "LocalHTTPServer",
+            ],
             exclude: ["Fixtures"]),
     ]
 )
