@@ -16,6 +16,7 @@ network taught from all the examples (from scratch: `--from` random weights, `--
 
 Parts (--parts, comma-separated; all by default):
   tune    the candidate settings of each side on the tuning sets: what the defaults are chosen by
+  confirm the settings before and after the tuning, on the reported sets
   curves  learning curves, 1 to 20 drawings a class, both sides, on the reported sets
   budget  training from scratch with 4 times the steps, and with the same time as transfer
   why     without augmentation; the first (plain) writers; one person teaching
@@ -184,7 +185,7 @@ def mean(rows, key):
 
 def tune(lab, seeds):
     print("Tuning sets (seeds 101 on; people's hands; 10 writers teach): held-out accuracy, %,")
-    print("k-fold / other writers, for each set and drawings a class; 'mean' averages all eight.")
+    print("k-fold / other writers, for each set and drawings a class; 'mean' averages the four.")
     conditions = [(kind, per) for kind in KINDS for per in (5, 10)]
     head = "  ".join(f"{kind[:3]} {per:2}: k   oth" for kind, per in conditions)
     transfer = [
@@ -237,6 +238,27 @@ def tune(lab, seeds):
             print(f"{label:40} " + "  ".join(f"{c:>13}" for c in cells)
                   + f"   {100 * statistics.mean(ks):4.1f} {100 * statistics.mean(others):4.1f}",
                   flush=True)
+
+
+def confirm(lab, seeds):
+    print()
+    print("Before and after the tuning, on the reported sets (seeds 1 on), %, k-fold / other writers:")
+    print("hands   set      per class  transfer: no decay  decay 2     scratch: lr 2e-3  lr 5e-3")
+    before_t = {**TRANSFER, "weight_decay": 0}
+    before_s = {**SCRATCH, "learning_rate": 0.002}
+    for hands in ("people", "plain"):
+        for kind in KINDS:
+            for per in (5, 10):
+                old = [lab.measure(kind, hands, per, seed, transfer=before_t, scratch=before_s)
+                       for seed in seeds]
+                new = [lab.measure(kind, hands, per, seed) for seed in seeds]
+
+                def cell(rows, side):
+                    return (f"{100 * mean(rows, 'kfold_' + side):4.1f}/"
+                            f"{100 * mean(rows, 'other_' + side):4.1f}")
+                print(f"{hands:7} {kind:8} {per:9}  {cell(old, 'transfer'):>18}  "
+                      f"{cell(new, 'transfer'):>9}   {cell(old, 'scratch'):>16}  "
+                      f"{cell(new, 'scratch'):>9}", flush=True)
 
 
 def curves(lab, seeds):
@@ -349,11 +371,13 @@ def main():
     tune_seeds = list(range(101, 101 + int(option(args, "--tune-seeds", "10"))))
     work = option(args, "--work", None) or tempfile.mkdtemp(prefix="lenet5-transfer-")
     os.makedirs(work, exist_ok=True)
-    parts = option(args, "--parts", "tune,curves,budget,why,digits").split(",")
+    parts = option(args, "--parts", "tune,confirm,curves,budget,why,digits").split(",")
     lab = Lab(lenet5, work)
     try:
         if "tune" in parts:
             tune(lab, tune_seeds)
+        if "confirm" in parts:
+            confirm(lab, seeds)
         if "curves" in parts:
             curves(lab, seeds)
         if "budget" in parts:
