@@ -41,6 +41,8 @@ let package = Package(
         .library(name: "Screen", targets: ["Screen"]),
         // Lessons and what-if experiments (for the fuzz targets, as the library's users see it).
         .library(name: "Lessons", targets: ["Lessons"]),
+        // The words about the network and the facts of a drawing they name, which lessons share.
+        .library(name: "Teaching", targets: ["Teaching"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -57,7 +59,8 @@ let package = Package(
         .target(name: "Platform"),
         // Asks the processor which vector instructions it has, so one binary runs everywhere.
         .target(name: "CPUFeatures"),
-        // Assets/lenet5.safetensors and the explanation texts, built into the binary.
+        // Assets/lenet5.safetensors, and the explanation texts, lessons and samples, built into the
+        // binary.
         .target(name: "BundledWeights", cSettings: [.headerSearchPath("../../Assets")]),
 
         // The arithmetic, written once and generic over the vector width, and its baseline copy
@@ -84,11 +87,9 @@ let package = Package(
             name: "Training",
             dependencies: ["LeNet5", "Kernels", "KernelsPortable", "CZlib", "Platform"],
             swiftSettings: optimised),
-        // Assets/lessons and Assets/samples, built into the binary.
-        .target(name: "BundledLessons", cSettings: [.headerSearchPath("../../Assets")]),
         // Lessons a teacher writes (their format, checks and the tour through them) and the
         // what-if experiments on a drawing: sweeps and the preprocessing on and off. No UI.
-        .target(name: "Lessons", dependencies: ["LeNet5", "BundledLessons", "Platform"]),
+        .target(name: "Lessons", dependencies: ["LeNet5", "Teaching", "Platform"]),
         // `lenet5 mnist fetch`: downloads through libcurl, loaded only when needed (CFetch), checked
         // and written atomically.
         .target(
@@ -134,7 +135,7 @@ let package = Package(
             name: "MNISTFetchTests",
             dependencies: ["MNISTFetch", "Training", "LocalHTTPServer", "ReferenceFixtures"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LeNet5"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LeNet5", "Teaching"]),
         .testTarget(name: "TeachingTests", dependencies: ["Teaching", "LeNet5"]),
         .testTarget(
             name: "SketchpadTests", dependencies: ["Sketchpad", "Screen", "LeNet5", "Teaching"]),

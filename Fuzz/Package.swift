@@ -15,6 +15,7 @@ let package = Package(
                 .product(name: "LeNet5", package: "lenet5"),
                 .product(name: "Training", package: "lenet5"),
                 .product(name: "Lessons", package: "lenet5"),
+                .product(name: "Teaching", package: "lenet5"),
             ],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     ]

@@ -18,6 +18,11 @@ static struct {
 
 static const int handled[] = {SIGINT, SIGTERM, SIGHUP};
 
+// Threads that fetch at once (tests do) must not both take the same free slot: the lock keeps
+// them apart. The signal handler takes no lock; it reads only slots marked used, whose paths no
+// thread writes.
+static pthread_mutex_t slots_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static void hold_signals(sigset_t *previous) {
     sigset_t held;
     sigemptyset(&held);
@@ -34,12 +39,14 @@ int lenet5_partial_file_create(char *template_path) {
     hold_signals(&previous);
     int fd = mkstemp(template_path);
     if (fd >= 0) {
+        pthread_mutex_lock(&slots_lock);
         for (int i = 0; i < SLOTS; i++) {
             if (slots[i].used) continue;
             strcpy(slots[i].path, template_path);
             slots[i].used = 1;
             break;
         }
+        pthread_mutex_unlock(&slots_lock);
     }
     pthread_sigmask(SIG_SETMASK, &previous, NULL);
     return fd;
@@ -49,12 +56,14 @@ int lenet5_partial_file_forget(const char *path) {
     sigset_t previous;
     hold_signals(&previous);
     int found = 0;
+    pthread_mutex_lock(&slots_lock);
     for (int i = 0; i < SLOTS && !found; i++) {
         if (slots[i].used && strcmp(slots[i].path, path) == 0) {
             slots[i].used = 0;
             found = 1;
         }
     }
+    pthread_mutex_unlock(&slots_lock);
     pthread_sigmask(SIG_SETMASK, &previous, NULL);
     return found;
 }

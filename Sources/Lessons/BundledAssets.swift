@@ -1,20 +1,19 @@
-import BundledLessons
 import LeNet5
+import Teaching
 
-/// The lessons and sample drawings built into the binary (Sources/BundledLessons), as Assets held
-/// them at build time, so that the installed `lenet5` has them in any folder.
+/// The lessons and sample drawings built into the binary (with the explanations, through
+/// `BundledText`: Sources/BundledWeights/BundledTexts.c), as Assets held them at build time, so
+/// that the installed `lenet5` has them in any folder.
 public enum BundledAssets {
-    /// Every built-in file's path under Assets: "lessons/reading.txt", "samples/seven.txt", ...
-    public static let paths: [String] = (0..<lenet5_lesson_asset_count()).compactMap { index in
-        lenet5_lesson_asset_path(index).map { String(cString: $0) }
+    /// Every built-in lesson's and sample's path under Assets: "lessons/reading.txt",
+    /// "samples/seven.txt", ...
+    public static let paths: [String] = BundledText.paths.filter {
+        $0.hasPrefix(lessonFolder) || $0.hasPrefix(sampleFolder)
     }
 
-    /// The bytes of the file at `path` under Assets, if it is built in.
+    /// The bytes of the lesson or sample at `path` under Assets, if it is built in.
     public static func contents(of path: String) -> [UInt8]? {
-        guard let index = paths.firstIndex(of: path) else { return nil }
-        var count = 0
-        guard let bytes = lenet5_lesson_asset(index, &count) else { return nil }
-        return Array(UnsafeBufferPointer(start: bytes, count: count))
+        paths.contains(path) ? BundledText.contents(of: path) : nil
     }
 
     /// The names of the built-in lessons, in the order they were built in (the order of a course).

@@ -1,4 +1,5 @@
 import LeNet5
+import Teaching
 
 /// A guided tour of the network: a title and steps that a reader goes through one at a time, each
 /// saying something about the drawing on the canvas, pointing at a part of the screen, maybe
@@ -25,7 +26,8 @@ public struct LessonStep: Equatable, Sendable {
     public let line: Int
     /// The words after `@step`, if any: a heading for the step.
     public let title: String?
-    public let text: LessonText
+    /// What the step says, with placeholders for the numbers of the drawing on the canvas.
+    public let text: Explanation
     /// What the step points at; nil for nothing in particular.
     public let target: LessonTarget?
     /// What is done to the canvas on coming to the step, in order.

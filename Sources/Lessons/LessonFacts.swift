@@ -1,71 +1,77 @@
 import LeNet5
+import Teaching
 
 extension LessonStep {
-    /// The numbers of `canvas` this step's text can name, as the network in `classifier` reads it,
-    /// with `classes` its classes' names. A fact the drawing does not give (no ink: no reading, no
-    /// box; no runner-up for a network of one class) is left out, and so is the paragraph naming it
-    /// (`LessonText.paragraphs(filledWith:)`).
-    public func facts(of canvas: Bitmap, classifier: Classifier, classes: [String])
-        -> [LessonFact: String]
-    {
-        var facts = [LessonFact: String]()
-        func name(_ index: Int) -> String { index < classes.count ? classes[index] : "\(index)" }
-        func percent(_ p: Float) -> String { NumberText.percent(Double(p), digits: 1) }
-
+    /// The facts of `canvas` this step's text can name, as the network in `classifier` reads it
+    /// (through the preprocessing or not, as `preprocessing` says, by default as the step sets
+    /// it), with `classes` its classes' names. Worked out by the sketchpad's own `FactSheet`, so a
+    /// placeholder means the same in a lesson and in the explanations. What the drawing does not
+    /// give (no ink: no reading, no box) is left out, and so is the paragraph that names it
+    /// (`Explanation.text`); what the step points at or asks for is known without a drawing.
+    public func facts(
+        of canvas: Bitmap, classifier: Classifier, classes: [String], preprocessing: Bool? = nil
+    ) -> FactSheet {
+        let preprocess = preprocessing ?? self.preprocessing
+        var sheet = pointedFacts(classes: classes).merging(FactSheet.network(classes: classes))
+        let other = classifier.reading(of: canvas, preprocess: !preprocess)?.probabilities
         let trace = ForwardTrace()
-        let reading = classifier.reading(of: canvas, preprocess: preprocessing, trace: trace)
-        if let reading {
-            let ranked = reading.ranked
-            facts[.best] = name(ranked[0])
-            facts[.bestPercent] = percent(reading.probabilities[ranked[0]])
-            if ranked.count > 1 {
-                facts[.second] = name(ranked[1])
-                facts[.secondPercent] = percent(reading.probabilities[ranked[1]])
+        guard let prepared = try? PreparedDrawing(canvas, preprocess: preprocess) else {
+            return sheet.merging(
+                FactSheet.readings(
+                    raw: preprocess ? other : nil, preprocessed: preprocess ? nil : other,
+                    classes: classes))
+        }
+        let model = classifier.model
+        classifier.forward(prepared.input, into: trace)
+        let probabilities = trace.probabilities
+        sheet = sheet.merging(
+            FactSheet.drawing(prepared, trace: trace, model: model, classes: classes))
+        // A step with the preprocessing off still says what it would do with the drawing.
+        if !preprocess, let placement = Preprocessing.transform(for: canvas) {
+            sheet = sheet.merging(FactSheet.placement(placement))
+        }
+        sheet = sheet.merging(
+            FactSheet.readings(
+                raw: preprocess ? other : probabilities,
+                preprocessed: preprocess ? probabilities : other, classes: classes))
+        if let awaited {
+            sheet = sheet.merging(
+                FactSheet.awaited(awaited.index, probabilities: probabilities, classes: classes))
+        }
+        if let layer = target?.layer {
+            if let map = target?.map {
+                sheet = sheet.merging(FactSheet.map(map, of: layer, trace: trace))
             }
-            if let awaited {
-                facts[.targetPercent] = percent(reading.probabilities[awaited.index])
+            if let saturation = Saturation(layer, trace: trace) {
+                sheet = sheet.merging(FactSheet.saturation(saturation))
             }
         }
-        if let awaited { facts[.target] = awaited.name }
-        let other = classifier.reading(of: canvas, preprocess: !preprocessing)
-        let both: [(Reading?, LessonFact, LessonFact)] = [
-            (preprocessing ? reading : other, .preprocessedBest, .preprocessedBestPercent),
-            (preprocessing ? other : reading, .rawBest, .rawBestPercent),
-        ]
-        for (r, best, bestPercent) in both {
-            guard let r else { continue }
-            facts[best] = name(r.best)
-            facts[bestPercent] = percent(r.probabilities[r.best])
+        if case .unit(let unit) = target {
+            sheet = sheet.merging(
+                FactSheet.unit(
+                    UnitExplanation(unit, trace: trace, model: model, transform: prepared.transform)
+                ))
         }
+        if target == .saliency,
+            let saliency = try? classifier.saliency(of: prepared, method: .occlusion)
+        {
+            sheet = sheet.merging(FactSheet.saliency(saliency))
+        }
+        return sheet
+    }
 
-        if let box = canvas.inkBounds {
-            facts[.inkCells] = String(
-                canvas.pixels.filter { $0 > Preprocessing.inkThreshold }.count)
-            facts[.boxWidth] = String(box.width)
-            facts[.boxHeight] = String(box.height)
-            let scale = Preprocessing.boxSide / Float(max(box.width, box.height))
-            facts[.scaled] =
-                scale > 1.05
-                ? "enlarged \(NumberText.fixed(Double(scale), 1)) times"
-                : scale < 0.95
-                    ? "shrunk to \(NumberText.percent(Double(scale), digits: 0)) of its size"
-                    : "kept at its size"
+    /// What the step points at and asks for, known whatever is drawn.
+    func pointedFacts(classes: [String]) -> FactSheet {
+        var sheet = FactSheet()
+        if let awaited {
+            sheet = FactSheet.awaited(awaited.index, probabilities: nil, classes: classes)
         }
-
-        if let layer = target?.layer { facts[.layer] = layer.name }
-        if let map = target?.map {
-            facts[.map] = String(map + 1)
-            if reading != nil, let layer = target?.layer,
-                let strongest = trace.strongestUnit(of: layer, map: map)
-            {
-                facts[.row] = String(strongest.y + 1)
-                facts[.column] = String(strongest.x + 1)
-                facts[.strongest] = NumberText.fixed(Double(trace.value(of: strongest)), 2)
-            }
+        if let layer = target?.layer {
+            sheet[.layer] = layer.name
+            sheet[.maps] = "\(layer == .output ? classes.count : layer.geometry.maps)"
         }
-        if case .unit(let unit) = target, reading != nil {
-            facts[.value] = NumberText.fixed(Double(trace.value(of: unit)), 2)
-        }
-        return facts
+        if let map = target?.map { sheet[.map] = "\(map + 1)" }
+        if case .unit(let unit) = target { sheet[.unit] = FactSheet.name(unit) }
+        return sheet
     }
 }

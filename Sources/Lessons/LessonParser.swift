@@ -1,4 +1,5 @@
 import LeNet5
+import Teaching
 
 /// The directives of the lesson format: a line that begins with `@` and one of these words.
 public enum LessonDirective: String, CaseIterable, Sendable {
@@ -44,8 +45,8 @@ public struct LessonParser {
     /// Where `@load` finds drawings.
     public let drawings: DrawingSource
 
-    /// A step's text must fit this many lines of `textColumns` characters: what the tour shows
-    /// under the canvas at 80x24.
+    /// A step's text must fit this many lines of `textColumns` characters: what the tour's band
+    /// across an 80x24 screen holds (under the network, which then has the rest).
     public static let textLines = 5
     public static let textColumns = 76
     /// The longest title, or step heading, that fits a line beside "step K of N".
@@ -62,9 +63,8 @@ public struct LessonParser {
     struct Draft {
         let line: Int
         let title: String?
-        var paragraphs = [[LessonText.Piece]]()
-        var paragraph = [LessonText.Piece]()
-        var facts = [(fact: LessonFact, line: Int)]()
+        var paragraphs = Paragraphs()
+        var facts = [(fact: Fact, line: Int)]()
         var target: (target: LessonTarget, line: Int)?
         var setup = [CanvasAction]()
         var awaited: (awaited: LessonClass, line: Int)?
@@ -72,16 +72,15 @@ public struct LessonParser {
         var preprocessing: Bool
         /// Where each once-only directive first appeared.
         var seen = [LessonDirective: Int]()
-
-        mutating func endParagraph() {
-            guard !paragraph.isEmpty else { return }
-            paragraphs.append(paragraph)
-            paragraph = []
-        }
     }
 
     public func parse(_ bytes: [UInt8]) throws(LessonError) -> Lesson {
-        let lines = try textLines(bytes)
+        let lines: [String]
+        do {
+            lines = try TeacherText.lines(bytes)
+        } catch {
+            throw .notText(path: path, line: error.line, column: error.column)
+        }
         var title: (text: String, line: Int)?
         var steps = [LessonStep]()
         var draft: Draft?
@@ -96,7 +95,7 @@ public struct LessonParser {
             let line = raw.trimmingBlanks
             if line.hasPrefix("#") { continue }
             if line.isEmpty {
-                draft?.endParagraph()
+                draft?.paragraphs.endParagraph()
                 continue
             }
             sawAnything = true
@@ -104,10 +103,9 @@ public struct LessonParser {
                 guard var current = draft else {
                     throw .textOutsideStep(path: path, line: number)
                 }
-                let pieces = try self.pieces(raw, line: number, facts: &current.facts)
-                // Lines of a paragraph join with one space, as words do.
-                if !current.paragraph.isEmpty { current.paragraph.append(.text(" ")) }
-                current.paragraph += pieces
+                let pieces = try self.pieces(raw, line: number)
+                for case .fact(let fact) in pieces { current.facts.append((fact, number)) }
+                current.paragraphs.add(pieces)
                 draft = current
                 continue
             }
@@ -257,27 +255,18 @@ public struct LessonParser {
     /// A finished step, checked whole: it has text that fits, its placeholders can be filled, and
     /// its expectations can be checked.
     func step(_ draft: Draft, drawingIsKnown: inout Bool) throws(LessonError) -> LessonStep {
-        var draft = draft
-        draft.endParagraph()
-        guard !draft.paragraphs.isEmpty else {
+        let paragraphs = draft.paragraphs.all
+        guard !paragraphs.isEmpty else {
             throw .stepWithoutText(path: path, line: draft.line)
         }
         for (fact, line) in draft.facts {
-            let met: Bool
-            switch fact.requirement {
-            case .none: met = true
-            case .awaitedClass: met = draft.awaited != nil
-            case .layer: met = draft.target?.target.layer != nil
-            case .map: met = draft.target?.target.map != nil
-            case .unit:
-                if case .unit = draft.target?.target { met = true } else { met = false }
-            }
-            guard met else {
+            let requirement = fact.lessonRequirement
+            guard requirement.isMet(by: draft.target?.target, awaits: draft.awaited != nil) else {
                 throw .placeholderNotHere(
-                    path: path, line: line, name: fact.rawValue, need: fact.requirement.need)
+                    path: path, line: line, name: fact.rawValue, need: requirement.need)
             }
         }
-        let text = LessonText(paragraphs: draft.paragraphs.map(Self.merged))
+        let text = Explanation(paragraphs: paragraphs)
         let lines = text.lineCount(columns: Self.textColumns)
         guard lines <= Self.textLines else {
             throw .stepTooLong(
@@ -469,145 +458,22 @@ public struct LessonParser {
 
     // MARK: Text
 
-    /// The file as lines of text; a byte that is not UTF-8, or a control character other than a
-    /// tab or a line ending, makes it not text (the first of them is reported).
-    func textLines(_ bytes: [UInt8]) throws(LessonError) -> [String] {
-        var bytes = bytes[...]
-        // A byte-order mark, as some editors write one, is not text to show.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        var lines = [String]()
-        for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-            .enumerated()
-        {
-            var content = line
-            if content.last == 0x0D { content = content.dropLast() }
-            var text = ""
-            var parser = Unicode.UTF8.ForwardParser()
-            var iterator = content.makeIterator()
-            var column = 1
-            while true {
-                switch parser.parseScalar(from: &iterator) {
-                case .valid(let encoded):
-                    let scalar = Unicode.UTF8.decode(encoded)
-                    let control = scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
-                    if control && scalar != "\t" {
-                        throw .notText(path: path, line: index + 1, column: column)
-                    }
-                    // Tabs separate words as spaces do.
-                    text.unicodeScalars.append(scalar == "\t" ? " " : scalar)
-                    column += 1
-                    continue
-                case .error:
-                    throw .notText(path: path, line: index + 1, column: column)
-                case .emptyInput:
-                    break
-                }
-                break
-            }
-            lines.append(text)
-        }
-        return lines
-    }
-
-    /// One line of text split into words and placeholders; the placeholders are noted with their
-    /// line in `facts`, to be checked against the whole step.
-    func pieces(_ line: String, line number: Int, facts: inout [(fact: LessonFact, line: Int)])
-        throws(LessonError) -> [LessonText.Piece]
-    {
-        var pieces = [LessonText.Piece]()
-        var text = ""
-        let characters = Array(line.trimmingBlanks)
-        // Columns as the editor counts them: from 1, in the untrimmed line.
-        let indent = line.prefix { $0 == " " }.count
-        var i = 0
-        while i < characters.count {
-            let c = characters[i]
-            let column = indent + i + 1
-            let next = i + 1 < characters.count ? characters[i + 1] : nil
-            if c == "{" && next == "{" {
-                text.append("{")
-                i += 2
-            } else if c == "}" && next == "}" {
-                text.append("}")
-                i += 2
-            } else if c == "}" {
+    /// One line of text split into words and placeholders.
+    func pieces(_ line: String, line number: Int) throws(LessonError) -> [Explanation.Piece] {
+        do {
+            return try TeacherText.pieces(line)
+        } catch {
+            switch error {
+            case .unclosedBrace(let column):
+                throw .unclosedBrace(path: path, line: number, column: column)
+            case .unopenedBrace(let column):
                 throw .unopenedBrace(path: path, line: number, column: column)
-            } else if c == "{" {
-                guard
-                    let close = characters[(i + 1)...].firstIndex(where: { $0 == "}" || $0 == "{" }
-                    ),
-                    characters[close] == "}"
-                else {
-                    throw .unclosedBrace(path: path, line: number, column: column)
-                }
-                let name = String(characters[(i + 1)..<close]).trimmingBlanks
-                guard !name.isEmpty else {
-                    throw .emptyPlaceholder(path: path, line: number, column: column)
-                }
-                guard let fact = LessonFact(rawValue: name) else {
-                    throw .unknownPlaceholder(
-                        path: path, line: number, name: name,
-                        suggestion: closest(name, LessonFact.allCases.map(\.rawValue)))
-                }
-                if !text.isEmpty { pieces.append(.text(text)) }
-                text = ""
-                pieces.append(.fact(fact))
-                facts.append((fact, number))
-                i = close + 1
-            } else {
-                // Runs of blanks inside a line count as one, as between lines.
-                if !(c == " " && text.last == " ") { text.append(c) }
-                i += 1
+            case .emptyPlaceholder(let column):
+                throw .emptyPlaceholder(path: path, line: number, column: column)
+            case .unknownPlaceholder(let name, let suggestion):
+                throw .unknownPlaceholder(
+                    path: path, line: number, name: name, suggestion: suggestion)
             }
         }
-        if !text.isEmpty { pieces.append(.text(text)) }
-        return pieces
-    }
-
-    /// Neighbouring text pieces joined into one.
-    static func merged(_ pieces: [LessonText.Piece]) -> [LessonText.Piece] {
-        var merged = [LessonText.Piece]()
-        for piece in pieces {
-            if case .text(let next) = piece, case .text(let previous)? = merged.last {
-                merged[merged.count - 1] = .text(previous + next)
-            } else {
-                merged.append(piece)
-            }
-        }
-        return merged
-    }
-}
-
-/// The word of `words` within two typing slips of `word`, to suggest what was meant.
-func closest(_ word: String, _ words: [String]) -> String? {
-    words.map { ($0, editDistance($0, word)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
-}
-
-/// The number of single-character insertions, deletions and substitutions that turn `a` into `b`
-/// (Levenshtein).
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + [Int](repeating: 0, count: b.count)
-        for j in stride(from: 1, through: b.count, by: 1) {
-            current[j] = min(
-                previous[j] + 1, current[j - 1] + 1,
-                previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
-}
-
-extension String {
-    /// Without spaces at either end.
-    var trimmingBlanks: String {
-        var text = Substring(self)
-        while text.first == " " { text.removeFirst() }
-        while text.last == " " { text.removeLast() }
-        return String(text)
     }
 }

@@ -8,6 +8,8 @@ import Platform
 final class PartialFile {
     let path: String
     private var descriptor: Int32
+    /// Renamed to its final name, or already removed: nothing left to remove.
+    private var settled = false
 
     /// Creates `.NAME.part-XXXXXX` beside `directory/NAME`, exclusively, so that two runs at once
     /// never write into the same file.
@@ -41,6 +43,7 @@ final class PartialFile {
     /// Renames the finished file to `final`, then makes the rename durable too.
     func commit(as final: String) throws(DownloadFault) {
         guard rename(path, final) == 0 else { throw .cannotWrite(path: final, errno: errno) }
+        settled = true
         lenet5_partial_file_forget(path)
         let folder = String(final[..<(final.lastIndex(of: "/") ?? final.startIndex)])
         let directory = open(folder.isEmpty ? "/" : folder, O_RDONLY)
@@ -56,7 +59,11 @@ final class PartialFile {
             close(descriptor)
             descriptor = -1
         }
-        if lenet5_partial_file_forget(path) == 1 { unlink(path) }
+        // Removed whether or not the signal handlers' table held it (it has room for a few).
+        guard !settled else { return }
+        settled = true
+        lenet5_partial_file_forget(path)
+        unlink(path)
     }
 
     deinit { discard() }

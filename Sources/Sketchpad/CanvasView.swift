@@ -8,6 +8,8 @@ import Screen
 /// footprint as brackets, [] to paint and () to erase, over paper or, in reverse video, over ink,
 /// so that it never looks like ink itself.
 ///
+/// It shows a test digit of `lenet5 explore` in its shades of grey instead of the canvas.
+///
 /// Over the drawing it can show where a picked unit looks (its receptive field: paper there is
 /// dotted, and tinted in colour) and what drove the decision (each ink cell shaded by how much
 /// erasing it lowers the answer's probability, with the maps' shades).
@@ -93,16 +95,32 @@ struct CanvasView: Widget {
     var field: CellRect? = nil
     var shading: Shading? = nil
     var title: String? = nil
+    /// A tour's step points at the drawing: its title is marked.
+    var pointed = false
+    /// Where the drawing came from ("seven.txt"), for the title.
+    var label: String? = nil
+    /// A 32x32 picture in shades of grey shown instead of the canvas (a test digit of `lenet5
+    /// explore`): every cell above 0 is ink, shaded by its value.
+    var grey: Bitmap? = nil
+
+    func isInk(_ x: Int, _ y: Int) -> Bool { grey.map { $0[x, y] > 0 } ?? canvas[x, y] }
 
     /// `area` is the frame; the cells go inside it.
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
+        let marks = (pointed ? palette.pointer.count + 1 : 0) + (eraser ? 9 : 0)
         var title = self.title ?? "Canvas 32x32"
+        if let label {
+            // The file's name, with "Canvas: " before it where it fits.
+            let room = area.width - 6 - marks
+            title = "Canvas: \(label)".count <= room ? "Canvas: \(label)" : label
+        }
         if eraser { title += " - eraser" }
         if let shading {
             // What the shades mean, in the room there is.
             let long = "What made it a \(shading.name)"
             title = long.count + 6 <= area.width ? long : "Made it a \(shading.name)"
         }
+        if pointed { title = palette.pointer + " " + title }
         let inside = buffer.frame(area, title: title, palette: palette, highlighted: focused)
         if let shading { renderLegend(shading, below: area, into: &buffer, palette: palette) }
         let (across, down) = resolution.block
@@ -136,10 +154,12 @@ struct CanvasView: Widget {
 
     /// The two characters of one cell at two columns a cell.
     func wide(_ p: Point, palette: Palette) -> (Cell, Cell) {
-        let ink = canvas[p.x, p.y]
+        let ink = isInk(p.x, p.y)
         let inField = field?.contains(x: p.x, y: p.y) == true
         var cell: Cell
-        if ink {
+        if let grey, ink, shading == nil {
+            cell = greyCell(grey[p.x, p.y], palette: palette)
+        } else if ink {
             cell = inkCell(shading?[p.x, p.y], palette: palette)
         } else if inField {
             cell = palette.fieldPaper
@@ -161,7 +181,7 @@ struct CanvasView: Widget {
 
     /// One character for a block of cells (two above each other, or two across and four down).
     func narrow(_ cells: [Point], palette: Palette) -> Cell {
-        let inks = cells.map { canvas[$0.x, $0.y] }
+        let inks = cells.map { isInk($0.x, $0.y) }
         let inField = cells.contains { field?.contains(x: $0.x, y: $0.y) == true }
         if let cursor, cells.contains(where: { cursor.covers($0.x, $0.y) }) {
             // One column: + to paint, o to erase.
@@ -171,7 +191,7 @@ struct CanvasView: Widget {
         }
         var cell: Cell
         if let shading, inks.contains(true) {
-            let values = cells.map { canvas[$0.x, $0.y] ? shading[$0.x, $0.y] ?? 0 : nil }
+            let values = cells.map { isInk($0.x, $0.y) ? shading[$0.x, $0.y] ?? 0 : nil }
             if palette.hasShadeColors && cells.count == 2 {
                 // Each of the two cells in its own colour.
                 cell = palette.halfBlock(
@@ -186,6 +206,14 @@ struct CanvasView: Widget {
                         palette.braille(inks), Style(foreground: inkColor(strongest, palette)))
                 }
             }
+        } else if let grey, inks.contains(true), cells.count == 2 {
+            let (upper, lower) = (grey[cells[0].x, cells[0].y], grey[cells[1].x, cells[1].y])
+            cell =
+                palette.hasShadeColors
+                ? palette.halfBlock(
+                    upper: palette.shadeColor(upper, signed: false),
+                    lower: palette.shadeColor(lower, signed: false))
+                : greyCell(max(upper, lower), palette: palette)
         } else if inks.contains(true) {
             let character =
                 cells.count == 2
@@ -198,6 +226,17 @@ struct CanvasView: Widget {
         }
         if inField { cell.style.background = palette.fieldBackground }
         return cell
+    }
+
+    /// A cell of a grey picture: a block in its grey where there are 256 colours, else a
+    /// character of the ramp (the input's shades in the network panel).
+    func greyCell(_ value: Float, palette: Palette) -> Cell {
+        if palette.hasShadeColors, let color = palette.shadeColor(value, signed: false) {
+            return Cell(Palette.fullBlock, Style(foreground: color))
+        }
+        let cell = palette.unsigned(value)
+        // The faintest edge of a stroke still shows.
+        return cell.character == " " ? Cell(".", .dim) : cell
     }
 
     /// An ink cell, shaded by its share of the largest drop when the overlay is on.

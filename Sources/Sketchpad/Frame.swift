@@ -12,22 +12,41 @@ extension SketchpadState {
         let palette = Palette(options)
         let layout = self.layout
         let reading = derived.network
+        let teachPanel = teachPanelShown
         let status = StatusBar(
             prompt: prompt, notice: notice, penDown: penDown, eraser: eraser, brush: brush,
             cursor: cursor, outcome: layout.canvasHidden ? reading.outcome : nil,
-            classes: reading.classes)
+            classes: reading.classes, hints: explorerHints(arrows: palette.arrows),
+            touring: tour != nil, tourStep: layout.tour.isEmpty ? tour?.tour.position : nil,
+            unsure: reading.isUnsure, activity: teachPanel ? nil : teachActivity)
         guard layout.mode != .tooSmall else {
             TooSmallNotice(width: width, height: height)
                 .render(in: buffer.area, into: &buffer, palette: palette)
             // A question still needs its line, at the bottom, to be answered.
-            if prompt != nil {
-                status.render(
-                    in: buffer.area.splitBottom(1).bottom, into: &buffer, palette: palette)
+            if prompt != nil || teach.prompt != nil {
+                renderStatus(
+                    status, in: buffer.area.splitBottom(1).bottom, into: &buffer, palette: palette)
             }
             return buffer
         }
-        TitleBar(outcome: reading.outcome, classes: reading.classes)
-            .render(in: layout.title, into: &buffer, palette: palette)
+        TitleBar(
+            outcome: reading.outcome, classes: reading.classes,
+            heading: explorerHeading ?? tour.map { "Tour: " + $0.tour.lesson.title },
+            raw: !preprocessing && shownTestDigit == nil, unsure: reading.isUnsure,
+            network: teach.taught == nil
+                ? nil : teach.showsTaught ? "taught network" : "original network"
+        ).render(in: layout.title, into: &buffer, palette: palette)
+        if let explorer, let cell = explorer.openCell {
+            // The matrix takes everything between the title and the status line.
+            let body = Rect(
+                x: 0, y: layout.title.maxY, width: width,
+                height: layout.status.y - layout.title.maxY)
+            ConfusionGrid(confusion: explorer.digits.confusion, cursor: cell)
+                .render(in: body, into: &buffer, palette: palette)
+            status.render(in: layout.status, into: &buffer, palette: palette)
+            renderHelp(into: &buffer, palette: palette)
+            return buffer
+        }
         let picked = pickedExplanation(reading)
         // Where the picked unit looks, on the cells drawn, while the network has the keys; a unit
         // that looks at the whole input (C5 and after) would light up everything, and does not.
@@ -36,34 +55,91 @@ extension SketchpadState {
             focus == .network && (picked?.fieldInput.width ?? whole) < whole
             ? picked?.fieldDrawing : nil
         let shading = derived.saliency.map { CanvasView.Shading($0, classes: reading.classes) }
-        let drawing = focus == .canvas && prompt == nil
+        let drawing = focus == .canvas && prompt == nil && teach.prompt == nil && !teach.browsing
+        let testDigit = shownTestDigit
         let canvasView = CanvasView(
             canvas: canvas,
             cursor: drawing ? CanvasView.Cursor(at: cursor, brush: brush, erasing: eraser) : nil,
-            eraser: eraser, focused: focus == .canvas,
+            eraser: eraser && testDigit == nil, focused: focus == homeFocus,
             resolution: layout.mode == .compact ? .halfBlocks : .doubleWidth, field: field,
-            shading: shading)
+            shading: shading, title: testDigit.map(testDigitTitle),
+            pointed: [.canvas, .saliency].contains(tour?.step.target),
+            label: testDigit == nil ? canvasTitle : nil,
+            grey: testDigit.flatMap { explorer?.digits.input($0) })
+        // Beside the teach panel, the bars above it take only the rows their classes need; what
+        // teaching measured takes their place too, for its words (the title keeps the answer).
+        var (predictionArea, panelArea) = (layout.prediction, layout.network)
+        if teachPanel && !layout.canvasHidden && predictionArea.x == panelArea.x
+            && predictionArea.maxY <= panelArea.y
+        {
+            let result = teach.page == .result && teach.taught != nil && !teach.browsing
+            let rows = result ? 0 : min(predictionArea.height, reading.classes.count + 2)
+            predictionArea.height = rows
+            panelArea = Rect(
+                x: panelArea.x, y: predictionArea.maxY, width: panelArea.width,
+                height: layout.network.maxY - predictionArea.maxY)
+        }
         if !layout.canvasHidden {
             canvasView.render(in: layout.canvasFrame, into: &buffer, palette: palette)
             PredictionView(
                 outcome: reading.outcome, probabilities: reading.probabilities,
-                columns: layout.mode == .compact, classes: reading.classes
-            ).render(in: layout.prediction, into: &buffer, palette: palette)
+                columns: layout.mode == .compact, classes: reading.classes,
+                pointed: tour?.step.target == .bars, raw: !preprocessing && testDigit == nil,
+                unsure: reading.isUnsure, label: testDigit.flatMap { explorer?.digits.labels[$0] }
+            ).render(in: predictionArea, into: &buffer, palette: palette)
         }
-        let saturation = reading.trace.flatMap { Saturation(layer, trace: $0) }
-        NetworkPanel(
-            selection: panelSelection, reading: reading, picked: picked,
-            words: showExplanations ? words(derived, picked: picked, saturation: saturation) : [],
-            drawing: layout.canvasHidden ? canvasView : nil, saturation: saturation
-        ).render(in: layout.network, into: &buffer, palette: palette)
-        status.render(in: layout.status, into: &buffer, palette: palette)
-        if showHelp {
-            HelpOverlay(
-                lines: KeyMap.help, page: helpPage,
-                arrows: (palette.arrows.left, palette.arrows.right)
-            ).render(in: buffer.area, into: &buffer, palette: palette)
+        if teachPanel {
+            self.teachPanel(derived.explanations)
+                .render(in: panelArea, into: &buffer, palette: palette)
+        } else if let sweepKind {
+            SweepView(
+                kind: sweepKind, sweep: derived.sweep, classes: reading.classes,
+                preprocessing: preprocessing
+            ).render(in: layout.network, into: &buffer, palette: palette)
+        } else {
+            let saturation = reading.trace.flatMap { Saturation(layer, trace: $0) }
+            let words =
+                showExplanations && tour == nil
+                ? self.words(derived, picked: picked, saturation: saturation) : []
+            NetworkPanel(
+                selection: panelSelection, reading: reading, picked: picked, words: words,
+                drawing: layout.canvasHidden ? canvasView : nil, saturation: saturation
+            ).render(in: layout.network, into: &buffer, palette: palette)
         }
+        if let tour, !layout.tour.isEmpty {
+            var panel = tourPanel(
+                tour, words: derived.tourWords, reading: reading,
+                coversNetwork: layout.network.isEmpty && tour.step.target?.layer != nil)
+            panel.boxed = !layout.tourIsBand
+            panel.render(in: layout.tour, into: &buffer, palette: palette)
+        }
+        renderStatus(status, in: layout.status, into: &buffer, palette: palette)
+        if let lessonPicker {
+            LessonPicker(choices: lessons, picked: lessonPicker)
+                .render(in: buffer.area, into: &buffer, palette: palette)
+        }
+        renderHelp(into: &buffer, palette: palette)
         return buffer
+    }
+
+    /// The status line, or teach mode's question there.
+    func renderStatus(
+        _ status: StatusBar, in area: Rect, into buffer: inout CellBuffer, palette: Palette
+    ) {
+        if prompt == nil, let question = teach.prompt {
+            TeachPromptBar(prompt: question, notice: notice)
+                .render(in: area, into: &buffer, palette: palette)
+        } else {
+            status.render(in: area, into: &buffer, palette: palette)
+        }
+    }
+
+    /// The help over everything, while it is open.
+    func renderHelp(into buffer: inout CellBuffer, palette: Palette) {
+        guard showHelp else { return }
+        HelpOverlay(
+            lines: KeyMap.help, page: helpPage, arrows: (palette.arrows.left, palette.arrows.right)
+        ).render(in: buffer.area, into: &buffer, palette: palette)
     }
 
     /// What the network panel shows, as picked in the state.
@@ -72,7 +148,17 @@ extension SketchpadState {
             layerIndex: layerIndex, mapIndex: mapIndex, unit: unitPosition, zoomed: zoomed,
             watching: watching, term: term, preActivation: showPreActivation,
             perMap: shadesPerMap, focused: focus == .network, framed: !networkFullScreen,
-            words: showExplanations, drawing: layout.canvasHidden)
+            words: showExplanations && tour == nil, drawing: layout.canvasHidden,
+            escapeTo: homeFocus == .digits ? "digits" : "draw", touring: tour != nil)
+    }
+
+    /// Where the drawing on the canvas came from while it is unchanged, for its title: a file,
+    /// with its place in the gallery.
+    var canvasTitle: String? {
+        guard let canvasLabel, canvasLabel.canvas == canvas else { return nil }
+        let position = gallery.shown.map { " (\(gallery.position($0)))" } ?? ""
+        let fromGallery = gallery.shown.map { gallery.items[$0].name == canvasLabel.text } ?? false
+        return canvasLabel.text + (fromGallery ? position : "")
     }
 
     /// The picked unit, explained from the reading, when the network ran.
@@ -109,6 +195,8 @@ extension SketchpadState {
             paragraphs += explanations[view].text(facts)
         } else if zoomed && layer != .input {
             paragraphs += explanations[layer == .output ? View.output : .unit].text(facts)
+        } else if layer == .input && !preprocessing {
+            paragraphs += explanations[View.raw].text(facts)
         } else {
             paragraphs += explanations[layer].text(facts)
         }

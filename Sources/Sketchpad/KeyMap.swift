@@ -1,3 +1,4 @@
+import LeNet5
 import Screen
 
 /// What a key asks the sketchpad to do.
@@ -32,36 +33,87 @@ enum Command: Equatable, Sendable {
     /// What drove the decision, over the drawing.
     case toggleSaliency
     case switchSaliencyMethod
+    /// Changes the drawing: one undoable step.
+    case transform(DrawingTransform)
+    /// The what-if sweep view, of each kind in turn, then closed.
+    case cycleSweepView
+    /// The network reads the raw canvas, or the drawing scaled and centred.
+    case togglePreprocessing
+    /// The next (or previous) drawing of the gallery.
+    case stepGallery(by: Int)
+    /// The list of lessons.
+    case openLessons
+    /// In a tour: the next step, the previous one, leaving it.
+    case nextStep
+    case previousStep
+    case leaveTour
     case back
+    /// The previous or next test digit of the list (`lenet5 explore`), or `by` digits along.
+    case stepDigit(by: Int)
+    /// Browse a list of test digits: all, or those misclassified.
+    case browse(DigitList)
+    /// The confusion matrix, opened on the digit's cell, or closed.
+    case toggleConfusion
+    /// Moves the matrix's cursor from cell to cell.
+    case moveInConfusion(dx: Int, dy: Int)
+    /// Browses the digits of the cell under the matrix's cursor.
+    case openConfusionCell
+    case closeConfusion
+    /// The test digit on screen copied onto the canvas (ink or paper), to edit.
+    case copyDigit
     case help
     /// Quits, asking first when the drawing was never saved.
     case quit
     /// Quits at once (Ctrl-C), whatever is on screen.
     case quitNow
+    /// Teach mode's keys (TeachKeys.swift).
+    case teach(TeachCommand)
 }
 
 /// Where the keys go now: drawing on the canvas, among the maps of a layer, or over the values
-/// of one map (in the zoom and while watching a computation).
+/// of one map (in the zoom and while watching a computation); with `lenet5 explore`, among the
+/// test digits, or over the confusion matrix; in teach mode, drawing beside the teach panel, or
+/// moving through its examples.
 enum KeyContext: Equatable, Sendable, CaseIterable {
     case canvas
     case maps
     case values
+    case digits
+    case confusion
+    case teach
+    case examples
 }
 
 /// Where a key binding applies.
 enum KeyPlace: Equatable, Sendable {
+    /// During a guided tour, wherever the keys go: these come first.
+    case tour
     case canvas
     /// Among the maps or over one map's values: anywhere in the network panel.
     case network
     case maps
     case values
+    case digits
+    case confusion
+    /// Drawing beside the teach panel.
+    case teach
+    /// Moving through the teach panel's examples.
+    case examples
+    /// Anywhere in teach mode: drawing beside its panel or moving through its examples.
+    case teaching
 
     func contains(_ context: KeyContext) -> Bool {
         switch self {
-        case .canvas: context == .canvas
-        case .network: context != .canvas
+        case .tour: false
+        case .canvas: context == .canvas || context == .teach
+        case .network: context == .maps || context == .values
         case .maps: context == .maps
         case .values: context == .values
+        case .digits: context == .digits
+        case .confusion: context == .confusion
+        case .teach: context == .teach
+        case .examples: context == .examples
+        case .teaching: context == .teach || context == .examples
         }
     }
 }
@@ -78,7 +130,11 @@ struct KeyBinding: Equatable, Sendable {
         self.place = place
     }
 
-    func applies(in context: KeyContext) -> Bool { place?.contains(context) ?? true }
+    /// Whether it applies where the keys go, and (for the tour's keys) during a tour. A key bound
+    /// to no place works wherever the context admits its command.
+    func applies(in context: KeyContext, touring: Bool = false) -> Bool {
+        place == .tour ? touring : place?.contains(context) ?? context.admits(command)
+    }
 }
 
 /// One line of the help.
@@ -100,7 +156,10 @@ enum HelpLine: Equatable, Sendable {
 /// looks keys up here, so the two cannot disagree. (Prompts and the help's pages take their own
 /// keys, shown on screen while they are open.)
 enum KeyMap {
-    static let help: [HelpLine] = [
+    static let help: [HelpLine] = sketchpadKeys + teachSection + lastKeys
+
+    /// The sketchpad's own keys, teach mode's aside (`teachSection`).
+    static let sketchpadKeys: [HelpLine] = [
         .heading("Drawing"),
         .mouse("left mouse", "paint while pressed (eraser: erase)"),
         .mouse("right mouse", "erase while pressed"),
@@ -194,13 +253,101 @@ enum KeyMap {
         .heading("Explanations"),
         .keys(
             [KeyBinding(.character("i"), .toggleExplanations)],
-            "hide / show what each view says in words"),
+            "hide / show what each view says in words (and a tour's words)"),
         .keys(
             [KeyBinding(.character("x"), .toggleSaliency)],
             "shade the drawing by what made the answer"),
         .keys(
             [KeyBinding(.character("X"), .switchSaliencyMethod)],
             "measure that by erasing cells, or by the gradient"),
+        .blank,
+        .heading("What if"),
+        .keys(
+            [
+                KeyBinding(.character("H"), .transform(.shift(x: -1, y: 0))),
+                KeyBinding(.character("J"), .transform(.shift(x: 0, y: 1))),
+                KeyBinding(.character("K"), .transform(.shift(x: 0, y: -1))),
+                KeyBinding(.character("L"), .transform(.shift(x: 1, y: 0))),
+            ], "move the drawing a cell left, down, up, right"),
+        .keys(
+            [
+                KeyBinding(.character("<"), .transform(.rotate(degrees: 15))),
+                KeyBinding(.character(">"), .transform(.rotate(degrees: -15))),
+            ], "turn it 15 degrees anticlockwise, clockwise"),
+        .keys(
+            [
+                KeyBinding(.character("+"), .transform(.scale(factor: 1.25))),
+                KeyBinding(.character("-"), .transform(.scale(factor: 0.8))),
+            ], "make it larger, smaller"),
+        .keys(
+            [
+                KeyBinding(.character("b"), .transform(.thicken(steps: 1))),
+                KeyBinding(.character("B"), .transform(.thin(steps: 1))),
+            ], "thicker, thinner strokes (u undoes each change)"),
+        .keys(
+            [KeyBinding(.character("S"), .cycleSweepView)],
+            "sweep: what it reads as it turns, moves, grows, thickens (again: the next; then off)"),
+        .keys(
+            [KeyBinding(.character("P"), .togglePreprocessing)],
+            "preprocessing off / on: what the network makes of the raw canvas"),
+        .blank,
+        .heading("Lessons and samples"),
+        .keys([KeyBinding(.character("T"), .openLessons)], "pick a guided tour"),
+        .keys(
+            [
+                KeyBinding(.character(" "), .nextStep, on: .tour),
+                KeyBinding(.right, .nextStep, on: .tour),
+            ],
+            "in a tour: the next step (draw with the mouse, or p and h j k l)"),
+        .keys(
+            [
+                KeyBinding(.left, .previousStep, on: .tour),
+                KeyBinding(.backspace, .previousStep, on: .tour),
+            ], "in a tour: the previous step"),
+        .keys([KeyBinding(.escape, .leaveTour, on: .tour)], "leave the tour"),
+        .keys(
+            [
+                KeyBinding(.character("g"), .stepGallery(by: 1)),
+                KeyBinding(.character("G"), .stepGallery(by: -1)),
+            ], "the gallery's next, previous drawing"),
+        .blank,
+        .heading("Test digits (lenet5 explore)"),
+        .keys(
+            [
+                KeyBinding(.left, .stepDigit(by: -1), on: .digits),
+                KeyBinding(.right, .stepDigit(by: 1), on: .digits),
+            ], "previous / next digit of the list"),
+        .keys(
+            [
+                KeyBinding(.up, .stepDigit(by: -10), on: .digits),
+                KeyBinding(.down, .stepDigit(by: 10), on: .digits),
+            ], "ten digits back / on"),
+        .keys([KeyBinding(.character("A"), .browse(.all))], "all the test digits"),
+        .keys(
+            [KeyBinding(.character("W"), .browse(.misclassified))],
+            "only those the network reads wrong"),
+        .keys(
+            [KeyBinding(.character("C"), .toggleConfusion)],
+            "the confusion matrix: each label against what the network read"),
+        .keys(
+            [
+                KeyBinding(.up, .moveInConfusion(dx: 0, dy: -1), on: .confusion),
+                KeyBinding(.down, .moveInConfusion(dx: 0, dy: 1), on: .confusion),
+                KeyBinding(.left, .moveInConfusion(dx: -1, dy: 0), on: .confusion),
+                KeyBinding(.right, .moveInConfusion(dx: 1, dy: 0), on: .confusion),
+            ], "in the matrix: pick a cell"),
+        .keys(
+            [KeyBinding(.enter, .openConfusionCell, on: .confusion)],
+            "in the matrix: browse the digits of the cell"),
+        .keys([KeyBinding(.escape, .closeConfusion, on: .confusion)], "close the matrix"),
+        .keys(
+            [KeyBinding(.character("d"), .copyDigit, on: .digits)],
+            "copy the digit onto the canvas (ink or paper) to edit it"),
+        .blank,
+    ]
+
+    /// The help, and quitting: the last lines of the help.
+    static let lastKeys: [HelpLine] = [
         .blank,
         .keys([KeyBinding(.character("?"), .help)], "this help"),
         .keys(
@@ -210,16 +357,23 @@ enum KeyMap {
 
     static let bindings: [KeyBinding] = help.flatMap(\.bindings)
 
-    /// What `key` does where the keys go now, if anything.
-    static func command(for key: Key, in context: KeyContext) -> Command? {
-        bindings.first { $0.key == key && $0.applies(in: context) }?.command
+    /// What `key` does where the keys go now, if anything; during a tour its keys come first, on
+    /// the canvas and in the network (the test digits and their matrix keep their own).
+    static func command(for key: Key, in context: KeyContext, touring: Bool = false) -> Command? {
+        if touring, [.canvas, .maps, .values].contains(context),
+            let binding = bindings.first(where: { $0.key == key && $0.place == .tour })
+        {
+            return binding.command
+        }
+        return bindings.first { $0.key == key && $0.applies(in: context) }?.command
     }
 
     /// How the help names a group of keys: "u  Ctrl-Z"; the four arrow keys together are
-    /// "arrows".
+    /// "arrows", the ten digits "0-9".
     static func label(_ keys: [Key]) -> String {
         let arrows: [Key] = [.up, .down, .left, .right]
         if Set(keys) == Set(arrows) { return "arrows" }
+        if keys == (0...9).map({ Key.character(Character(String($0))) }) { return "0-9" }
         return keys.map(name).joined(separator: "  ")
     }
 

@@ -13,6 +13,10 @@ import Screen
 ///
 /// With `canvasHidden` (full or compact), the network panel takes everything between the title and
 /// the status line, and shows a small copy of the canvas itself.
+///
+/// During a guided tour the step's words take part of the network panel's place: a band across its
+/// bottom when the canvas is hidden, else a box at the bottom of the panel beside the canvas, or the
+/// panel's whole place when what would be left of it is too small to show a layer.
 public struct Layout: Equatable, Sendable {
     public enum Mode: Equatable, Sendable { case full, compact, tooSmall }
 
@@ -30,8 +34,50 @@ public struct Layout: Equatable, Sendable {
     public let canvas: Rect
     public let prediction: Rect
     public let network: Rect
+    /// The tour's words (empty without a tour), and whether they are a band across the screen
+    /// (the canvas hidden) rather than a box.
+    public let tour: Rect
+    public let tourIsBand: Bool
 
-    public init(width: Int, height: Int, canvasHidden: Bool = false) {
+    /// The fewest rows the network panel keeps beside the canvas under a tour's words: fewer,
+    /// and the words take its place whole.
+    public static let networkBesideTour = 20
+
+    /// `tourRows`, during a tour: the rows its words need at a width, as a band (false) or a box
+    /// (true).
+    public init(
+        width: Int, height: Int, canvasHidden: Bool = false, tourRows: ((Int, Bool) -> Int)? = nil
+    ) {
+        let untoured = Layout(untoured: width, height: height, canvasHidden: canvasHidden)
+        guard let tourRows, untoured.mode != .tooSmall else {
+            self = untoured
+            return
+        }
+        let area = untoured.network
+        let band = canvasHidden
+        let rows = min(area.height, tourRows(area.width, !band))
+        var network = area
+        var tour = area
+        if band || area.height - rows >= Self.networkBesideTour {
+            (tour, network) = area.splitBottom(rows)
+        } else {
+            network = Rect(x: area.x, y: area.y, width: 0, height: 0)
+        }
+        self.init(untoured, network: network, tour: tour, band: band)
+    }
+
+    private init(_ layout: Layout, network: Rect, tour: Rect, band: Bool) {
+        (mode, canvasHidden, screen, title, status) = (
+            layout.mode, layout.canvasHidden, layout.screen, layout.title, layout.status
+        )
+        (canvasFrame, canvas, prediction) = (layout.canvasFrame, layout.canvas, layout.prediction)
+        self.network = network
+        self.tour = tour
+        tourIsBand = band
+    }
+
+    /// Without a tour.
+    private init(untoured width: Int, height: Int, canvasHidden: Bool) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         let zero = Rect(x: 0, y: 0, width: 0, height: 0)
         self.screen = screen
@@ -42,6 +88,7 @@ public struct Layout: Equatable, Sendable {
         } else {
             mode = .tooSmall
             self.canvasHidden = false
+            (self.tour, tourIsBand) = (zero, false)
             (title, status, canvasFrame, canvas, prediction, network) = (
                 zero, zero, zero, zero, zero, screen
             )
@@ -52,6 +99,7 @@ public struct Layout: Equatable, Sendable {
         title = top
         status = bottom
         self.canvasHidden = canvasHidden
+        (self.tour, tourIsBand) = (zero, false)
         if canvasHidden {
             (canvasFrame, canvas, prediction, network) = (zero, zero, zero, body)
             return

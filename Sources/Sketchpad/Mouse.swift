@@ -7,7 +7,12 @@ extension SketchpadState {
         let point = Point(x: mouse.x, y: mouse.y)
         switch mouse.action {
         case .press:
-            guard prompt == nil, !showHelp else { return nil }
+            // The confusion matrix covers the panels it would click.
+            guard prompt == nil, teach.prompt == nil, !showHelp, explorer?.openCell == nil else {
+                return nil
+            }
+            // A test digit on screen is not drawn on: a click there picks nothing either.
+            if shownTestDigit != nil, layout.canvasCell(atScreen: point) != nil { return nil }
             guard let cell = layout.canvasCell(atScreen: point) else {
                 select(at: point, layout: layout)
                 return nil
@@ -15,6 +20,8 @@ extension SketchpadState {
             guard mouse.button == .left || mouse.button == .right else { return nil }
             let ink = mouse.button == .right ? false : !eraser
             focus = .canvas
+            // Drawing again ends going through teach mode's examples.
+            (teach.browsing, teach.reviewing) = (false, false)
             stroke = Stroke(ink: ink, last: cell)
             cursor = cell
             // The whole stroke, press to release, is one undo step.
@@ -51,7 +58,8 @@ extension SketchpadState {
     /// value under the click; in the zoom, the value under the click; on a unit of C5, F6 or the
     /// output, that unit. Maps are on screen only for a drawing that can be classified.
     mutating func select(at point: Point, layout: Layout) {
-        guard layout.network.contains(point) else { return }
+        // The teach panel in the network panel's place takes no clicks.
+        guard layout.network.contains(point), !teachPanelShown else { return }
         let panel = PanelLayout(
             area: layout.network, framed: !networkFullScreen, zoomed: zoomed)
         if let layer = panel.layer(at: point) {
@@ -60,7 +68,7 @@ extension SketchpadState {
         }
         let palette = Palette(options)
         let view = panelSelection.parts(panel, palette: palette).view
-        guard canvas.readiness == .ready, view.contains(point), !watching else { return }
+        guard hasReading, view.contains(point), !watching else { return }
         let shape = MapShape(selectedLayer)
         if zoomed {
             if let value = ZoomView.value(at: point, layer: layer, in: view, palette: palette) {

@@ -24,6 +24,10 @@ struct NetworkPanel: Widget {
         var words = true
         /// The small canvas is shown (the canvas itself is hidden).
         var drawing = false
+        /// Where Esc goes from the maps, as the hints say it.
+        var escapeTo = "draw"
+        /// During a tour, which has the left and right arrows and Esc.
+        var touring = false
 
         var layer: NetworkLayer { LeNet5.architecture[layerIndex].id }
 
@@ -139,7 +143,7 @@ struct NetworkPanel: Widget {
             CanvasView(
                 canvas: drawing.canvas, cursor: nil, eraser: false, focused: false,
                 resolution: place.resolution, field: drawing.field, shading: drawing.shading,
-                title: "Drawing"
+                title: drawing.grey == nil ? "Drawing" : "Digit", grey: drawing.grey
             ).render(in: place.rect, into: &buffer, palette: palette)
         }
         let body = parts.view
@@ -147,7 +151,12 @@ struct NetworkPanel: Widget {
             let lines =
                 reading.outcome == .tooSmall
                 ? ["The drawing is too small to classify:", "draw the digit bigger."]
-                : ["Draw a digit on the canvas:", "each layer's feature maps appear here."]
+                : [
+                    (ClassNames.areDigits(reading.classes)
+                        ? "Draw a digit on the canvas" : "Draw on the canvas")
+                        + (selection.drawing ? " (f shows it):" : ":"),
+                    "each layer's feature maps appear here.",
+                ]
             buffer.write(lines, in: body, style: .dim)
             return
         }
@@ -260,7 +269,18 @@ struct NetworkPanel: Widget {
     ) -> [String] {
         guard selection.focused else { return ["Tab: explore the layers", "f full screen"] }
         var hints = [String]()
-        if selection.watching {
+        if selection.touring {
+            // The tour has the left and right arrows and Esc.
+            if selection.watching {
+                hints += [". next step", "r sweep", "w back"]
+            } else if selection.zoomed {
+                hints += [
+                    "\(a.up)\(a.down) pick a value", "w watch it", "m next map", "Enter back",
+                ]
+            } else {
+                hints += ["m map", "\(a.up)\(a.down) layer", "Enter zoom"]
+            }
+        } else if selection.watching {
             hints += [". next step", "r sweep", "arrows move", "w/Esc back"]
         } else if selection.zoomed {
             hints += ["arrows pick a value", "w watch it", "m next map", "Enter/Esc back"]
@@ -276,7 +296,7 @@ struct NetworkPanel: Widget {
             case (false, true): hints.append("a after tanh")
             }
         }
-        if !selection.zoomed { hints.append("Esc draw") }
+        if !selection.zoomed && !selection.touring { hints.append("Esc \(selection.escapeTo)") }
         hints.append(selection.framed ? "f full screen" : "f canvas")
         return hints
     }

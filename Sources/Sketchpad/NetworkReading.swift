@@ -20,17 +20,20 @@ public struct NetworkReading {
     /// by the next reading: read it before asking `Derivations` for another.
     public let trace: ForwardTrace?
     public let model: LeNet5
-    /// The drawing read.
+    /// The drawing read (empty for a test digit, which `prepared` holds).
     public let canvas: Canvas
     /// The drawing as the network received it, with where preprocessing put it; nil when the
     /// network did not run.
     public let prepared: PreparedDrawing?
     /// The names of the model's classes, in output order ("0" to "9" for the shipped network).
     public let classes: [String]
+    /// Whether the drawing looks like none of the classes the network was fitted on ("not a
+    /// digit?"), when the weights have the statistics to say so and the network answered.
+    public var unsure: UnsureJudgement?
 
     init(
         outcome: Outcome, trace: ForwardTrace?, model: LeNet5, canvas: Canvas = Canvas(),
-        prepared: PreparedDrawing? = nil, classes: [String]? = nil
+        prepared: PreparedDrawing? = nil, classes: [String]? = nil, unsure: UnsureJudgement? = nil
     ) {
         self.outcome = outcome
         self.trace = trace
@@ -38,7 +41,11 @@ public struct NetworkReading {
         self.canvas = canvas
         self.prepared = prepared
         self.classes = classes ?? ClassNames.indices(model.classCount)
+        self.unsure = unsure
     }
+
+    /// The network answered, but the drawing looks like none of its classes.
+    public var isUnsure: Bool { prediction != nil && unsure?.isUnsure == true }
 
     /// The digit and its probability, nil unless classified.
     public var prediction: (digit: Int, confidence: Float)? {
@@ -49,10 +56,11 @@ public struct NetworkReading {
     /// One probability per class, nil unless classified.
     public var probabilities: [Float]? { prediction == nil ? nil : trace?.probabilities }
 
-    /// Runs `classifier` on `canvas` through the preprocessing, keeping every layer in `trace`.
-    static func read(_ canvas: Canvas, classifier: Classifier, trace: ForwardTrace)
-        -> NetworkReading
-    {
+    /// Runs `classifier` on `canvas` through the preprocessing (or with `preprocess` false on the
+    /// canvas as it is), keeping every layer in `trace`.
+    static func read(
+        _ canvas: Canvas, classifier: Classifier, trace: ForwardTrace, preprocess: Bool = true
+    ) -> NetworkReading {
         let model = classifier.model
         func reading(_ outcome: Outcome, _ prepared: PreparedDrawing? = nil) -> NetworkReading {
             NetworkReading(
@@ -65,7 +73,9 @@ public struct NetworkReading {
         case .ready: break
         }
         // A 32x32 canvas is always the network's size: only a blank one has nothing to prepare.
-        guard let prepared = try? PreparedDrawing(canvas.bitmap) else { return reading(.empty) }
+        guard let prepared = try? PreparedDrawing(canvas.bitmap, preprocess: preprocess) else {
+            return reading(.empty)
+        }
         classifier.forward(prepared.input, into: trace)
         // Checked before picking a class: with a NaN among them, "the largest" is meaningless.
         guard trace.probabilities.allSatisfy(\.isFinite) else {
@@ -73,6 +83,28 @@ public struct NetworkReading {
         }
         let (digit, confidence) = trace.prediction
         return reading(.classified(digit: digit, confidence: confidence), prepared)
+    }
+
+    /// Runs `classifier` on a test digit of `lenet5 explore` (32x32 grey) as it is, without the
+    /// preprocessing: as the network was trained on such digits and `lenet5 eval` reads them.
+    static func read(testDigit input: Bitmap, classifier: Classifier, trace: ForwardTrace)
+        -> NetworkReading
+    {
+        let model = classifier.model
+        let classes = classifier.classes
+        guard let prepared = try? PreparedDrawing(input, preprocess: false) else {
+            return NetworkReading(outcome: .empty, trace: nil, model: model, classes: classes)
+        }
+        classifier.forward(prepared.input, into: trace)
+        guard trace.probabilities.allSatisfy(\.isFinite) else {
+            return NetworkReading(
+                outcome: .undefined, trace: trace, model: model, prepared: prepared,
+                classes: classes)
+        }
+        let (digit, confidence) = trace.prediction
+        return NetworkReading(
+            outcome: .classified(digit: digit, confidence: confidence), trace: trace, model: model,
+            prepared: prepared, classes: classes)
     }
 }
 

@@ -135,6 +135,8 @@ public struct Palette: Sendable {
             ? ("<-/", "->", "up/", "down") : ("\u{2190}", "\u{2192}", "\u{2191}", "\u{2193}")
     }
     var ellipsis: String { options.ascii ? "..." : "\u{2026}" }
+    /// What a tour's step points at is marked with this, before its title.
+    var pointer: String { options.ascii ? ">>" : "\u{25B6}" }
 
     /// Two canvas cells in one character, the upper and the lower: nil for paper and paper.
     func halfBlocks(top: Bool, bottom: Bool) -> Unicode.Scalar? {
@@ -184,5 +186,5 @@ public struct Palette: Sendable {
         (0x2580...0x259F).compactMap(Unicode.Scalar.init)
         + (0x2800...0x28FF).compactMap(Unicode.Scalar.init)
         + ["\u{2500}", "\u{2502}"] + boxCorners
-        + ["\u{2190}", "\u{2191}", "\u{2192}", "\u{2193}", "\u{2026}"]
+        + ["\u{2190}", "\u{2191}", "\u{2192}", "\u{2193}", "\u{2026}", "\u{25B6}"]
 }

@@ -10,9 +10,24 @@ struct PredictionView: Widget {
     let columns: Bool
     /// The classes' names, in output order.
     var classes = ClassNames.digits
+    /// A tour's step points at the bars: marked.
+    var pointed = false
+    /// The network read the canvas as it is, without the preprocessing: said.
+    var raw = false
+    /// The drawing looks like none of the classes (the weights' statistics say so): the best
+    /// guess is named as a guess, and the bars still show.
+    var unsure = false
+
+    /// "not a digit?" for the digits; a taught network's classes are not all digits.
+    static func unsureWords(_ classes: [String]) -> String {
+        ClassNames.areDigits(classes) ? "not a digit?" : "none of these?"
+    }
 
     /// The widest class name a row's label shows.
     static let labelLimit = 8
+    /// The true digit, for a test digit of `lenet5 explore`: said after the prediction, in
+    /// reverse video when the prediction differs.
+    var label: Int? = nil
 
     /// Why there is no prediction, in words for the bar chart's place, when the network gave none.
     static let undefinedExplanation =
@@ -20,9 +35,20 @@ struct PredictionView: Widget {
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         guard !area.isEmpty else { return }
-        var header: [(String, Style)] = [(" Prediction: ", .bold)]
+        var header: [(String, Style)] = [
+            (pointed ? palette.pointer + " Prediction: " : " Prediction: ", .bold)
+        ]
         var best: Int?
         switch outcome {
+        case .classified(let digit, let confidence) where unsure:
+            best = digit
+            let guess = "  best guess \(classes[digit])  \(percentText(confidence))"
+            // Under the compact canvas the line has 34 columns: the verdict, then the guess.
+            let long = header.map(\.0.count).reduce(0, +) + 14 + guess.count <= area.width
+            if !long { header = [(" ", .plain)] }
+            header += [
+                (Self.unsureWords(classes), Style(bold: true, reverse: true)), (guess, .bold),
+            ]
         case .classified(let digit, let confidence):
             best = digit
             header += [
@@ -30,15 +56,29 @@ struct PredictionView: Widget {
                 ("  " + percentText(confidence), .bold),
             ]
         case .tooSmall: header += [("-", .bold), ("  (too small: draw bigger)", .dim)]
-        case .empty: header += [("-", .bold), ("  (draw a digit)", .dim)]
+        case .empty:
+            let what = ClassNames.areDigits(classes) ? "a digit" : "something"
+            header += [("-", .bold), ("  (draw \(what))", .dim)]
         case .undefined: header += [("none", .bold), ("  (NaN)", .dim)]
+        }
+        if let label {
+            header += [("  ", .plain), ("label \(label)", best == label ? .plain : .reverse)]
+        }
+        if raw {
+            // The marker before the hint in brackets, which goes first when the line is short.
+            let marker = ("  raw canvas", Style.bold)
+            let length = { (parts: [(String, Style)]) in parts.map(\.0.count).reduce(0, +) }
+            if length(header + [marker]) > area.width, header.last?.1 == .dim {
+                header.removeLast()
+            }
+            if length(header + [marker]) <= area.width { header.append(marker) }
         }
         buffer.write(header, x: area.x, y: area.y, clip: area)
         if outcome == .undefined {
             let top = area.y + (area.height >= 6 ? 2 : 1)
             let text = Rect(x: area.x + 1, y: top, width: area.width - 2, height: area.maxY - top)
             buffer.write(wrap(Self.undefinedExplanation, width: text.width), in: text)
-        } else if columns || area.height < 12 {
+        } else if columns || area.height < min(12, classes.count + 2) {
             renderColumns(in: area, into: &buffer, best: best, palette: palette)
         } else {
             renderRows(in: area, into: &buffer, best: best, palette: palette)

@@ -1,5 +1,6 @@
 import LeNet5
 import Screen
+import Teaching
 
 extension SketchpadState {
     mutating func answer(_ prompt: Prompt, _ key: Key) -> Effect? {
@@ -10,7 +11,7 @@ extension SketchpadState {
                 self.prompt = nil
                 notice = "Not saved"
             case .enter:
-                let path = name.trimmingSpaces
+                let path = name.trimmingBlanks
                 guard !path.isEmpty else {
                     notice = "Type a file name, or Esc to cancel"
                     return nil
@@ -61,6 +62,7 @@ extension SketchpadState {
     /// Pasted text is a file name in the save prompt, and nothing anywhere else: it is never
     /// read as keys, so a paste cannot draw, save or quit.
     mutating func handlePaste(_ text: String) -> Effect? {
+        if prompt == nil && pasteIntoTeachPrompt(text) { return nil }
         guard case .saveName(let name) = prompt else {
             notice = "Pasted text is only used as a file name, in the save prompt (s)"
             return nil
@@ -114,14 +116,5 @@ enum FileName {
             return .componentTooLong
         }
         return name.utf8.count > pathLimit ? .pathTooLong : nil
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var text = Substring(self)
-        while text.first == " " { text.removeFirst() }
-        while text.last == " " { text.removeLast() }
-        return String(text)
     }
 }

@@ -1,4 +1,5 @@
 import LeNet5
+import Lessons
 import Screen
 
 public struct DisplayOptions: Equatable, Sendable {
@@ -17,6 +18,8 @@ public struct DisplayOptions: Equatable, Sendable {
 public enum Focus: Equatable, Sendable {
     case canvas
     case network
+    /// The test digits of `lenet5 explore`.
+    case digits
 }
 
 /// A question the sketchpad is waiting for an answer to.
@@ -27,6 +30,18 @@ public enum Prompt: Equatable, Sendable {
     case confirmOverwrite(path: String)
     /// The drawing was never saved: quit anyway?
     case confirmQuit
+}
+
+/// Where the drawing on the canvas came from, shown in the canvas's title while the canvas holds
+/// it unchanged.
+struct CanvasLabel: Equatable {
+    let text: String
+    let canvas: Canvas
+
+    init(_ text: String, _ canvas: Canvas) {
+        self.text = text
+        self.canvas = canvas
+    }
 }
 
 /// A mouse stroke in progress: whether it paints or erases, and the last cell it reached.
@@ -90,25 +105,62 @@ public struct SketchpadState: Equatable {
     public var options: DisplayOptions
     /// How many classes the network shown has: its output layer's units.
     public var classCount = NetworkGeometry.digitClasses
+    /// Teach mode: the examples, the teaching run, the taught network.
+    public var teach = TeachState()
+
+    /// Whether the network reads the canvas scaled and centred, as MNIST's digits were (P turns it
+    /// off, to show what the network makes of the raw canvas).
+    public var preprocessing = true
+    /// The what-if sweep shown in the network panel's place (S), if any.
+    public var sweepKind: SweepKind?
+    /// The drawings g and G go through.
+    public var gallery: Gallery
+    /// Where the drawing on the canvas came from ("seven.txt"), while it is unchanged.
+    var canvasLabel: CanvasLabel?
+    /// The lessons T offers.
+    public var lessons: [LessonChoice]
+    /// The list of lessons (T), open at the row picked.
+    public var lessonPicker: Int?
+    /// The guided tour going on.
+    public var tour: TourSession?
+    /// What the network reads the canvas as, as the runtime last said (`Message.networkAnswered`):
+    /// a step that waits for a drawing goes on only when it is the class asked for.
+    var answer: NetworkAnswer?
 
     var stroke: Stroke?
 
+    /// The test digits browsed (`lenet5 explore`); nil in the plain sketchpad.
+    public internal(set) var explorer: Explorer?
+
     /// `loadedFrom` is the file the canvas came from, if any: the save prompt offers it (unless
-    /// it is not a name the prompt would take).
+    /// it is not a name the prompt would take). `explorer` holds the test digits `lenet5 explore`
+    /// browses; `gallery` is what g and G go through, `lessons` what T offers.
     public init(
         width: Int, height: Int, options: DisplayOptions, canvas: Canvas = Canvas(),
-        loadedFrom: String? = nil
+        loadedFrom: String? = nil, explorer: Explorer? = nil, gallery: Gallery = Gallery(),
+        lessons: [LessonChoice] = []
     ) {
         self.width = width
         self.height = height
         self.options = options
         self.canvas = canvas
+        self.gallery = gallery
+        self.lessons = lessons
         savedCanvas = canvas
         if let loadedFrom, FileName.fault(loadedFrom) == nil { lastSaveName = loadedFrom }
+        self.explorer = explorer
+        if explorer != nil { focus = .digits }
     }
 
     public var layout: Layout {
-        Layout(width: width, height: height, canvasHidden: networkFullScreen)
+        // While the sweep view is open it has the panel's place whole, and i hides the tour's
+        // words as it hides the explanations: the tour waits under them.
+        let tourRows: ((Int, Bool) -> Int)? =
+            sweepKind == nil && showExplanations ? tour.map { session in session.panelRows } : nil
+        return Layout(
+            width: width, height: height,
+            canvasHidden: networkFullScreen || teachResultOnWholeScreen,
+            tourRows: tourRows)
     }
 
     public var selectedLayer: LayerDescription {

@@ -14,6 +14,16 @@ struct StatusBar: Widget {
     var outcome: NetworkReading.Outcome? = nil
     /// The classes' names, in output order.
     var classes = ClassNames.digits
+    /// Keys to show instead of the tools (while the test digits of `lenet5 explore` have them).
+    var hints: String? = nil
+    /// During a tour its keys take the tools' place.
+    var touring = false
+    /// The tour's step, while its words are hidden.
+    var tourStep: String? = nil
+    /// The drawing looks like none of the classes.
+    var unsure = false
+    /// Work going on in the background (teaching), shown before the keys at the right.
+    var activity: String? = nil
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         switch prompt {
@@ -55,9 +65,23 @@ struct StatusBar: Widget {
                 notice, x: area.x, y: area.y, style: .bold,
                 clip: Rect(x: area.x, y: area.y, width: area.width - 16, height: 1),
                 palette: palette)
+        } else if touring {
+            let (left, right) = (palette.arrows.left, palette.arrows.right)
+            let text =
+                (tourStep.map { "Tour, \($0) (i shows its words): " } ?? "Tour: ")
+                + "Space or \(right) next, \(left) or Backspace back, Esc leaves"
+                + (penDown ? "  pen DOWN" : "")
+            buffer.writeShortening(
+                text, x: area.x, y: area.y, style: .bold,
+                clip: Rect(x: area.x, y: area.y, width: area.width - 16, height: 1),
+                palette: palette)
         } else if let outcome {
             let text: String
             switch outcome {
+            case .classified(let digit, let confidence) where unsure:
+                text =
+                    "Prediction: \(PredictionView.unsureWords(classes)) (best guess "
+                    + "\(classes[digit]), \(percentText(confidence)))"
             case .classified(let digit, let confidence):
                 text = "Prediction: \(classes[digit])  \(percentText(confidence))"
             case .undefined: text = "Prediction: none (NaN)"
@@ -65,6 +89,11 @@ struct StatusBar: Widget {
             case .empty: text = "Prediction: -  (f shows the canvas to draw on)"
             }
             buffer.write(text, x: area.x, y: area.y, style: .bold, clip: area)
+        } else if let hints {
+            buffer.writeShortening(
+                hints, x: area.x, y: area.y,
+                clip: Rect(x: area.x, y: area.y, width: area.width - 16, height: 1),
+                palette: palette)
         } else {
             let tool = eraser ? "erasing" : "painting"
             let pen = penDown ? "pen DOWN" : "pen up"
@@ -73,5 +102,10 @@ struct StatusBar: Widget {
         }
         let keys = "? help  q quit "
         buffer.write(keys, x: area.maxX - keys.count, y: area.y, style: .dim, clip: area)
+        if let activity, notice == nil {
+            let text = activity + "  "
+            buffer.write(
+                text, x: area.maxX - keys.count - text.count, y: area.y, style: .bold, clip: area)
+        }
     }
 }

@@ -34,6 +34,21 @@ extension SketchpadState {
                 notice = "Cannot save \(path): \(reason)"
             }
             return nil
+        case .networkAnswered(let answer):
+            self.answer = answer
+            return nil
+        case .startTour(let lesson):
+            startTour(lesson)
+            return nil
+        case .galleryLoaded(let index, let drawing):
+            guard gallery.items.indices.contains(index) else { return nil }
+            showGalleryDrawing(drawing, index: index)
+            return nil
+        case .galleryFailed(let index, let reason):
+            guard gallery.items.indices.contains(index) else { return nil }
+            return passOver(index, reason: reason)
+        case .teach(let message):
+            return receive(message)
         }
     }
 
@@ -44,14 +59,16 @@ extension SketchpadState {
 
     /// A key does what `KeyMap` says, and nothing else: the help lists the same table.
     mutating func handle(_ key: Key) -> Effect? {
-        let command = KeyMap.command(for: key, in: keyContext)
+        let command = KeyMap.command(for: key, in: keyContext, touring: tour != nil)
         // Ctrl-C quits from anywhere, questions and help included.
         if command == .quitNow { return .quit }
         // A question is answered whatever the size: its line shows even on a too-small screen.
         if let prompt { return answer(prompt, key) }
+        if let question = teach.prompt { return answer(question, key) }
         // While the terminal is too small to show anything, keys do nothing unseen but quit.
         if layout.mode == .tooSmall { return command == .quit ? quit() : nil }
         if showHelp { return turnHelpPage(key, command: command) }
+        if lessonPicker != nil { return pickLesson(key, command: command) }
         guard let command else { return nil }
         return perform(command)
     }
@@ -125,21 +142,35 @@ extension SketchpadState {
         case .switchSaliencyMethod:
             saliencyMethod = saliencyMethod == .occlusion ? .gradient : .occlusion
             saliencyShown = true
+        case .transform(let transform): apply(transform)
+        case .cycleSweepView: cycleSweepView()
+        case .togglePreprocessing: togglePreprocessing()
+        case .stepGallery(let step): return stepGallery(by: step)
+        case .openLessons: openLessonPicker()
+        case .nextStep: nextStep()
+        case .previousStep: previousStep()
+        case .leaveTour: leaveTour()
         case .back:
-            if watching {
+            if sweepKind != nil {
+                sweepKind = nil
+            } else if watching {
                 watching = false
                 sweep = nil
             } else if zoomed {
                 zoomed = false
             } else {
-                focus = .canvas
+                focus = homeFocus
                 networkFullScreen = false
             }
+        case .stepDigit, .browse, .toggleConfusion, .moveInConfusion, .openConfusionCell,
+            .closeConfusion, .copyDigit:
+            return explore(command)
         case .help:
             showHelp = true
             helpPage = 0
         case .quit: return quit()
         case .quitNow: return .quit
+        case .teach(let command): return perform(command)
         }
         return nil
     }
@@ -198,6 +229,8 @@ extension SketchpadState {
 
     /// Where the keys go now.
     var keyContext: KeyContext {
+        if let context = explorerContext { return context }
+        if teach.open && focus == .canvas { return teach.browsing ? .examples : .teach }
         guard focus == .network else { return .canvas }
         return zoomed ? .values : .maps
     }

@@ -1,5 +1,6 @@
 import LeNet5
 import Screen
+import Teaching
 
 /// Something drawn inside a rectangle of a cell buffer (ratatui's `Widget`). A widget is built
 /// from the data it shows, never from the whole `SketchpadState`, so that each one can be tested
@@ -64,28 +65,8 @@ extension CellBuffer {
 }
 
 /// `text` broken into lines of at most `width` characters, between words (a word longer than a
-/// line is cut).
-func wrap(_ text: String, width: Int) -> [String] {
-    guard width > 0 else { return [] }
-    var lines = [String]()
-    var line = ""
-    for word in text.split(separator: " ") {
-        if line.isEmpty {
-            line = String(word)
-        } else if line.count + 1 + word.count <= width {
-            line += " " + word
-        } else {
-            lines.append(line)
-            line = String(word)
-        }
-        while line.count > width {
-            lines.append(String(line.prefix(width)))
-            line = String(line.dropFirst(width))
-        }
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
-}
+/// line is cut): Teaching's wrapping, under the name the widgets use.
+func wrap(_ text: String, width: Int) -> [String] { text.wrapped(width: width) }
 
 /// `text`, or when it is longer than `width` its first words and `ellipsis`, as many as fit:
 /// never part of a word (nothing but the ellipsis when not even the first word fits).

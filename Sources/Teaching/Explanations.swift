@@ -15,6 +15,13 @@ public struct Explanations: Equatable, Sendable {
     public subscript(layer: NetworkLayer) -> Explanation { self[.layer(layer)] }
     public subscript(view: View) -> Explanation { self[.view(view)] }
 
+    /// What teaching measured, in words (`FactSheet.comparison`): how the taught network and one
+    /// trained from scratch were tested, then why transfer did better, or why it did not.
+    public func comparison(_ facts: FactSheet) -> [String] {
+        self[View.comparison].text(facts)
+            + self[facts[.aheadBy] == nil ? View.scratchAsGood : .transferAhead].text(facts)
+    }
+
     init(sections: [Topic: Explanation]) { self.sections = sections }
 
     /// The files in `directory` (each of `ExplanationFile`), checked whole: the first fault found

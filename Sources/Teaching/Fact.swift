@@ -8,11 +8,26 @@ public enum Fact: String, CaseIterable, Sendable, Comparable {
     case boxHeight = "box_height"
     case scaled
 
+    // The network's classes.
+    /// "digit" for the digits, "class" for a taught network's own classes.
+    case `class`
+    /// How many classes, in words: "ten".
+    case classes
+
     // The network's answer.
     case best
     case bestPercent = "best_percent"
     case second
     case secondPercent = "second_percent"
+    // The answer without and with the preprocessing, whichever the screen shows.
+    case rawBest = "raw_best"
+    case rawBestPercent = "raw_best_percent"
+    case preprocessedBest = "preprocessed_best"
+    case preprocessedBestPercent = "preprocessed_best_percent"
+
+    // The class a lesson asks the reader to draw.
+    case target
+    case targetPercent = "target_percent"
 
     // The map picked in a layer of maps (C1 to S4), and its strongest value.
     case layer
@@ -54,6 +69,17 @@ public enum Fact: String, CaseIterable, Sendable, Comparable {
     case low
     case high
 
+    // What teaching measured: the taught network beside one trained from scratch.
+    case heldOut = "held_out"
+    case folds
+    case transferRight = "transfer_right"
+    case transferPercent = "transfer_percent"
+    case scratchRight = "scratch_right"
+    case scratchPercent = "scratch_percent"
+    case kept
+    case learnedFrom = "learned_from"
+    case aheadBy = "ahead_by"
+
     /// What the placeholder stands for, with an example, as the file format's documentation
     /// lists it.
     public var meaning: String {
@@ -64,10 +90,20 @@ public enum Fact: String, CaseIterable, Sendable, Comparable {
         case .scaled:
             "how preprocessing resized the drawing (\"enlarged 1.3 times\", \"shrunk to 80% of "
                 + "its size\", \"kept at its size\")"
+        case .class:
+            "what a class is called: \"digit\" for the ten digits, \"class\" for a taught "
+                + "network's own"
+        case .classes: "how many classes the network has, in words (\"ten\")"
         case .best: "the digit the drawing reads as (\"3\")"
         case .bestPercent: "its probability (\"99.9%\")"
         case .second: "the runner-up digit (\"5\")"
         case .secondPercent: "its probability (\"0.1%\")"
+        case .rawBest: "the digit the drawing reads as without the preprocessing (\"4\")"
+        case .rawBestPercent: "its probability (\"54.9%\")"
+        case .preprocessedBest: "the digit it reads as with the preprocessing (\"8\")"
+        case .preprocessedBestPercent: "its probability (\"99.8%\")"
+        case .target: "the digit a lesson asks the reader to draw (\"3\")"
+        case .targetPercent: "the probability the network gives it now (\"12.5%\")"
         case .layer: "the layer's name (\"C1\")"
         case .map: "the picked map, counted from 1 (\"4\")"
         case .maps: "how many maps the layer has (\"6\")"
@@ -102,6 +138,20 @@ public enum Fact: String, CaseIterable, Sendable, Comparable {
         case .saturatedPercent: "the share of values beyond -0.95 or +0.95 (\"62%\")"
         case .low: "the lowest value before tanh (\"-13.2\")"
         case .high: "the highest value before tanh (\"14.1\")"
+        case .heldOut: "how many drawings were held out in all, each once (\"12\")"
+        case .folds: "in how many groups they were held out (\"3\")"
+        case .transferRight:
+            "how many the network taught by transfer read right (\"10 of 12\")"
+        case .transferPercent: "the same as a percentage (\"83%\")"
+        case .scratchRight:
+            "how many the network trained from random numbers read right (\"6 of 12\")"
+        case .scratchPercent: "the same as a percentage (\"50%\")"
+        case .kept:
+            "what teaching kept and what it changed (\"kept C1 to C5 as they were and taught "
+                + "only F6 and the output\")"
+        case .learnedFrom: "about how many drawings each held-out test learned from (\"8\")"
+        case .aheadBy:
+            "by how much transfer did better (\"33 points\"); unknown when it did not"
         }
     }
 

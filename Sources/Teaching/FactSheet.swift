@@ -21,31 +21,34 @@ public struct FactSheet: Equatable, Sendable {
 }
 
 extension FactSheet {
-    /// What is known from the drawing alone: its ink and box, how preprocessing resized it, the
-    /// answer (by the name of its class: `classes`, the digits for the shipped network), the
-    /// strongest units of C5 and F6, and what pushed the answer's score.
+    /// What is known from the drawing alone: its ink and box, how the preprocessing resizes it,
+    /// the answer (by the name of its class: `classes`, the digits for the shipped network), the
+    /// strongest units of C5 and F6, and what pushed the answer's score. The one place where a
+    /// drawing's facts are worked out, for the sketchpad's explanations and the lessons alike.
     public static func drawing(
         _ prepared: PreparedDrawing, trace: ForwardTrace, model: LeNet5, classes: [String]? = nil
     ) -> FactSheet {
         let names = classes ?? ClassNames.indices(model.classCount)
-        var sheet = FactSheet()
+        var sheet = network(classes: names)
         let drawing = prepared.drawing
         let ink = (0..<drawing.height).flatMap { y in
             (0..<drawing.width).filter { prepared.isInk(x: $0, y: y) }.map { ($0, y) }
         }
         sheet[.inkCells] = "\(ink.count)"
-        let box = prepared.transform.inkBounds
-        sheet[.boxWidth] = "\(box.width)"
-        sheet[.boxHeight] = "\(box.height)"
-        sheet[.scaled] = scaledWords(prepared.transform.scale)
+        // Fed as it is (a test digit, --no-preprocess), the drawing was neither boxed nor scaled.
+        if prepared.isPreprocessed {
+            sheet = sheet.merging(placement(prepared.transform))
+        }
 
         let probabilities = trace.probabilities
         guard probabilities.allSatisfy(\.isFinite) else { return sheet }
         let ranked = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
-        sheet[.best] = names[ranked[0]]
+        sheet[.best] = name(ranked[0], names)
         sheet[.bestPercent] = percent(probabilities[ranked[0]])
-        sheet[.second] = names[ranked[1]]
-        sheet[.secondPercent] = percent(probabilities[ranked[1]])
+        if ranked.count > 1 {
+            sheet[.second] = name(ranked[1], names)
+            sheet[.secondPercent] = percent(probabilities[ranked[1]])
+        }
         sheet[.c5Top] = strongestUnits(trace.maps(.c5), before: trace.maps(.c5PreActivation))
         sheet[.f6Top] = strongestUnits(trace.maps(.f6), before: trace.maps(.f6PreActivation))
         if let output = NetworkUnit(layer: .output, unit: ranked[0], classes: model.classCount),
@@ -59,15 +62,56 @@ extension FactSheet {
         return sheet
     }
 
-    /// What is known of map `map` of a layer of maps (C1 to S4): where it answers most, and what
+    /// Where the preprocessing puts a drawing: its ink's box, and how it is resized.
+    public static func placement(_ transform: PreprocessingTransform) -> FactSheet {
+        let box = transform.inkBounds
+        return FactSheet([
+            .boxWidth: "\(box.width)", .boxHeight: "\(box.height)",
+            .scaled: scaledWords(transform.scale),
+        ])
+    }
+
+    /// The answers of the same drawing read as it is and through the preprocessing, from their
+    /// probabilities (nil: no answer that way).
+    public static func readings(raw: [Float]?, preprocessed: [Float]?, classes: [String])
+        -> FactSheet
+    {
+        var sheet = FactSheet()
+        let both: [([Float]?, Fact, Fact)] = [
+            (raw, .rawBest, .rawBestPercent),
+            (preprocessed, .preprocessedBest, .preprocessedBestPercent),
+        ]
+        for case (let probabilities?, let best, let bestPercent) in both
+        where !probabilities.isEmpty && probabilities.allSatisfy(\.isFinite) {
+            var top = 0
+            for k in probabilities.indices where probabilities[k] > probabilities[top] { top = k }
+            sheet[best] = name(top, classes)
+            sheet[bestPercent] = percent(probabilities[top])
+        }
+        return sheet
+    }
+
+    /// The class a lesson waits for, and its probability now (nil: nothing read yet).
+    public static func awaited(_ index: Int, probabilities: [Float]?, classes: [String])
+        -> FactSheet
+    {
+        var sheet = FactSheet([.target: name(index, classes)])
+        if let probabilities, probabilities.indices.contains(index),
+            probabilities.allSatisfy(\.isFinite)
+        {
+            sheet[.targetPercent] = percent(probabilities[index])
+        }
+        return sheet
+    }
+
+    /// What is known of map `map` of a layer of maps (Input to S4): where it answers most, and what
     /// the ink does in the squares of the input that value looks at.
     public static func map(_ map: Int, of layer: NetworkLayer, trace: ForwardTrace) -> FactSheet {
         var sheet = FactSheet()
         sheet[.layer] = layer.name
         sheet[.map] = "\(map + 1)"
         sheet[.maps] = "\(layer.geometry.maps)"
-        guard !layer.isUnitList, layer != .input,
-            let strongest = trace.strongestUnit(of: layer, map: map)
+        guard !layer.isUnitList, let strongest = trace.strongestUnit(of: layer, map: map)
         else { return sheet }
         sheet[.row] = "\(strongest.y + 1)"
         sheet[.column] = "\(strongest.x + 1)"
@@ -153,7 +197,57 @@ extension FactSheet {
         ])
     }
 
+    /// What is known of the network before anything is drawn: what its classes are called.
+    public static func network(classes: [String]) -> FactSheet {
+        FactSheet([
+            .class: ClassNames.areDigits(classes) ? "digit" : "class",
+            .classes: countWords(classes.count),
+        ])
+    }
+
+    /// What teaching measured (a `HeldOutComparison`, as numbers): of `total` drawings, each held
+    /// out once in one of `folds` groups, how many the network taught by transfer and the one
+    /// trained from scratch read right; about how many drawings each test learned from; and
+    /// `kept`, the layers kept as they were ("c5", "f6" or "none", as `--freeze` names them).
+    public static func comparison(
+        folds: Int, total: Int, transferCorrect: Int, scratchCorrect: Int, learnedFrom: Int,
+        kept: String
+    ) -> FactSheet {
+        var sheet = FactSheet()
+        func share(_ correct: Int) -> Double { Double(correct) / Double(max(1, total)) }
+        sheet[.heldOut] = "\(total)"
+        sheet[.folds] = "\(folds)"
+        sheet[.transferRight] = "\(transferCorrect) of \(total)"
+        sheet[.transferPercent] = NumberText.percent(share(transferCorrect), digits: 0)
+        sheet[.scratchRight] = "\(scratchCorrect) of \(total)"
+        sheet[.scratchPercent] = NumberText.percent(share(scratchCorrect), digits: 0)
+        sheet[.learnedFrom] = "\(learnedFrom)"
+        switch kept {
+        case "c5": sheet[.kept] = "kept C1 to C5 as they were and taught only F6 and the output"
+        case "f6": sheet[.kept] = "kept C1 to F6 as they were and taught only the output"
+        case "none": sheet[.kept] = "started every layer from there and only adjusted them"
+        default:
+            sheet[.kept] =
+                "kept the layers up to \(kept.uppercased()) as they were and taught the rest"
+        }
+        if transferCorrect > scratchCorrect {
+            let points = (share(transferCorrect) - share(scratchCorrect)) * 100
+            sheet[.aheadBy] = "\(NumberText.fixed(points, 0)) points"
+        }
+        return sheet
+    }
+
     // MARK: Wording
+
+    /// "ten", up to twenty (the most classes a network has); figures beyond.
+    static func countWords(_ count: Int) -> String {
+        let words = [
+            "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen", "twenty",
+        ]
+        return words.indices.contains(count) ? words[count] : "\(count)"
+    }
 
     /// "C1 map 4, row 7, column 12", "C5 unit 17", "the output for 3".
     public static func name(_ unit: NetworkUnit) -> String {
@@ -173,7 +267,13 @@ extension FactSheet {
 
     static func number(_ value: Float) -> String { NumberText.fixed(value, 2) }
 
-    static func percent(_ p: Float) -> String {
+    /// The name of class `index`.
+    static func name(_ index: Int, _ classes: [String]) -> String {
+        classes.indices.contains(index) ? classes[index] : "\(index)"
+    }
+
+    /// A probability with one decimal; one that rounds to 100% without being 1 is >99.9%.
+    public static func percent(_ p: Float) -> String {
         p >= 0.9995 && p < 1 ? ">99.9%" : NumberText.percent(Double(p), digits: 1)
     }
 

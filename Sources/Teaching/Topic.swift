@@ -18,6 +18,14 @@ public enum View: String, CaseIterable, Sendable {
     case gradient
     /// A layer whose values pile up at -1 and +1.
     case saturated
+    /// The input with the preprocessing off: the canvas as it is.
+    case raw
+    /// After teaching: how the taught network and one trained from scratch were tested.
+    case comparison
+    /// Why transfer did better, when it did.
+    case transferAhead = "transfer_ahead"
+    /// Why training from scratch did as well, when it did.
+    case scratchAsGood = "scratch_as_good"
 }
 
 /// One section of an explanation file: a layer, or a view.
@@ -39,7 +47,11 @@ public enum Topic: Hashable, Sendable, CustomStringConvertible {
     public var facts: Set<Fact> {
         let drawing: Set<Fact> = [
             .inkCells, .boxWidth, .boxHeight, .scaled, .best, .bestPercent, .second,
-            .secondPercent,
+            .secondPercent, .class, .classes,
+        ]
+        let comparison: Set<Fact> = [
+            .heldOut, .folds, .transferRight, .transferPercent, .scratchRight, .scratchPercent,
+            .kept, .learnedFrom, .aheadBy,
         ]
         let deep: Set<Fact> = [.c5Top, .f6Top, .pushUp, .pushDown]
         let pickedMap: Set<Fact> = [.layer, .map, .maps, .row, .column, .strongest, .stroke]
@@ -61,6 +73,11 @@ public enum Topic: Hashable, Sendable, CustomStringConvertible {
                 return drawing.union(pickedUnit).union(deep).union([.inputs, .sum, .bias])
             case .occlusion, .gradient: return drawing.union([.method, .topCell, .topDrop])
             case .saturated: return [.layer, .saturatedPercent, .low, .high]
+            case .raw:
+                return drawing.union([
+                    .rawBest, .rawBestPercent, .preprocessedBest, .preprocessedBestPercent,
+                ])
+            case .comparison, .transferAhead, .scratchAsGood: return comparison
             }
         }
     }
@@ -70,7 +87,8 @@ public enum Topic: Hashable, Sendable, CustomStringConvertible {
 public enum ExplanationFile: String, CaseIterable, Sendable {
     /// A few sentences on each layer, Input to Output.
     case layers = "layers.txt"
-    /// The views: a picked unit, a computation, the saliency overlay, a saturated layer.
+    /// The views: a picked unit, a computation, the saliency overlay, a saturated layer, the
+    /// input with the preprocessing off.
     case views = "views.txt"
 
     /// Every section the file must have, in the order the documentation lists them.

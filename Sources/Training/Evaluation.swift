@@ -5,6 +5,9 @@ import LeNet5
 public struct Evaluation: Sendable {
     /// confusion[truth][prediction], one row and column per class.
     public let confusion: [[Int]]
+    /// Each sample's predicted digit, in the dataset's order; -1 where the output was not a
+    /// number (see `nonFiniteOutputs`).
+    public let predictions: [Int]
     /// Wall-clock seconds of the forward passes alone.
     public let inferenceSeconds: Double
     /// Samples for which the network's output was not a number (finite weights so large that a
@@ -56,8 +59,8 @@ public struct Evaluation: Sendable {
         precondition(labels.allSatisfy { (0..<classes).contains($0) })
         var confusion = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
         var nonFinite = 0
-        for (i, label) in labels.enumerated() {
-            let prediction = predictions.get(i)
+        let predicted = (0..<labels.count).map(predictions.get)
+        for (label, prediction) in zip(labels, predicted) {
             if prediction < 0 {
                 nonFinite += 1
             } else {
@@ -65,7 +68,8 @@ public struct Evaluation: Sendable {
             }
         }
         return Evaluation(
-            confusion: confusion, inferenceSeconds: seconds, nonFiniteOutputs: nonFinite)
+            confusion: confusion, predictions: predicted, inferenceSeconds: seconds,
+            nonFiniteOutputs: nonFinite)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import LeNet5
 import Platform
 import Screen
@@ -10,7 +11,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract:
             "Measure the forward pass, a batch of 10,000 images, a sketchpad frame (also with the "
-            + "saliency overlay), an explain, sweeps and a transfer.",
+            + "saliency overlay), an explain, sweeps, explore's start and a transfer.",
         discussion: """
             forward: one image at a time on one thread, every layer kept in the trace, median and \
             99th percentile over many runs. batch: 10,000 random images on two threads. frame: a \
@@ -18,13 +19,21 @@ struct BenchCommand: ParsableCommand {
             measured again for the changed drawing too. explain: the saliency of a thick 8 by \
             occlusion (every ink cell erased, the drawing preprocessed and classified again, as \
             one batch on two threads), median. sweep: each of lenet5 sweep's four sweeps of the \
-            same 8 on two threads, median (sweep_ms is the slowest). transfer: `lenet5 transfer` \
+            same 8 on two threads, median (sweep_ms is the slowest). explore: the MNIST test \
+            set loaded, its 10,000 digits read on two threads and the first 120x36 frame \
+            rendered, median of five (explore_start_ms, null without MNIST). transfer: `lenet5 transfer` \
             as it runs by default (C1 to C5 frozen, the held-out comparison with training from \
             scratch included) on 10 drawn examples each of 6 shapes, on two threads, median of \
             three.
             """)
 
     @OptionGroup var weights: WeightsOption
+
+    @Option(
+        help: ArgumentHelp(
+            "Directory holding the MNIST test set, for explore's start (default: LENET5_MNIST, "
+                + "else the cache folder that `lenet5 mnist fetch` fills).", valueName: "dir"))
+    var mnist: String?
 
     @Option(help: "Single-image forward passes to time.")
     var runs = 20_000
@@ -90,9 +99,12 @@ struct BenchCommand: ParsableCommand {
         let frame = frameMicroseconds(classifier)
         let overlay = frameMicroseconds(classifier, saliency: .occlusion)
         let explain = try explainMilliseconds(classifier)
-        let transfer = try transferSeconds()
+        let teaching = try benchTeaching()
+        let transfer = transferSeconds(teaching)
+        let busy = frameWhileTeaching(classifier, teaching)
         let sweeps = sweepMilliseconds(classifier)
         let slowest = sweeps.max { $0.median < $1.median }
+        let explore = exploreStartMilliseconds(classifier)
         if json {
             Console.json([
                 "instruction_set": .string(set.rawValue),
@@ -103,7 +115,9 @@ struct BenchCommand: ParsableCommand {
                 "frame_saliency_p99_us": .of(overlay.p99),
                 "explain_ms": .of(explain.median), "explain_ink_cells": .of(explain.inkCells),
                 "transfer_seconds": .of(transfer),
+                "frame_teaching_us": .of(busy.median), "frame_teaching_p99_us": .of(busy.p99),
                 "sweep_ms": .of(slowest?.median ?? .nan),
+                "explore_start_ms": explore.median.map { .of($0) } ?? .null,
             ])
             return
         }
@@ -130,11 +144,23 @@ struct BenchCommand: ParsableCommand {
         Console.out(
             "transfer (6 classes x 10 examples, C1-C5 frozen, with the held-out comparison, "
                 + "2 threads): median \(formatFixed(transfer, digits: 2)) s")
+        Console.out(
+            "sketchpad frames while that transfer runs in the background (teach mode): median "
+                + "\(formatFixed(busy.median, digits: 1)) us, p99 \(formatFixed(busy.p99, digits: 1)) us "
+                + "over \(busy.frames) frames; the transfer took \(formatFixed(busy.seconds, digits: 2)) s"
+        )
+        if let median = explore.median {
+            Console.out(
+                "explore start (10,000 test digits loaded, read on 2 threads, first frame "
+                    + "120x36): median \(formatFixed(median, digits: 1)) ms (goal under 1 s)")
+        } else {
+            Console.out("explore start: not measured, \(explore.absence ?? "no MNIST")")
+        }
     }
 
-    /// `lenet5 transfer` with its defaults on 10 examples each of 6 shapes drawn on the canvas
-    /// (a plus, a minus, a ring, a V, a square, a slash), each jittered: median seconds of three.
-    func transferSeconds() throws -> Double {
+    /// 10 examples each of 6 shapes drawn on the canvas (a plus, a minus, a ring, a V, a square,
+    /// a slash), each jittered, and the weights to teach from.
+    func benchTeaching() throws -> (examples: TeachingExamples, source: TransferSource) {
         var generator = SeededGenerator(seed: 11)
         func jittered(_ x: Double, _ y: Double) -> Point {
             let dx = Double(generator.uniform(-1.5...1.5))
@@ -166,21 +192,62 @@ struct BenchCommand: ParsableCommand {
         }
         let taught = TeachingExamples(
             classes: ["plus", "minus", "ring", "vee", "square", "slash"], examples: examples)
-        let source: TransferSource
         do {
-            source = try TransferSource.load(weights.weights)
+            return (taught, try TransferSource.load(weights.weights))
         } catch {
             Console.error(error.description)
             throw ExitCode.failure
         }
+    }
+
+    /// `lenet5 transfer` with its defaults on the bench's examples: median seconds of three.
+    func transferSeconds(_ teaching: (examples: TeachingExamples, source: TransferSource))
+        -> Double
+    {
         var samples = [Double]()
         for _ in 0..<3 {
             let start = monotonicSeconds()
-            _ = try TransferTraining(examples: taught, source: source, options: TransferOptions())
-                .run()
+            _ = try? TransferTraining(
+                examples: teaching.examples, source: teaching.source, options: TransferOptions()
+            ).run()
             samples.append(monotonicSeconds() - start)
         }
         return samples.sorted()[1]
+    }
+
+    /// Sketchpad frames (`FrameWorkload`) one after another on this thread while the same
+    /// transfer runs on its two threads, as teach mode runs it: the frames' median and 99th
+    /// percentile in microseconds, how many there were, and how long the transfer took. (The
+    /// sketchpad draws a frame only for an event; here frames come back to back, the worst case
+    /// for both.)
+    func frameWhileTeaching(
+        _ classifier: Classifier, _ teaching: (examples: TeachingExamples, source: TransferSource)
+    ) -> (median: Double, p99: Double, frames: Int, seconds: Double) {
+        let running = DispatchGroup()
+        let training = TransferTraining(
+            examples: teaching.examples, source: teaching.source, options: TransferOptions())
+        let start = monotonicSeconds()
+        running.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            _ = try? training.run()
+            running.leave()
+        }
+        var workload = FrameWorkload(classifier: classifier)
+        var samples = [Double]()
+        while running.wait(timeout: .now()) == .timedOut {
+            let begin = monotonicSeconds()
+            let frame = workload.frame()
+            samples.append(monotonicSeconds() - begin)
+            precondition(frame.width == 160)
+            workload.release()
+        }
+        let seconds = monotonicSeconds() - start
+        samples.sort()
+        guard !samples.isEmpty else { return (.nan, .nan, 0, seconds) }
+        return (
+            samples[samples.count / 2] * 1e6, samples[samples.count * 99 / 100] * 1e6,
+            samples.count, seconds
+        )
     }
 
     /// A thick 8, as drawn with a 3-cell brush: two rings, 3 cells thick.

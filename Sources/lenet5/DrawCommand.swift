@@ -1,9 +1,7 @@
 import ArgumentParser
 import LeNet5
-import Platform
 import Screen
 import Sketchpad
-import Teaching
 import Terminal
 
 struct DrawCommand: ParsableCommand {
@@ -17,7 +15,15 @@ struct DrawCommand: ParsableCommand {
             beside its kernels (the arrows then pick a value, and the canvas lights up where it \
             looks), w watches the picked value being computed (r sweeps it across the map), f \
             gives the network the whole screen, x shades the drawing by what made the answer, i \
-            hides or shows the explanations. ? lists every key, q quits. Needs an interactive terminal of at least \(Layout.compactMinimum.width)x\
+            hides or shows the explanations. H J K L move the drawing, < > turn it, + - resize it, \
+            b B thicken and thin its strokes; S sweeps a change across a range and charts what \
+            the network reads; P turns the preprocessing off and on; g and G go through the \
+            sample gallery (and --gallery DIR); T opens a guided tour. t opens teach mode: label \
+            drawings with a digit key or = and a name of your own (each is saved at once under \
+            the examples folder), R teaches the network from them in the background, O switches \
+            between the original and the taught network, E saves (exports) the taught one. ? \
+            lists every key, q quits. Needs an interactive terminal of at least \
+            \(Layout.compactMinimum.width)x\
             \(Layout.compactMinimum.height) (\(Layout.fullMinimum.width)x\
             \(Layout.fullMinimum.height) for the full view).
             """)
@@ -29,134 +35,47 @@ struct DrawCommand: ParsableCommand {
 
     @OptionGroup var weights: WeightsOption
 
-    @Option(
-        help: ArgumentHelp(
-            "Read the explanations from this folder (its layers.txt and views.txt, as "
-                + "`lenet5 explanations --out DIR` writes them) instead of the built-in ones.",
-            valueName: "dir"))
-    var explanations: String?
+    @OptionGroup var sketchpad: SketchpadOptions
 
-    @Flag(help: "Only ASCII characters: # for ink, +-| for frames.")
-    var ascii = false
+    @OptionGroup var gallery: GalleryOption
 
-    @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set).")
-    var noColor = false
+    @OptionGroup var teaching: TeachOptions
 
     func run() throws {
-        guard TerminalSession.isInteractive else {
-            Console.error(
-                "the sketchpad needs an interactive terminal (standard input and output are not both "
-                    + "terminals); to classify drawings from files or pipes, use `lenet5 predict FILE...`"
-            )
-            throw ExitCode(2)
-        }
+        try SketchpadOptions.requireTerminal()
         // Everything that can fail on bad input fails here, before the screen is taken over.
-        let classifier = Classifier(try weights.load())
+        let file = try weights.load()
+        let classifier = Classifier(file)
         let canvas = try loadCanvas()
         let derivations = Derivations(
-            classifier: classifier, explanations: try loadExplanations())
-        let session: TerminalSession
-        do {
-            session = try TerminalSession(allowColor: !noColor)
-        } catch {
-            Console.error(
-                "\(error); to classify drawings from files or pipes, use `lenet5 predict FILE...`")
-            throw ExitCode(2)
-        }
+            classifier: classifier, unsure: file.unsure,
+            explanations: try sketchpad.loadExplanations())
+        let gallery = try self.gallery.load()
+        let lessons = SketchpadOptions.lessons(for: classifier)
+        let session = try sketchpad.takeTerminal()
         defer { session.restore() }
         let size = session.size
         var state = SketchpadState(
-            width: size.width, height: size.height,
-            options: DisplayOptions(
-                // A locale that cannot show the block characters (LANG=C) gets the ASCII ones.
-                ascii: ascii || !session.canShow(Palette.nonASCIICharacters),
-                colors: session.colors),
-            canvas: canvas, loadedFrom: load)
+            width: size.width, height: size.height, options: sketchpad.displayOptions(session),
+            canvas: canvas, loadedFrom: load, gallery: gallery, lessons: lessons)
         state.classCount = classifier.classCount
-        var dirty = true
-        // When the next step of a sweep is due (monotonic seconds), while one plays.
-        var nextTick: Double?
-        while true {
-            if let signal = session.stopSignal {
-                // The terminal first, then the death the signal asked for, so that the shell sees
-                // the program killed by it.
-                session.restore()
-                TerminalSession.die(of: signal)
-            }
-            if session.takeSuspendRequest() {
-                session.suspend()
-                dirty = true
-            } else if session.takeContinued() {
-                session.reenter()
-                dirty = true
-            }
-            if dirty {
-                session.draw(state.render(derivations.derive(from: state)))
-                dirty = false
-            }
-            // A sweep's steps come as ticks between the events, on time even while keys arrive.
-            if let interval = state.tickInterval {
-                let now = monotonicSeconds()
-                let due = nextTick ?? now + Double(interval) / 1000
-                if now >= due {
-                    _ = state.update(.tick)
-                    nextTick = state.tickInterval.map { now + Double($0) / 1000 }
-                    dirty = true
-                    continue
-                }
-                nextTick = due
-            } else {
-                nextTick = nil
-            }
-            let wait = nextTick.map { max(1, Int((($0 - monotonicSeconds()) * 1000).rounded(.up))) }
-            guard let event = session.nextEvent(timeout: min(100, wait ?? 100)) else { continue }
-            dirty = true
-            var effect = state.update(.input(event))
-            while let current = effect {
-                switch current {
-                case .quit:
-                    return
-                case .save(let path, let contents, let overwrite):
-                    effect = state.update(save(contents, to: path, overwrite: overwrite))
-                }
-            }
-        }
-    }
-
-    func save(_ contents: String, to path: String, overwrite: Bool) -> Message {
-        do {
-            try writeFileContents(Array(contents.utf8), to: path, overwrite: overwrite)
-            return .saved(path: absolutePath(path))
-        } catch {
-            return .saveFailed(
-                path: path, reason: error.reason, exists: error.reason == "already exists")
-        }
-    }
-
-    /// The path from the root, so that the message says where the file went.
-    func absolutePath(_ path: String) -> String {
-        guard !path.hasPrefix("/"), let directory = getcwd(nil, 0) else { return path }
-        defer { free(directory) }
-        return String(cString: directory) + "/" + path
-    }
-
-    /// The explanations from `--explanations`, checked whole before the screen is taken over: a
-    /// fault is `PATH:LINE: what is wrong` and exit status 2.
-    func loadExplanations() throws -> Explanations {
-        guard let explanations else { return .bundled }
-        do {
-            return try Explanations(directory: explanations)
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
-        }
+        SketchpadLoop(
+            session: session, derivations: derivations,
+            teach: teaching.runtime(weights: weights.weights)
+        ).run(&state)
     }
 
     func loadCanvas() throws -> Canvas {
         guard let load else { return Canvas() }
+        return try Self.readCanvas(load)
+    }
+
+    /// The drawing in the file at `path`, as the sketchpad loads it (32x32, ink where at least
+    /// half ink); a fault is reported naming the file, exit status 1.
+    static func readCanvas(_ path: String) throws -> Canvas {
         do {
             // A PGM of another size is refused from its header, before its raster is read.
-            let drawing = try DrawingFile.read(load, requiredSide: Canvas.side)
+            let drawing = try DrawingFile.read(path, requiredSide: Canvas.side)
             guard let canvas = Canvas(drawing) else {
                 throw DrawingFileError.wrongSize(
                     width: drawing.width, height: drawing.height, required: Canvas.side)
@@ -165,10 +84,10 @@ struct DrawCommand: ParsableCommand {
         } catch let error as DrawingFileError {
             if case .wrongSize(let width, let height, _) = error {
                 Console.error(
-                    "\(load): is \(width)x\(height); the sketchpad loads 32x32 drawings "
+                    "\(path): is \(width)x\(height); the sketchpad loads 32x32 drawings "
                         + "(`lenet5 predict` takes any size)")
             } else {
-                Console.error("\(load): \(error)")
+                Console.error("\(path): \(error)")
             }
         }
         throw ExitCode.failure

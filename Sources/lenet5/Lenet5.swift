@@ -1,5 +1,6 @@
 import ArgumentParser
 import LeNet5
+import Teaching
 
 @main
 struct Lenet5: ParsableCommand {
@@ -17,7 +18,7 @@ struct Lenet5: ParsableCommand {
             DrawCommand.self, PredictCommand.self, ExplainCommand.self, TraceCommand.self,
             EvalCommand.self, TrainCommand.self, TransferCommand.self, SummaryCommand.self,
             BenchCommand.self, MNISTCommand.self, TourCommand.self, SweepCommand.self,
-            ExplanationsCommand.self, UnsureCommand.self,
+            ExplanationsCommand.self, UnsureCommand.self, ExploreCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: DrawCommand.self)
 
@@ -59,24 +60,6 @@ struct Lenet5: ParsableCommand {
             + (close.isEmpty
                 ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?)")
             + "\nsubcommands: \(subcommandNames.joined(separator: ", ")) (`lenet5 --help` says more)"
-    }
-
-    /// Levenshtein's distance: the fewest insertions, deletions and substitutions of characters
-    /// that turn one word into the other.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        var previous = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var current = [i] + [Int](repeating: 0, count: b.count)
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                current[j] = min(
-                    previous[j] + 1, current[j - 1] + 1,
-                    previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
 

@@ -2,20 +2,25 @@ import ArgumentParser
 import LeNet5
 import Lessons
 import Platform
+import Sketchpad
+import Teaching
 
 struct TourCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tour",
-        abstract: "Check a lesson, list the lessons, or print a lesson's steps.",
+        abstract: "Take a guided tour in the sketchpad, list the lessons, or print a lesson.",
         discussion: """
             A lesson is a plain text file of steps, each saying something about the drawing on \
             the canvas and pointing at a part of the screen (the format is in README, Writing a \
             lesson). lenet5 has some built in; --file reads one you wrote. A lesson is checked \
             before anything else: every directive, layer, map, unit, class, drawing and \
             placeholder, and every fact it states (@expect) against the weights in use. A fault \
-            is reported as PATH:LINE: what is wrong, with exit status 2. The tour itself, in \
-            the sketchpad, is not built yet: with standard output not a terminal (a pipe or a \
-            file), the lesson's steps are printed as text, with the numbers of its own drawings.
+            is reported as PATH:LINE: what is wrong, with exit status 2, before the screen is \
+            taken over. On a terminal the sketchpad opens at the lesson's first step: Space or \
+            the right arrow goes to the next step, the left arrow or Backspace back, Esc leaves \
+            the tour (and q quits); draw with the mouse, or with p and h j k l, at any step. With \
+            standard output not a terminal (a pipe or a file), the lesson's steps are printed as \
+            text instead, with the numbers of its own drawings.
             """)
 
     @Argument(help: ArgumentHelp("A built-in lesson (see --list).", valueName: "name"))
@@ -28,6 +33,12 @@ struct TourCommand: ParsableCommand {
     var list = false
 
     @OptionGroup var weights: WeightsOption
+
+    @OptionGroup var sketchpad: SketchpadOptions
+
+    @OptionGroup var gallery: GalleryOption
+
+    @OptionGroup var teaching: TeachOptions
 
     func validate() throws {
         if name != nil && file != nil {
@@ -44,7 +55,7 @@ struct TourCommand: ParsableCommand {
             return
         }
         let loaded = try weights.load()
-        let model = loaded.model
+        let classifier = Classifier(loaded)
         // The network's own names: a lesson that names a digit a taught network lacks is refused
         // by its check, with the lesson's message.
         let classes = loaded.classes
@@ -55,18 +66,45 @@ struct TourCommand: ParsableCommand {
             } else {
                 lesson = try LessonLibrary.builtIn(named: name ?? "", classes: classes)
             }
-            try lesson.check(with: Classifier(model), classes: classes)
+            try lesson.check(with: classifier, classes: classes)
         } catch {
             throw Self.fail(error)
         }
-        guard isatty(STDOUT_FILENO) == 0 else {
-            Console.out(
-                "\(lesson.name) is a valid lesson of \(lesson.steps.count) steps. The tour in "
-                    + "the sketchpad is not built yet; to read the steps as text, run "
-                    + "lenet5 tour \(file.map { "--file " + $0 } ?? lesson.name) | less")
+        guard isatty(STDOUT_FILENO) != 0 else {
+            printSteps(of: lesson, classifier: classifier, classes: classes)
             return
         }
-        printSteps(of: lesson, classifier: Classifier(model), classes: classes)
+        try openTour(lesson, classifier: classifier, unsure: loaded.unsure)
+    }
+
+    /// The sketchpad, open at the lesson's first step; the other lessons are a T away.
+    func openTour(_ lesson: Lesson, classifier: Classifier, unsure: UnsureStatistics?) throws {
+        try SketchpadOptions.requireTerminal()
+        let derivations = Derivations(
+            classifier: classifier, unsure: unsure,
+            explanations: try sketchpad.loadExplanations())
+        let gallery = try self.gallery.load()
+        var lessons = SketchpadOptions.lessons(for: classifier)
+        let index: Int
+        if file != nil {
+            lessons.append(LessonChoice(lesson))
+            index = lessons.count - 1
+        } else {
+            index = lessons.firstIndex { $0.name == lesson.name } ?? 0
+            lessons[index] = LessonChoice(lesson)
+        }
+        let session = try sketchpad.takeTerminal()
+        defer { session.restore() }
+        let size = session.size
+        var state = SketchpadState(
+            width: size.width, height: size.height, options: sketchpad.displayOptions(session),
+            gallery: gallery, lessons: lessons)
+        state.classCount = classifier.classCount
+        _ = state.update(.startTour(lesson: index))
+        SketchpadLoop(
+            session: session, derivations: derivations,
+            teach: teaching.runtime(weights: weights.weights, command: "lenet5 tour")
+        ).run(&state)
     }
 
     func listLessons() throws {
@@ -114,11 +152,12 @@ struct TourCommand: ParsableCommand {
                 doing.append("waits until the network reads the drawing as \(awaited.name)")
             }
             if !doing.isEmpty { Console.out("(" + doing.joined(separator: "; ") + ")") }
+            // The reader's drawing is not known: a blank canvas gives only what the step points
+            // at and asks for.
             let facts = step.facts(of: canvas ?? blank, classifier: classifier, classes: classes)
-            let known = canvas == nil ? facts.filter { !$0.key.readsTheDrawing } : facts
-            for (i, paragraph) in step.text.paragraphs(fillingWhatIsKnown: known).enumerated() {
+            for (i, paragraph) in step.text.text(fillingWhatIsKnown: facts).enumerated() {
                 if i > 0 { Console.out() }
-                for line in LessonText.wrap(paragraph, columns: LessonParser.textColumns) {
+                for line in paragraph.wrapped(width: LessonParser.textColumns) {
                     Console.out(line)
                 }
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LeNet5
 import Platform
+import Teaching
 import Training
 
 struct TransferCommand: ParsableCommand {
@@ -236,7 +237,12 @@ struct TransferCommand: ParsableCommand {
                 "held out (\(comparison.method)): transfer \(percent(comparison.transferAccuracy, digits: 1)), "
                     + "from scratch \(percent(comparison.scratchAccuracy, digits: 1))")
             Console.out()
-            for line in comparison.explanation { Console.out(line) }
+            let facts = FactSheet.comparison(
+                folds: comparison.folds, total: comparison.total,
+                transferCorrect: comparison.transferCorrect,
+                scratchCorrect: comparison.scratchCorrect,
+                learnedFrom: comparison.trainingExamples, kept: freeze.rawValue)
+            for line in Explanations.bundled.comparison(facts) { Console.out(line) }
             Console.out()
         }
         Console.out("wrote \(out)")

@@ -128,9 +128,18 @@ import Testing
     }
 
     @Test func benchReportsItsFigures() throws {
-        let result = try Binary.run(["bench", "--json", "--runs", "200"])
+        // Explore's start is measured where MNIST is, and null where it is not.
+        let empty = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let result = try Binary.run(
+            ["bench", "--json", "--runs", "200", "--mnist", Binary.hasMNIST ? Binary.mnist : empty])
         #expect(result.status == 0)
         let object = json(result.output)
+        if Binary.hasMNIST {
+            #expect((object["explore_start_ms"] as? Double ?? 0) > 0)
+        } else {
+            #expect(object["explore_start_ms"] is NSNull)
+        }
         for key in [
             "forward_median_us", "forward_p99_us", "batch10k_seconds", "frame_us", "explain_ms",
             "frame_saliency_us", "frame_saliency_p99_us", "sweep_ms",

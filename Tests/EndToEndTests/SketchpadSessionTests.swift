@@ -285,18 +285,19 @@ struct Tmux {
     let socket = "lenet5-test-\(UUID().uuidString.prefix(8))"
     let directory: String
 
-    /// lenet5 draw with `arguments` in a pane of `width` x `height`, its exit status written to
-    /// the file `status`, and `then` run after it (a shell by default, whose line editor sets its
-    /// own terminal modes). With `shell`, typed into an interactive shell that has job control
-    /// (for stopping and continuing it), which writes no status.
+    /// lenet5 draw (or `subcommand`) with `arguments` in a pane of `width` x `height`, its exit
+    /// status written to the file `status`, and `then` run after it (a shell by default, whose
+    /// line editor sets its own terminal modes). With `shell`, typed into an interactive shell
+    /// that has job control (for stopping and continuing it), which writes no status.
     init(
-        width: Int, height: Int, arguments: [String] = [], environment: [String: String] = [:],
-        shell: Bool = false, then: String = "exec bash --norc -i"
+        width: Int, height: Int, subcommand: String = "draw", arguments: [String] = [],
+        environment: [String: String] = [:], shell: Bool = false,
+        then: String = "exec bash --norc -i"
     ) throws {
         directory = try Binary.temporaryDirectory()
         let draw =
             environment.map { "\($0)=\($1) " }.sorted().joined()
-            + ([Binary.path, "draw"] + arguments).joined(separator: " ")
+            + ([Binary.path, subcommand] + arguments).joined(separator: " ")
         let command =
             shell
             ? "cd \(directory) && PS1='\(Self.prompt) ' exec bash --norc -i"
@@ -328,6 +329,17 @@ struct Tmux {
             usleep(50_000)
         }
         Issue.record("waited \(seconds) s for \"\(text)\"; the screen:\n\(screen)")
+        throw TmuxTimeout()
+    }
+
+    /// Waits until `condition` holds for the screen; `what` says what was awaited.
+    func waitUntil(_ what: String, seconds: Double = 10, _ condition: (String) -> Bool) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition(screen) { return }
+            usleep(50_000)
+        }
+        Issue.record("waited \(seconds) s until \(what); the screen:\n\(screen)")
         throw TmuxTimeout()
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import LeNet5
+import ReferenceFixtures
 import Testing
 
 /// "Not a digit?" as `predict` and `unsure` show it. The committed drawings: the sketches of digits
@@ -146,7 +147,7 @@ import Testing
 
 @Suite(
     .serialized,
-    .enabled(if: Binary.hasMNIST, "needs ../shared/data/mnist; skipped when it is absent"))
+    .enabled(if: Binary.hasMNIST, Comment(rawValue: TestMNIST.absence)))
 struct UnsureFitCommandTests {
     /// `unsure fit` adds statistics and changes none of the network's tensors, bit for bit.
     @Test func fitAddsStatisticsAndKeepsTheTensors() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import LeNet5
+import Teaching
 import Testing
 
 @testable import Lessons
@@ -277,17 +278,17 @@ import Testing
         (
             "a placeholder the step cannot fill", "@title T\n@step\n@point C1\nMost at row {row}.",
             .placeholderNotHere(
-                path: p, line: 4, name: "row", need: LessonFact.Requirement.map.need)
+                path: p, line: 4, name: "row", need: LessonRequirement.map.need)
         ),
         (
             "a target without @draw", "@title T\n@step\nDraw a {target}.",
             .placeholderNotHere(
-                path: p, line: 3, name: "target", need: LessonFact.Requirement.awaitedClass.need)
+                path: p, line: 3, name: "target", need: LessonRequirement.awaitedClass.need)
         ),
         (
             "a value without a unit", "@title T\n@step\n@point C1 map 2\nIt is {value}.",
             .placeholderNotHere(
-                path: p, line: 4, name: "value", need: LessonFact.Requirement.unit.need)
+                path: p, line: 4, name: "value", need: LessonRequirement.unit.need)
         ),
         (
             "an expectation on the reader's drawing", "@title T\n@step\n@expect 7\nX",
@@ -420,13 +421,13 @@ import Testing
 
     /// The line count that decides whether a step fits counts placeholders at their widest.
     @Test func textIsMeasuredAtItsWidest() {
-        let text = LessonText(paragraphs: [
+        let text = Explanation(paragraphs: [
             [.text(String(repeating: "a", count: 70) + " "), .fact(.scaled)],
             [.text("short")],
         ])
         // 70 characters, then a 26-character placeholder on a line of its own; a blank line; one.
         #expect(text.lineCount(columns: 76) == 4)
-        #expect(LessonText.wrap("one two three", columns: 7) == ["one two", "three"])
-        #expect(LessonText.wrap("", columns: 7) == [""])
+        #expect("one two three".wrapped(width: 7) == ["one two", "three"])
+        #expect("".wrapped(width: 7) == [])
     }
 }

@@ -1,4 +1,5 @@
 import LeNet5
+import Teaching
 import Testing
 
 @testable import Lessons
@@ -83,7 +84,7 @@ import Testing
         #expect(first[.best] == "\(ranked[0])" && first[.second] == "\(ranked[1])")
         #expect(first[.bestPercent] == NumberText.percent(Double(p[ranked[0]]), digits: 1))
         #expect(
-            steps[0].text.paragraphs(filledWith: first) == [
+            steps[0].text.text(first) == [
                 "It reads 7 at \(first[.bestPercent] ?? "?"); then \(ranked[1])."
             ])
 
@@ -104,9 +105,9 @@ import Testing
         // Nothing drawn: the paragraph with a reading is left out, the one without stays.
         let third = steps[2].facts(
             of: Self.blank, classifier: classifier, classes: LessonLibrary.digits)
-        #expect(steps[2].text.paragraphs(filledWith: third) == ["Draw a 1."])
+        #expect(steps[2].text.text(third) == ["Draw a 1."])
         #expect(
-            steps[2].text.paragraphs(fillingWhatIsKnown: third)
+            steps[2].text.text(fillingWhatIsKnown: third)
                 == ["Draw a 1.", "So far {target_percent}."])
 
         // With the preprocessing off: the raw reading is the step's, the other one is prepared.
@@ -115,7 +116,8 @@ import Testing
         classifier.forward(seven.pixels, into: trace)
         #expect(fourth[.rawBest] == "\(trace.prediction.classIndex)")
         #expect(fourth[.best] == fourth[.rawBest] && fourth[.preprocessedBest] == "7")
-        #expect(fourth[.value] == NumberText.fixed(Double(trace.probabilities[1]), 2))
+        // An output's value is its probability, said as everywhere else on screen.
+        #expect(fourth[.value] == FactSheet.percent(trace.probabilities[1]))
     }
 
     @Test func theScaleIsSaidInWords() throws {

@@ -9,7 +9,8 @@ import Testing
 @Suite struct KeyMapTests {
     /// A sketchpad where every key has something to act on: a drawing with an undo and a redo
     /// step, brush 2, C1 picked (zoomed, for the keys that move over a map's values), the unit
-    /// in the middle of its map.
+    /// in the middle of its map; in teach mode, two classes of two examples each, the second
+    /// example of the first picked.
     func prepared(_ context: KeyContext) -> Pad {
         var state = makeState(model: randomModel)
         state.drawSevenWithKeys()
@@ -21,11 +22,37 @@ import Testing
         state.unitPosition = Point(x: 14, y: 14)
         state.mapIndex = 2
         state.zoomed = context == .values
-        state.focus = context == .canvas ? .canvas : .network
+        let teaching = context == .teach || context == .examples
+        state.focus = context == .canvas || teaching ? .canvas : .network
+        if teaching {
+            state.teach.open = true
+            state.teach.folder = twoClasses
+            state.teach.browsing = context == .examples
+            state.teach.pickedExample = 1
+        }
+        if context == .digits || context == .confusion {
+            // Among made-up test digits, in the middle of the list (and of the matrix).
+            var explorer = Explorer(digits: madeUpDigits)
+            _ = explorer.step(by: 12)
+            if context == .confusion { explorer.openCell = ConfusionCell(label: 4, readAs: 4) }
+            state.state.explorer = explorer
+            state.focus = .digits
+        }
         state.notice = nil
         #expect(state.keyContext == context)
         return state
     }
+
+    /// An examples folder of two classes, two drawings each.
+    let twoClasses = TeachFolder(
+        path: "/examples",
+        classes: ["plus", "ring"].map { name in
+            TeachClass(
+                name: name,
+                examples: (1...2).map {
+                    TeachExample(file: "/examples/\(name)/00000\($0).txt", drawing: Canvas().bitmap)
+                })
+        })
 
     @Test func everyKeyTheHelpNamesDoesSomething() {
         #expect(!KeyMap.bindings.isEmpty)

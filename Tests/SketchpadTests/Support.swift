@@ -30,8 +30,17 @@ struct Pad {
         return state.panelSelection.parts(panel, palette: Palette(state.options)).view
     }
 
-    mutating func update(_ message: Message) -> Effect? { state.update(message) }
-    mutating func update(_ event: Event) -> Effect? { state.update(event) }
+    /// As the runtime does: the message, then what the network reads the drawing as now, when
+    /// the state does not know it yet.
+    mutating func update(_ message: Message) -> Effect? {
+        let effect = state.update(message)
+        if let answer = state.answerMessage(derivations.derive(from: state)) {
+            _ = state.update(answer)
+        }
+        return effect
+    }
+
+    mutating func update(_ event: Event) -> Effect? { update(.input(event)) }
 }
 
 /// A sketchpad over `model`, ASCII and without colour unless asked, so frames read as plain text.
@@ -51,6 +60,42 @@ let zeroModel: LeNet5 = {
     for (name, shape) in LeNet5.parameterShapes { named[name] = Tensor(zeros: shape) }
     return LeNet5(named: named)
 }()
+
+/// The weights lenet5 ships, for tests of what the network reads.
+let shippedModel: WeightsFile = {
+    guard let file = try? WeightsFile.bundled() else { preconditionFailure("no weights") }
+    return file
+}()
+
+/// A sketchpad reading with the shipped weights.
+func makeShippedState(
+    width: Int = 160, height: Int = 50, canvas: Canvas = Canvas(), gallery: Gallery = Gallery(),
+    lessons: [LessonChoice] = []
+) -> Pad {
+    Pad(
+        state: SketchpadState(
+            width: width, height: height, options: DisplayOptions(ascii: true, colors: .none),
+            canvas: canvas, gallery: gallery, lessons: lessons),
+        derivations: Derivations(classifier: Classifier(shippedModel)))
+}
+
+/// A sample of Assets/samples as a canvas.
+func sample(_ name: String) -> Canvas {
+    let path = Support.assets + "/samples/" + name
+    guard let drawing = try? DrawingFile.read(path), let canvas = Canvas(drawing) else {
+        preconditionFailure("\(path) is not a 32x32 drawing")
+    }
+    return canvas
+}
+
+enum Support {
+    /// Assets, in the source tree.
+    static let assets: String = {
+        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/") + "/Assets"
+    }()
+}
 
 /// Seeded random weights, for tests that need activations that vary.
 let randomModel: LeNet5 = {

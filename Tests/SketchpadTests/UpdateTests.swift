@@ -279,8 +279,11 @@ import Testing
         }
         state.press(.left, .up)
         #expect(state.helpPage == pages - 3)
-        state.press(.up, .up, .up)
+        for _ in 0..<(pages - 3) { state.press(.up) }
         #expect(state.helpPage == 0)
+        // Back from the first page stays there.
+        state.press(.up)
+        #expect(state.showHelp && state.helpPage == 0)
         // Forward from the last page closes it.
         for _ in 0..<pages { state.press(.enter) }
         #expect(!state.showHelp && state.canvas.isEmpty)

@@ -1,5 +1,6 @@
 import LeNet5
 import Lessons
+import Teaching
 import Training
 
 /// Every loader of untrusted files, by the name Scripts/fuzz.sh and Fuzz/Corpus/NAME use. Adding
@@ -40,8 +41,8 @@ func lesson(_ path: String) {
         let facts = step.facts(
             of: canvas ?? Bitmap(width: 32, height: 32), classifier: classifier,
             classes: LessonLibrary.digits)
-        for paragraph in step.text.paragraphs(filledWith: facts) {
-            _ = LessonText.wrap(paragraph, columns: LessonParser.textColumns)
+        for paragraph in step.text.text(facts) {
+            _ = paragraph.wrapped(width: LessonParser.textColumns)
         }
     }
     var canvas = Bitmap(width: 32, height: 32)
