@@ -10,9 +10,18 @@ Every drawing of a writer is then jittered, placed anywhere at some size, and ra
 sketchpad does: successive cells of a stroke joined by straight lines, painted with the brush.
 Drawings of other writers (another --writers range) make a held-out test set.
 
-    python3 Scripts/make-symbols.py OUTDIR [--set symbols|letters] [--per-class N]
-        [--writers A-B] [--seed S] [--classes plus,star,...]
-writes OUTDIR/<symbol>/NNN.txt. The sets: """
+With --hands people (the default is plain, the hands of the first measurements), writers differ as
+much as people do: each picks one of more ways of drawing a shape (an arrow pointing left, right,
+up or down, with an open or a closed head; a star with five or six points, outlined, or an
+asterisk; hearts round or pointed; a double-storey a or a round one), and keeps stronger habits: a
+slant of up to 0.45, shapes from narrow to wide (0.6 to 1.6), 10 to 30 cells tall, brushes of 1 to
+3 cells, a steady or shaky line, rounded corners when drawing fast, strokes that run on past their
+ends or miss the stroke they should meet, closed shapes left open.
+
+    python3 Scripts/make-symbols.py OUTDIR [--set symbols|letters] [--hands plain|people]
+        [--per-class N] [--writers A-B] [--seed S] [--classes plus,star,...]
+writes OUTDIR/<symbol>/NNN.txt, drawing i of a class by writer A + (i mod the number of writers).
+The sets: """
 import importlib.util
 import math
 import os
@@ -156,16 +165,125 @@ LETTERS = {
           [[(0.1, 0.0), (0.12, 0.6)] + bowl(0.47, 0.6, 0.35, 180, 0, 0.35) + [(0.82, 0.0)]]],
 }
 
+# The letters of the first measurements (a letters set without --classes was these twelve).
+FIRST_LETTERS = list(LETTERS)
+
+# Eight more, for twenty lowercase letters, with look-alikes of those above (v of u, k of h, r of n,
+# w of v, y of g).
+LETTERS.update({
+    "k": [[[(0.1, 0.0), (0.1, 1.0)], [(0.75, 0.4), (0.1, 0.72), (0.8, 1.0)]],
+          [[(0.1, 0.0), (0.1, 1.0)], [(0.1, 0.78)] + bowl(0.4, 0.55, 0.3, 160, -130, 0.16)
+           + [(0.35, 0.72), (0.8, 1.0)]]],
+    "l": [[[(0.5, 0.0), (0.5, 1.0)]],
+          [[(0.4, 0.0), (0.4, 0.85)] + bowl(0.55, 0.85, 0.15, 180, 90, 0.15)]],
+    "m": [[[(0.0, 0.1), (0.0, 1.0)], [(0.0, 0.35)] + bowl(0.25, 0.35, 0.25, 180, 360, 0.25)
+           + [(0.5, 1.0)], [(0.5, 0.35)] + bowl(0.75, 0.35, 0.25, 180, 360, 0.25) + [(1.0, 1.0)]],
+          [[(0.0, 0.1), (0.0, 1.0), (0.0, 0.35)] + bowl(0.25, 0.35, 0.25, 180, 360, 0.25)
+           + [(0.5, 1.0), (0.5, 0.35)] + bowl(0.75, 0.35, 0.25, 180, 360, 0.25) + [(1.0, 1.0)]]],
+    "r": [[[(0.1, 0.1), (0.1, 1.0)], [(0.1, 0.45)] + bowl(0.45, 0.45, 0.35, 180, 310, 0.35)],
+          [[(0.1, 0.05), (0.1, 1.0), (0.1, 0.45)] + bowl(0.45, 0.45, 0.35, 190, 320, 0.35)]],
+    "s": [[bowl(0.5, 0.27, 0.38, -20, -270, 0.25) + bowl(0.5, 0.75, 0.38, -90, 160, 0.25)]],
+    "v": [[[(0.0, 0.0), (0.5, 1.0), (1.0, 0.0)]],
+          [[(0.05, 0.0), (0.45, 0.95), (0.55, 0.95), (0.95, 0.0)]]],
+    "w": [[[(0.0, 0.0), (0.25, 1.0), (0.5, 0.3), (0.75, 1.0), (1.0, 0.0)]],
+          [[(0.0, 0.0), (0.2, 1.0), (0.5, 0.2), (0.8, 1.0), (1.0, 0.0)]]],
+    "y": [[[(0.1, 0.0), (0.5, 0.55)], [(0.9, 0.0), (0.3, 1.0)]],
+          [[(0.1, 0.0), (0.1, 0.3)] + bowl(0.45, 0.3, 0.35, 180, 0, 0.25) + [(0.8, 0.0), (0.8, 0.8)]
+           + bowl(0.5, 0.8, 0.3, 0, 170, 0.15)]],
+})
+
 SETS = {"symbols": SYMBOLS, "letters": LETTERS}
+
+
+def rotated(strokes, degrees):
+    """A way of drawing turned about the box's centre (an arrow pointing another way)."""
+    c, s = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
+    return [[(0.5 + c * (x - 0.5) - s * (y - 0.5), 0.5 + s * (x - 0.5) + c * (y - 0.5))
+             for x, y in stroke] for stroke in strokes]
+
+
+# More ways people draw the same shape, for --hands people: each writer picks one of the ways above
+# and these. (Arrows: a closed head, and the same arrows pointing left, up, down and up-right.)
+MORE_WAYS = {
+    "plus": [[[(0.5, 0.0), (0.5, 1.0)], [(0.15, 0.33), (0.85, 0.33)]]],
+    "star": [regular(3) + regular(3, 180), outlined_star(6)],
+    "arrow": [[[(0.0, 0.5), (0.75, 0.5)], [(0.75, 0.25), (1.0, 0.5), (0.75, 0.75), (0.75, 0.25)]]]
+    + [rotated(SYMBOLS["arrow"][way], angle) for way, angle in
+       ((0, 180), (1, 180), (0, -90), (2, -90), (0, 90), (1, -45))],
+    "heart": [[arc(0.28, 0.32, 0.28, 0.28, -20, -225, 14) + [(0.5, 0.95)],
+               arc(0.72, 0.32, 0.28, 0.28, 200, 405, 14) + [(0.5, 0.95)]],
+              [[(0.5, 0.2)] + arc(0.27, 0.22, 0.23, 0.18, 0, -180, 12) + [(0.5, 1.0), (0.96, 0.22)]
+               + arc(0.73, 0.22, 0.23, 0.18, 0, -180, 12)]],
+    "check": [[[(0.0, 0.6), (0.3, 1.0)] + arc(1.1, 1.0, 0.8, 1.0, 180, 265, 10)]],
+    "triangle": [polygon([(0.0, 0.0), (0.0, 1.0), (1.0, 1.0)])],
+    "spiral": [spiral(1.5), spiral(4, -1),
+               [[(0.5, 0.5), (0.6, 0.5), (0.6, 0.62), (0.38, 0.62), (0.38, 0.36), (0.74, 0.36),
+                 (0.74, 0.78), (0.22, 0.78), (0.22, 0.2), (0.9, 0.2), (0.9, 0.95), (0.05, 0.95),
+                 (0.05, 0.05), (1.0, 0.05)]]],
+    "infinity": [[arc(0.27, 0.5, 0.27, 0.3, 0, 360, 24) + arc(0.73, 0.5, 0.27, 0.3, 180, -180, 24)]],
+    "question": [[arc(0.5, 0.27, 0.4, 0.27, 180, 450, 20) + [(0.5, 0.75)],
+                  arc(0.5, 0.95, 0.04, 0.04, 0, 360, 8)],
+                 [[(0.1, 0.25), (0.35, 0.0), (0.8, 0.05), (0.85, 0.3), (0.5, 0.5), (0.5, 0.75)],
+                  [(0.5, 0.95), (0.5, 1.0)]]],
+    "alpha": [[[(1.0, 0.3)] + arc(0.4, 0.55, 0.4, 0.4, -15, -345, 24) + [(1.0, 0.8)]]],
+    "a": [[[(0.15, 0.2)] + bowl(0.5, 0.25, 0.35, 200, 360, 0.22) + [(0.85, 1.0)],
+           [(0.85, 0.55)] + bowl(0.5, 0.72, 0.35, -20, -340, 0.26)]],
+    "g": [[bowl(0.45, 0.28, 0.3, 0, 360, 0.26), [(0.8, 0.05), (0.8, 0.95), (0.1, 0.95)]]],
+    "u": [[[(0.1, 0.0), (0.1, 0.55)] + bowl(0.47, 0.55, 0.37, 180, 0, 0.42) + [(0.84, 0.0)]]],
+    "y": [[[(0.1, 0.0), (0.5, 0.6), (0.9, 0.0), (0.5, 0.6), (0.35, 1.0)]]],
+    "e": [[[(0.15, 0.5), (0.85, 0.5), (0.8, 0.25)] + bowl(0.5, 0.5, 0.4, -40, -320)]],
+}
+
+
+def ways(name, hands):
+    """The ways of drawing `name` a writer of these hands picks from."""
+    shapes = SYMBOLS if name in SYMBOLS else LETTERS
+    return shapes[name] + (MORE_WAYS.get(name, []) if hands == "people" else [])
+
+
+def chaikin(stroke):
+    """One pass of corner cutting: a stroke drawn fast loses its sharp corners."""
+    if len(stroke) < 3:
+        return stroke
+    out = [stroke[0]]
+    for (x0, y0), (x1, y1) in zip(stroke, stroke[1:]):
+        out += [(0.75 * x0 + 0.25 * x1, 0.75 * y0 + 0.25 * y1),
+                (0.25 * x0 + 0.75 * x1, 0.25 * y0 + 0.75 * y1)]
+    return out + [stroke[-1]]
+
+
+def run_on(stroke, start, end):
+    """The stroke carried on past its first and last points by `start` and `end` (box units)."""
+    def extend(a, b, by):
+        d = math.hypot(a[0] - b[0], a[1] - b[1]) or 1
+        return (a[0] + (a[0] - b[0]) / d * by, a[1] + (a[1] - b[1]) / d * by)
+    return [extend(stroke[0], stroke[1], start)] + stroke + [extend(stroke[-1], stroke[-2], end)]
+
+
+def left_open(stroke, share):
+    """A closed stroke that stops `share` of its length short of where it began."""
+    length = [0.0]
+    for a, b in zip(stroke, stroke[1:]):
+        length.append(length[-1] + math.hypot(b[0] - a[0], b[1] - a[1]))
+    keep = length[-1] * (1 - share)
+    out = [stroke[0]]
+    for a, b, at, end in zip(stroke, stroke[1:], length, length[1:]):
+        if end >= keep:
+            t = (keep - at) / max(end - at, 1e-9)
+            return out + [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)]
+        out.append(b)
+    return out
 
 
 class Writer:
     """A person's hand: their way of drawing each symbol and their habits."""
 
-    def __init__(self, number, seed):
+    def __init__(self, number, seed, hands="plain"):
         rng = random.Random(seed * 100_003 + number)
+        # (Only the first sets' names draw from rng, so that plain hands draw what they drew.)
         self.way = {name: rng.randrange(len(ways))
-                    for shapes in SETS.values() for name, ways in shapes.items()}
+                    for shapes in (SYMBOLS, {n: LETTERS[n] for n in FIRST_LETTERS})
+                    for name, ways in shapes.items()}
         self.slant = rng.uniform(-0.25, 0.25)
         self.stretch = rng.uniform(0.8, 1.2)
         self.size = rng.uniform(14, 26)
@@ -176,7 +294,40 @@ class Writer:
         self.sloppiness = rng.uniform(0.0, 0.06)
         # A writer's own way of bending shapes: a smooth warp of the box, the same each time.
         self.warp = Warp(rng, rng.uniform(0.03, 0.1))
+        self.rounding = 0
+        self.run_on = 0.0
+        self.opening = 0.0
+        if hands == "people":
+            self.people(random.Random(seed * 100_019 + 3 * number + 1))
+        else:
+            extra = random.Random(seed * 100_043 + number)
+            for name in LETTERS:
+                self.way.setdefault(name, extra.randrange(len(LETTERS[name])))
 
+    def people(self, rng):
+        """Habits as far apart as people's."""
+        # The usual ways (those of plain hands) twice as often as each of the others.
+        self.way = {}
+        for name in list(SYMBOLS) + list(LETTERS):
+            usual = len(ways(name, "plain"))
+            weights = [2 if i < usual else 1 for i in range(len(ways(name, "people")))]
+            self.way[name] = rng.choices(range(len(weights)), weights)[0]
+        self.slant = rng.uniform(-0.45, 0.45)
+        self.stretch = math.exp(rng.uniform(math.log(0.6), math.log(1.6)))
+        self.size = rng.uniform(10, 30)
+        self.brush = rng.choices([1, 2, 3], [0.5, 0.35, 0.15])[0]
+        if self.brush == 3:
+            # Nobody draws small with the widest brush: the drawing would be a blot.
+            self.size = max(self.size, 18)
+        self.shake = rng.uniform(0.005, 0.06)
+        self.rotation = rng.uniform(-15, 15)
+        self.sloppiness = rng.uniform(0.0, 0.12)
+        self.warp = Warp(rng, rng.uniform(0.05, 0.15))
+        # Passes of corner cutting (a quick hand), how far strokes run on past their ends, and how
+        # much of a closed shape is left open.
+        self.rounding = rng.choice([0, 0, 1, 2])
+        self.run_on = rng.uniform(0.0, 0.08)
+        self.opening = rng.uniform(0.0, 0.12)
 
 class Warp:
     """A smooth random bending of the unit box: a few sine waves of random direction and phase."""
@@ -193,8 +344,11 @@ class Warp:
         return x, y
 
 
-def draw(shapes, name, writer, rng):
-    strokes = shapes[name][writer.way.get(name, 0) % len(shapes[name])]
+def draw(shapes, name, writer, rng, hands="plain"):
+    choices = shapes[name] + (MORE_WAYS.get(name, []) if hands == "people" else [])
+    strokes = choices[writer.way.get(name, 0) % len(choices)]
+    if hands == "people":
+        strokes = [habits(stroke, writer, rng) for stroke in strokes]
     height = min(30, max(10, writer.size * rng.uniform(0.8, 1.25)))
     stretch = writer.stretch * rng.uniform(0.9, 1.1)
     slant = writer.slant + rng.uniform(-0.08, 0.08)
@@ -218,7 +372,25 @@ def draw(shapes, name, writer, rng):
         return [(x + dx, y + dy) for x, y in stroke]
 
     placed = [[place(p) for p in misplace(stroke)] for stroke in strokes]
+    if hands == "people":
+        # What would not fit on the grid is drawn smaller, as a person would.
+        xs = [p[0] for st in placed for p in st]
+        ys = [p[1] for st in placed for p in st]
+        fit = min(1.0, (31 - writer.brush) / max(max(xs) - min(xs), max(ys) - min(ys), 1e-6))
+        placed = [[(x * fit, y * fit) for x, y in stroke] for stroke in placed]
     return sketches.paint(placed, writer.brush, rng)
+
+
+def habits(stroke, writer, rng):
+    """A stroke as this writer draws it: rounded, run on, closed shapes left open."""
+    closed = math.hypot(stroke[0][0] - stroke[-1][0], stroke[0][1] - stroke[-1][1]) < 0.05
+    if closed and writer.opening > 0:
+        stroke = left_open(stroke, writer.opening * rng.uniform(0.5, 1.5))
+    for _ in range(writer.rounding):
+        stroke = chaikin(stroke)
+    if not closed and len(stroke) >= 2:
+        stroke = run_on(stroke, writer.run_on * rng.random(), writer.run_on * rng.random())
+    return stroke
 
 
 def main():
@@ -234,19 +406,23 @@ def main():
     first, last = (int(v) for v in option("--writers", "0-4").split("-"))
     seed = int(option("--seed", "2026"))
     kind = option("--set", "symbols")
+    hands = option("--hands", "plain")
+    if hands not in ("plain", "people"):
+        sys.exit(f"unknown hands {hands}: plain or people")
     if kind not in SETS:
         sys.exit(f"unknown set {kind}: {', '.join(SETS)}")
     shapes = SETS[kind]
-    names = option("--classes", ",".join(shapes)).split(",")
+    default = FIRST_LETTERS if kind == "letters" and hands == "plain" else list(shapes)
+    names = option("--classes", ",".join(default)).split(",")
     unknown = [n for n in names if n not in shapes]
     if unknown:
         sys.exit(f"unknown {kind}: {', '.join(unknown)} (known: {', '.join(shapes)})")
-    writers = [Writer(n, seed) for n in range(first, last + 1)]
+    writers = [Writer(n, seed, hands) for n in range(first, last + 1)]
     rng = random.Random(seed * 7 + first)
     for name in names:
         os.makedirs(os.path.join(out, name), exist_ok=True)
         for i in range(per_class):
-            text = draw(shapes, name, writers[i % len(writers)], rng)
+            text = draw(shapes, name, writers[i % len(writers)], rng, hands)
             with open(os.path.join(out, name, f"{i:03d}.txt"), "w") as f:
                 f.write(text)
 

@@ -28,7 +28,7 @@ struct Adam {
     /// the packed layout puts first) are never read or written.
     mutating func update(
         _ parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
-        from first: Int = 0
+        from first: Int = 0, decay: Float = 0
     ) {
         step += 1
         let m = firstMoment.pointer
@@ -38,11 +38,13 @@ struct Adam {
         let stepSize = learningRate / correction1
         let (b1, b2, eps) = (beta1, beta2, epsilon)
         let root2 = correction2.squareRoot()
+        let shrink = 1 - learningRate * decay
         for i in first..<firstMoment.count {
             let g = gradient[i]
             m[i] = b1 * m[i] + (1 - b1) * g
             v[i] = b2 * v[i] + (1 - b2) * g * g
-            parameters[i] -= stepSize * m[i] / (v[i].squareRoot() / root2 + eps)
+            parameters[i] =
+                shrink * parameters[i] - stepSize * m[i] / (v[i].squareRoot() / root2 + eps)
         }
     }
 }

@@ -40,7 +40,8 @@ public struct TransferResult: Sendable {
             "batch_size": String(options.batchSize),
             "optimizer":
                 "Adam, learning rate \(options.learningRate) falling along a cosine to "
-                + "\(options.finalLearningRate)",
+                + "\(options.finalLearningRate), weight decay \(options.weightDecay)",
+            "output_start": options.outputStart.rawValue,
             "augmentation": options.augmentation.summary,
             Key.trainAccuracy: NumberText.fixed(trainAccuracy, 4),
         ]

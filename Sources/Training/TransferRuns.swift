@@ -48,6 +48,12 @@ struct RunJob: Sendable {
     let firstTrained: Int
     /// Indices into the examples.
     let examples: [Int]
+
+    /// Its passes over its examples: the scratch runs may have their own.
+    func epochs(_ options: TransferOptions) -> Int {
+        if case .scratch = role { return options.scratchEpochs ?? options.epochs }
+        return options.epochs
+    }
 }
 
 /// Runs training jobs on `options.threads` threads, each job on one thread from start to end, so
@@ -55,6 +61,10 @@ struct RunJob: Sendable {
 struct RunContext: Sendable {
     let pool: ExamplePool
     let features: DenseFeatures?
+    /// The source's F6 values of every version, for the class-means start; nil without it.
+    let f6Values: DenseFeatures?
+    /// The classes whose output units are new (the source has no class of their name).
+    let fresh: [Bool]
     let options: TransferOptions
     let classes: Int
     let meter: ProgressMeter
@@ -71,24 +81,30 @@ struct RunContext: Sendable {
     }
 
     func train(_ job: RunJob) -> LeNet5? {
-        let parameters = AlignedBuffer(PackedParameters(job.start).storage)
         let learningRate: Float
+        let decay: Float
+        let epochs = job.epochs(options)
+        var start = job.start
         if case .scratch = job.role {
             learningRate = options.scratchLearningRate
+            decay = options.scratchWeightDecay
         } else {
             learningRate = options.learningRate
+            decay = options.weightDecay
+            if let f6Values { start = meansStart(job, f6Values) }
         }
+        let parameters = AlignedBuffer(PackedParameters(start).storage)
         var adam = Adam(count: ParameterLayout.count, learningRate: learningRate)
         let n = job.examples.count
         let batchSize = min(options.batchSize, n)
         let batches = (n + batchSize - 1) / batchSize
-        let total = batches * options.epochs
+        let total = batches * epochs
         let dense = DenseStep(classes: classes)
         let whole = BatchGradient(
             threads: 1, instructionSet: options.instructionSet, classes: classes)
         let stage: TransferProgress.Stage = job.role == .kept ? .teaching : .comparing
         var step = 0
-        for epoch in 0..<options.epochs {
+        for epoch in 0..<epochs {
             if cancellation?.isCancelled == true { return nil }
             var shuffler = SeededGenerator(
                 seed: options.seed, stream: job.role.stream, item: UInt64(epoch))
@@ -120,12 +136,42 @@ struct RunContext: Sendable {
                 }
                 adam.learningRate = Adam.cosine(
                     step: step, total: total, from: learningRate, to: options.finalLearningRate)
-                adam.update(parameters.pointer, gradient: gradient, from: job.firstTrained)
+                adam.update(
+                    parameters.pointer, gradient: gradient, from: job.firstTrained,
+                    decay: decay)
                 step += 1
             }
             meter.add(n, stage)
         }
         return PackedParameters(storage: parameters.array, classes: classes).unpacked()
+    }
+
+    /// The job's starting network with the output unit of every new class set from the mean of
+    /// the source's F6 values over the class's examples (every version): logits m . f - |m|^2 / 2,
+    /// which rank the classes as the distance to their means does.
+    func meansStart(_ job: RunJob, _ values: DenseFeatures) -> LeNet5 {
+        let inputs = NetworkGeometry.f6.maps
+        var sums = [Double](repeating: 0, count: classes * inputs)
+        var counts = [Int](repeating: 0, count: classes)
+        for example in job.examples {
+            let label = pool.labels[example]
+            for variant in 0..<pool.variants {
+                let f = values.features(example, variant: variant, variants: pool.variants)
+                for j in 0..<inputs { sums[label * inputs + j] += Double(f[j]) }
+                counts[label] += 1
+            }
+        }
+        var model = job.start
+        for k in 0..<classes where fresh[k] && counts[k] > 0 {
+            var norm: Float = 0
+            for j in 0..<inputs {
+                let mean = Float(sums[k * inputs + j] / Double(counts[k]))
+                model.output.weight.scalars[k * inputs + j] = mean
+                norm += mean * mean
+            }
+            model.output.bias.scalars[k] = -norm / 2
+        }
+        return model
     }
 }
 

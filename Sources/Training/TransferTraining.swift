@@ -75,8 +75,10 @@ public struct TransferTraining: Sendable {
                     examples: labels.indices.filter { assignment[$0] != fold }))
         }
         let meter = ProgressMeter(
-            total: labels.count * variants * (mode.isWhole ? 1 : 2)
-                + jobs.map { $0.examples.count * options.epochs }.reduce(0, +),
+            total: labels.count * variants
+                * (1 + (mode.isWhole ? 0 : 1)
+                    + (options.outputStart == .means && mode != .dense(fromC5: false) ? 1 : 0))
+                + jobs.map { $0.examples.count * $0.epochs(options) }.reduce(0, +),
             clock: clock, report: progress)
         let pool = ExamplePool(
             examples: examples, variants: variants, options: options, meter: meter,
@@ -88,9 +90,19 @@ public struct TransferTraining: Sendable {
             : DenseFeatures(
                 pool: pool, source: source.weights.model, fromC5: mode == .dense(fromC5: true),
                 options: options, meter: meter)
+        var f6Values: DenseFeatures?
+        if options.outputStart == .means {
+            f6Values =
+                mode == .dense(fromC5: false)
+                ? features
+                : DenseFeatures(
+                    pool: pool, source: source.weights.model, fromC5: false, options: options,
+                    meter: meter)
+        }
+        let fresh = examples.classes.map { !source.weights.classes.contains($0) }
         let runner = RunContext(
-            pool: pool, features: features, options: options, classes: classes, meter: meter,
-            cancellation: cancellation)
+            pool: pool, features: features, f6Values: f6Values, fresh: fresh, options: options,
+            classes: classes, meter: meter, cancellation: cancellation)
         let models = runner.run(jobs)
         if cancellation?.isCancelled == true { throw .cancelled }
         guard let kept = models[jobs.firstIndex { $0.role == .kept } ?? 0] else {

@@ -21,8 +21,10 @@ struct TransferCommand: ParsableCommand {
             Also measures, by stratified k-fold cross-validation over the examples (k = 5, or the \
             fewest examples of a class if fewer), the held-out accuracy of the taught network \
             beside that of the same network trained from scratch (random weights, nothing frozen) \
-            on the same examples with the same budget. The weights record their classes, the \
-            frozen layers, the source weights (path and SHA-256) and this command.
+            on the same examples with the same budget: the same versions of them and the same \
+            number of steps, each side with its own step size and weight decay (--no-compare \
+            skips it). The weights record their classes, the frozen layers, the source weights \
+            (path and SHA-256) and this command.
             """)
 
     @Option(
@@ -57,9 +59,45 @@ struct TransferCommand: ParsableCommand {
     var learningRate = TransferOptions().learningRate
 
     @Option(
+        name: .customLong("weight-decay"),
+        help: ArgumentHelp(
+            "Each step shrinks the learning weights by the step size times this (AdamW).",
+            valueName: "decay"))
+    var weightDecay = TransferOptions().weightDecay
+
+    @Option(
+        name: .customLong("output-start"),
+        help: ArgumentHelp(
+            "How a new class's output unit starts: random, or means (from the mean of F6's "
+                + "values over the class's examples).", valueName: "start"))
+    var outputStart = TransferOptions().outputStart
+
+    @Option(help: "Versions of each example: the drawing as drawn and redrawn ones.")
+    var variants = TransferOptions().variants
+
+    @Option(
         name: .customLong("scratch-learning-rate"),
         help: "The initial step size of the comparison's networks trained from scratch.")
     var scratchLearningRate = TransferOptions().scratchLearningRate
+
+    @Option(
+        name: .customLong("scratch-weight-decay"),
+        help: ArgumentHelp(
+            "The weight decay of the comparison's networks trained from scratch.",
+            valueName: "decay"))
+    var scratchWeightDecay = TransferOptions().scratchWeightDecay
+
+    @Option(
+        name: .customLong("scratch-epochs"),
+        help: ArgumentHelp(
+            "Passes over the examples of the comparison's networks trained from scratch "
+                + "(default: --epochs, the same steps).", valueName: "n"))
+    var scratchEpochs: Int?
+
+    @Flag(
+        name: .customLong("no-compare"),
+        help: "Skip the held-out comparison with training from scratch (quicker).")
+    var noCompare = false
 
     @Flag(
         help: """
@@ -77,6 +115,21 @@ struct TransferCommand: ParsableCommand {
             ("--learning-rate", learningRate), ("--scratch-learning-rate", scratchLearningRate),
         ] where !(rate.isFinite && rate > 0 && rate < 1) {
             throw ValidationError("\(name) must be a number between 0 and 1")
+        }
+        if let scratchEpochs, !(1...10_000).contains(scratchEpochs) {
+            throw ValidationError("--scratch-epochs must be between 1 and 10000")
+        }
+        guard (1...1_000).contains(variants) else {
+            throw ValidationError("--variants must be between 1 and 1000")
+        }
+        // Each step shrinks the weights by the step size times the decay: below 1, or they would
+        // change sign.
+        for (name, decay, rate) in [
+            ("--weight-decay", weightDecay, learningRate),
+            ("--scratch-weight-decay", scratchWeightDecay, scratchLearningRate),
+        ] where !(decay.isFinite && decay >= 0 && decay * rate < 1) {
+            throw ValidationError(
+                "\(name) must be at least 0 and, times the learning rate, below 1")
         }
     }
 
@@ -115,6 +168,12 @@ struct TransferCommand: ParsableCommand {
         options.seed = seed
         options.learningRate = learningRate
         options.scratchLearningRate = scratchLearningRate
+        options.scratchEpochs = scratchEpochs
+        options.variants = variants
+        options.weightDecay = weightDecay
+        options.scratchWeightDecay = scratchWeightDecay
+        options.outputStart = outputStart
+        options.compare = !noCompare
         let bar = ProgressBar(enabled: Console.standardErrorIsTerminal)
         let counts = taught.counts
         if !json {
@@ -161,6 +220,9 @@ struct TransferCommand: ParsableCommand {
                 "epochs": .of(epochs), "seed": .number(String(seed)), "out": .string(out),
                 "learning_rate": .of(learningRate),
                 "scratch_learning_rate": .of(scratchLearningRate),
+                "weight_decay": .of(weightDecay), "scratch_weight_decay": .of(scratchWeightDecay),
+                "scratch_epochs": .of(scratchEpochs ?? epochs), "variants": .of(result.variants),
+                "output_start": .string(outputStart.rawValue),
                 "source": .string(result.source.name),
                 "source_sha256": .string(result.source.sha256),
             ])
@@ -193,3 +255,4 @@ struct TransferCommand: ParsableCommand {
 }
 
 extension FrozenLayers: ExpressibleByArgument {}
+extension OutputStart: ExpressibleByArgument {}

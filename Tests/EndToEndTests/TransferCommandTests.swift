@@ -140,6 +140,32 @@ import Testing
         }
     }
 
+    /// --no-compare leaves the held-out accuracies out (null); the settings of both sides are in
+    /// the JSON, and the taught side's in the weights' metadata.
+    @Test func noCompareSkipsTheComparisonAndTheSettingsAreRecorded() throws {
+        let examples = try Self.examples(Self.three)
+        let out = examples + "/../quick.safetensors"
+        let result = try Binary.run([
+            "transfer", "--examples", examples, "--out", out, "--epochs", "3", "--no-compare",
+            "--weight-decay", "0.5", "--variants", "3", "--output-start", "means", "--json",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        let object = json(result.output)
+        #expect(
+            object["heldout_accuracy"] is NSNull && object["scratch_heldout_accuracy"] is NSNull)
+        #expect(object["weight_decay"] as? Double == 0.5)
+        #expect(object["variants"] as? Int == 3 && object["output_start"] as? String == "means")
+        #expect(object["scratch_epochs"] as? Int == 3)
+        let file = try WeightsFile(bytes: WeightsFile.contents(of: out), path: out)
+        #expect(file.metadata["optimizer"]?.hasSuffix("weight decay 0.5") == true)
+        #expect(file.metadata["output_start"] == "means" && file.metadata["variants"] == "3")
+        #expect(file.metadata["heldout_accuracy"] == nil)
+        let text = try Binary.run([
+            "transfer", "--examples", examples, "--out", out, "--epochs", "2", "--no-compare",
+        ])
+        #expect(text.status == 0 && !text.output.contains("held out"), "\(text.output)")
+    }
+
     /// Every fault: a message naming the folder or file, exit status 1, no weights written.
     @Test func badExamplesAreRefusedAndNothingIsWritten() throws {
         func refused(_ examples: String, naming: String, _ says: String) throws {
@@ -194,7 +220,11 @@ import Testing
 
         // Bad options say so before anything runs.
         let good = try Self.examples(Self.three)
-        for arguments in [["--freeze", "c7"], ["--epochs", "0"]] {
+        for arguments in [
+            ["--freeze", "c7"], ["--epochs", "0"], ["--scratch-epochs", "0"], ["--variants", "0"],
+            ["--weight-decay", "-1"], ["--weight-decay", "100"],
+            ["--scratch-weight-decay", "nan"], ["--output-start", "zero"],
+        ] {
             let result = try Binary.run(
                 ["transfer", "--examples", good, "--out", good + "/../x.safetensors"] + arguments)
             #expect(result.status == 64, "\(arguments): \(result.status) \(result.error)")

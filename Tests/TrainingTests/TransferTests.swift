@@ -193,6 +193,122 @@ import Testing
         #expect(model.c3 == Self.source.weights.model.c3)
     }
 
+    /// AdamW's decay: with no gradient, a step multiplies every weight from `first` on by
+    /// 1 - step size x decay and leaves the ones before it alone; without decay, a step is Adam's
+    /// as Kingma and Ba write it.
+    @Test func weightDecayShrinksOnlyTheTrainedWeights() {
+        let count = ParameterLayout.count
+        let first = ParameterLayout.f6Weight
+        var generator = SeededGenerator(seed: 5)
+        let start = (0..<count).map { _ in generator.uniform(-1...1) }
+        let parameters = AlignedBuffer(start)
+        let zero = AlignedBuffer(count: count)
+        var adam = Adam(count: count, learningRate: 0.01)
+        adam.update(parameters.pointer, gradient: zero.pointer, from: first, decay: 2)
+        for i in 0..<count {
+            let expected = i < first ? start[i] : (1 - 0.01 * 2) * start[i]
+            #expect(parameters.pointer[i] == expected, "weight \(i)")
+        }
+
+        let gradient = AlignedBuffer((0..<count).map { _ in generator.uniform(-1...1) })
+        let plain = AlignedBuffer(start)
+        var again = Adam(count: count, learningRate: 0.01)
+        again.update(plain.pointer, gradient: gradient.pointer, from: first)
+        for i in [0, first - 1, first, first + 7, count - 1] {
+            // First step: m = 0.1 g, v = 0.001 g^2, corrected m = g, corrected v = g^2.
+            let g = gradient.pointer[i]
+            let expected = i < first ? start[i] : start[i] - 0.01 * g / (abs(g) + 1e-8)
+            #expect(abs(plain.pointer[i] - expected) <= 1e-6, "weight \(i)")
+        }
+    }
+
+    /// The comparison's settings from scratch change the networks trained from scratch only: the
+    /// kept network and the transfer side of the comparison are the same bit for bit.
+    @Test func theScratchSettingsLeaveTheTransferSideAlone() throws {
+        var options = Self.options(.c5, epochs: 4, compare: true)
+        let examples = Self.examples(classes: 3, each: 3)
+        let first = try TransferTraining(examples: examples, source: Self.source, options: options)
+            .run()
+        options.scratchEpochs = 1
+        options.scratchLearningRate = 0.05
+        options.scratchWeightDecay = 3
+        let second = try TransferTraining(examples: examples, source: Self.source, options: options)
+            .run()
+        #expect(
+            first.model.namedParameters.map { Self.bits($0.tensor) }
+                == second.model.namedParameters.map { Self.bits($0.tensor) })
+        #expect(first.comparison?.transferCorrect == second.comparison?.transferCorrect)
+    }
+
+    /// The class-means start: each new class's output unit is the mean of the source's F6 values
+    /// over its examples' versions (computed here by running the source network on each), with
+    /// bias -|mean|^2 / 2, so each mean is classified as its own class; a class the source has
+    /// keeps the source's unit.
+    @Test func theMeansStartIsTheNearestClassMean() throws {
+        let examples = TeachingExamples(
+            classes: ["7", "plus", "ring"],
+            examples: [(1, 0), (1, 1), (1, 2), (2, 3), (2, 4), (0, 5), (0, 6)].map {
+                TeachingExample(
+                    label: $0.0, drawing: Self.drawing($0.0 == 1 ? 0 : 2, variant: $0.1))
+            })
+        var options = Self.options(.c5)
+        options.outputStart = .means
+        let training = TransferTraining(examples: examples, source: Self.source, options: options)
+        let meter = ProgressMeter(total: 1, clock: Stopwatch(), report: { _ in })
+        let pool = ExamplePool(
+            examples: examples, variants: options.variants, options: options, meter: meter,
+            cancellation: nil)
+        let source = Self.source.weights.model
+        let values = DenseFeatures(
+            pool: pool, source: source, fromC5: false, options: options, meter: meter)
+        let context = RunContext(
+            pool: pool, features: nil, f6Values: values, fresh: [false, true, true],
+            options: options, classes: 3, meter: meter, cancellation: nil)
+        let job = RunJob(
+            role: .kept, start: training.startingModel(), mode: .dense(fromC5: true),
+            firstTrained: FrozenLayers.c5.firstTrainedParameter, examples: [0, 1, 2, 3, 4])
+        let model = context.meansStart(job, values)
+
+        let classifier = Classifier(source)
+        let trace = ForwardTrace()
+        let inputs = NetworkGeometry.f6.maps
+        var means = [[Double]](repeating: [Double](repeating: 0, count: inputs), count: 3)
+        var counts = [0, 0, 0]
+        for example in job.examples {
+            let label = pool.labels[example]
+            for variant in 0..<pool.variants {
+                classifier.forward(
+                    UnsafeBufferPointer(
+                        start: pool.input(example, variant: variant), count: ExamplePool.size),
+                    into: trace)
+                for j in 0..<inputs {
+                    means[label][j] += Double(trace.buffer[TraceLayout.f6 + j])
+                }
+                counts[label] += 1
+            }
+        }
+        #expect(counts == [0, 3 * pool.variants, 2 * pool.variants])
+        let weights = model.output.weight.scalars
+        for k in [1, 2] {
+            let mean = means[k].map { Float($0 / Double(counts[k])) }
+            let row = Array(weights[k * inputs..<(k + 1) * inputs])
+            let worst = zip(mean, row).map { abs($0 - $1) }.max() ?? .infinity
+            #expect(worst <= 1e-5, "class \(k): largest difference \(worst)")
+            let norm = mean.map { $0 * $0 }.reduce(0, +)
+            #expect(abs(model.output.bias.scalars[k] + norm / 2) <= 1e-4)
+            // Each mean scores highest on its own unit among the new classes.
+            func logit(_ unit: Int) -> Float {
+                (0..<inputs).map { weights[unit * inputs + $0] * mean[$0] }.reduce(0, +)
+                    + model.output.bias.scalars[unit]
+            }
+            #expect(logit(k) > logit(3 - k))
+        }
+        let shipped = source.output
+        #expect(
+            Array(weights[0..<inputs]) == Array(shipped.weight.scalars[7 * inputs..<8 * inputs]))
+        #expect(model.c5 == source.c5 && model.f6 == source.f6)
+    }
+
     @Test func foldsHoldOutEveryExampleOnceAndEveryClassEvenly() {
         let labels = [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]
         let folds = TransferTraining.folds(labels: labels, classes: 3, count: 5)
