@@ -88,7 +88,7 @@ public enum ExplanationFile: String, CaseIterable, Sendable {
     /// A few sentences on each layer, Input to Output.
     case layers = "layers.txt"
     /// The views: a picked unit, a computation, the saliency overlay, a saturated layer, the
-    /// input with the preprocessing off.
+    /// input with the preprocessing off, what teaching measured.
     case views = "views.txt"
 
     /// Every section the file must have, in the order the documentation lists them.

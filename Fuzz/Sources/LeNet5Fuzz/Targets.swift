@@ -29,7 +29,44 @@ let targets: [String: @Sendable ([UInt8]) -> Void] = [
     },
     "idx": { bytes in mnistTestSet(images: bytes) },
     "lesson": { bytes in lesson(Scratch.file(bytes, named: "lesson.txt")) },
+    "explanations": { bytes in explanations(bytes) },
 ]
+
+/// What `lenet5 draw --explanations DIR` does with a teacher's files: the bytes as each file in
+/// turn, beside the built-in other one; and what the sketchpad then does with texts that load:
+/// fill every topic's placeholders with a drawing's facts (and teaching's) and wrap them.
+func explanations(_ bytes: [UInt8]) {
+    let directory = Scratch.directory + "/explanations"
+    Scratch.makeDirectory(directory)
+    for file in ExplanationFile.allCases {
+        for other in ExplanationFile.allCases {
+            let contents =
+                other == file
+                ? bytes : BundledText.contents(of: "explanations/" + other.rawValue) ?? []
+            Scratch.put(contents, at: directory + "/" + other.rawValue)
+        }
+        guard let loaded = try? Explanations(directory: directory) else { continue }
+        for topic in ExplanationFile.allCases.flatMap(\.topics) {
+            for paragraph in loaded[topic].text(drawingFacts) {
+                _ = paragraph.wrapped(width: 40)
+            }
+        }
+    }
+}
+
+/// The facts of the sample seven and of a teaching run, for the explanations' placeholders.
+let drawingFacts: FactSheet = {
+    var sheet = FactSheet.comparison(
+        folds: 3, total: 12, transferCorrect: 10, scratchCorrect: 6, learnedFrom: 8, kept: "c5")
+    guard let classifier,
+        let bytes = BundledText.contents(of: "samples/seven.txt"),
+        let drawing = try? DrawingFormats.textGrid(bytes),
+        let prepared = try? PreparedDrawing(drawing)
+    else { return sheet }
+    classifier.forward(prepared.input, into: trace)
+    sheet = sheet.merging(FactSheet.network(classes: LessonLibrary.digits))
+    return sheet.merging(FactSheet.drawing(prepared, trace: trace, model: classifier.model))
+}()
 
 /// What `lenet5 tour --file` does with a lesson, and what the tour will do with one that loads:
 /// check its claims against the network, fill in every step's numbers, and walk it forward to the
