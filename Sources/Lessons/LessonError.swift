@@ -1,4 +1,5 @@
 import LeNet5
+import Teaching
 
 /// What is wrong with a lesson, said as `PATH:LINE: what is wrong` (lines count from 1), the way
 /// compilers point at a fault, so that a teacher's editor can jump to it.
@@ -106,17 +107,14 @@ public enum LessonError: Error, Equatable, Sendable, CustomStringConvertible {
         case .badDrawing(let path, let line, let name, let fault):
             return "\(path):\(line): \(name) is not a drawing the canvas can hold: \(fault)"
         case .unclosedBrace(let path, let line, let column):
-            return "\(path):\(line): the { at column \(column) has no } on its line "
-                + "(write {{ for a brace itself)"
+            return "\(path):\(line): " + Self.fault(.unclosedBrace(column: column))
         case .unopenedBrace(let path, let line, let column):
-            return "\(path):\(line): the } at column \(column) closes no { "
-                + "(write }} for a brace itself)"
+            return "\(path):\(line): " + Self.fault(.unopenedBrace(column: column))
         case .emptyPlaceholder(let path, let line, let column):
-            return "\(path):\(line): empty placeholder {} at column \(column)"
+            return "\(path):\(line): " + Self.fault(.emptyPlaceholder(column: column))
         case .unknownPlaceholder(let path, let line, let name, let suggestion):
-            return "\(path):\(line): unknown placeholder {\(name)}"
-                + (suggestion.map { "; did you mean {\($0)}?" } ?? "")
-                + " (every placeholder is listed in README, Writing a lesson)"
+            return "\(path):\(line): "
+                + Self.fault(.unknownPlaceholder(name: name, suggestion: suggestion))
         case .placeholderNotHere(let path, let line, let name, let need):
             return "\(path):\(line): {\(name)} needs the step to \(need)"
         case .expectationOnReadersDrawing(let path, let line):
@@ -132,5 +130,10 @@ public enum LessonError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no lesson called \(name): the lessons are " + known.joined(separator: ", ")
                 + " (or give one with --file PATH)"
         }
+    }
+
+    /// A placeholder's fault, as a message after "PATH:LINE: ".
+    static func fault(_ fault: PlaceholderFault) -> String {
+        fault.message(listing: "README, Writing a lesson")
     }
 }

@@ -50,21 +50,23 @@ public enum ExplanationError: Error, Equatable, Sendable, CustomStringConvertibl
         case .missingSection(let path, let line, let name):
             return "\(path):\(line): the file ends without a section [\(name)]"
         case .unclosedBrace(let path, let line, let column):
-            return "\(path):\(line): the { at column \(column) has no } on its line "
-                + "(write {{ for a brace itself)"
+            return "\(path):\(line): " + Self.fault(.unclosedBrace(column: column))
         case .unopenedBrace(let path, let line, let column):
-            return "\(path):\(line): the } at column \(column) closes no { "
-                + "(write }} for a brace itself)"
+            return "\(path):\(line): " + Self.fault(.unopenedBrace(column: column))
         case .emptyPlaceholder(let path, let line, let column):
-            return "\(path):\(line): empty placeholder {} at column \(column)"
+            return "\(path):\(line): " + Self.fault(.emptyPlaceholder(column: column))
         case .unknownPlaceholder(let path, let line, let name, let suggestion):
-            return "\(path):\(line): unknown placeholder {\(name)}"
-                + (suggestion.map { "; did you mean {\($0)}?" } ?? "")
-                + " (every placeholder is listed in the README beside these files)"
+            return "\(path):\(line): "
+                + Self.fault(.unknownPlaceholder(name: name, suggestion: suggestion))
         case .placeholderNotHere(let path, let line, let name, let section, let known):
             return "\(path):\(line): {\(name)} cannot be known in [\(section)]; it can use "
                 + known.map { "{\($0)}" }.joined(separator: ", ")
         }
+    }
+
+    /// A placeholder's fault, as a message after "PATH:LINE: ".
+    static func fault(_ fault: PlaceholderFault) -> String {
+        fault.message(listing: "the README beside these files")
     }
 }
 

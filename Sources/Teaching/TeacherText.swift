@@ -105,6 +105,21 @@ public enum PlaceholderFault: Error, Equatable, Sendable {
     case emptyPlaceholder(column: Int)
     /// A name in braces that is no fact, and the one probably meant.
     case unknownPlaceholder(name: String, suggestion: String?)
+
+    /// What a message says after "PATH:LINE: ", the same in lessons and explanation files;
+    /// `listing` says where every placeholder is listed.
+    public func message(listing: String) -> String {
+        switch self {
+        case .unclosedBrace(let column):
+            "the { at column \(column) has no } on its line (write {{ for a brace itself)"
+        case .unopenedBrace(let column):
+            "the } at column \(column) closes no { (write }} for a brace itself)"
+        case .emptyPlaceholder(let column): "empty placeholder {} at column \(column)"
+        case .unknownPlaceholder(let name, let suggestion):
+            "unknown placeholder {\(name)}" + (suggestion.map { "; did you mean {\($0)}?" } ?? "")
+                + " (every placeholder is listed in \(listing))"
+        }
+    }
 }
 
 /// Paragraphs read a line at a time: the lines of a paragraph join with one space, as words do,
