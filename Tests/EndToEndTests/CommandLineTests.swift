@@ -41,7 +41,9 @@ import Testing
         #expect(people.output.contains("next: "))
     }
 
-    @Test func badFilesAreReportedAndTheOthersStillAnswered() throws {
+    /// Every command that reads drawings reports each bad one and still answers the others.
+    @Test(arguments: ["predict", "explain"])
+    func badFilesAreReportedAndTheOthersStillAnswered(subcommand: String) throws {
         let dir = try Binary.temporaryDirectory()
         try Data().write(to: URL(fileURLWithPath: dir + "/empty.txt"))
         try Data("hello\n".utf8).write(to: URL(fileURLWithPath: dir + "/garbage.txt"))
@@ -52,7 +54,7 @@ import Testing
             dir + "/missing.txt", dir + "/empty.txt", good, dir, dir + "/garbage.txt",
             dir + "/short.pgm",
         ]
-        let result = try Binary.run(["predict", "--json"] + files)
+        let result = try Binary.run([subcommand, "--json"] + files)
         #expect(result.status == 1)
         let objects = result.lines.map(json)
         #expect(objects.count == files.count)
