@@ -7,6 +7,8 @@ struct Contributions: Widget {
     let sum: WeightedSum
     /// Rows for each direction.
     let count: Int
+    /// What the inputs pushed, as the headings name it: "it", or "the score of 7".
+    var subject = "it"
 
     func lines(upwards: Bool) -> [(shade: Float, text: String)] {
         let largest = max(sum.contributions.map(abs).max() ?? 0, 1e-6)
@@ -28,7 +30,7 @@ struct Contributions: Widget {
         var y = area.y
         for upwards in [true, false] {
             buffer.writeShortening(
-                upwards ? "pushed it up most:" : "pushed it down most:", x: area.x, y: y,
+                "pushed \(subject) \(upwards ? "up" : "down") most:", x: area.x, y: y,
                 style: .bold, clip: area, palette: palette)
             y += 1
             for line in lines(upwards: upwards) {

@@ -180,7 +180,7 @@ struct NetworkPanel: Widget {
     }
 
     /// C5, F6 and Output: the units as a grid, and under them the strongest units, or for the
-    /// output what pushed the answer's score up and down.
+    /// output what pushed the picked class's score up and down.
     func renderUnits(
         _ view: LayerView, trace: ForwardTrace, in body: Rect, into buffer: inout CellBuffer,
         palette: Palette
@@ -188,27 +188,27 @@ struct NetworkPanel: Widget {
         UnitGrid(view: view, picked: selection.mapIndex, classes: reading.classes).render(
             in: body, into: &buffer, palette: palette)
         let rows = UnitGrid.rows(count: view.values.shape.channels, in: body)
-        let below = Rect(
-            x: body.x, y: body.y + rows + 4, width: body.width,
-            height: body.maxY - body.y - rows - 4)
+        // Under the picked unit's line and a blank one; without the blank where the output's
+        // list (a line up and a line down, under their headings) would not fit otherwise.
+        var top = body.y + rows + 4
+        if layer.id == .output && body.maxY - top < 4 { top -= 1 }
+        let below = Rect(x: body.x, y: top, width: body.width, height: body.maxY - top)
         guard below.height >= 3 else { return }
         if layer.id == .output {
-            guard let digit = reading.prediction?.digit,
+            // The picked class's score (the answer's when the output opens on it): a line up and
+            // a line down at least, or nothing rather than half a list.
+            let digit = selection.mapIndex
+            let count = min(Self.contributionCount, (below.height - 2) / 2)
+            guard count >= 1, reading.prediction != nil,
                 let unit = NetworkUnit(
                     layer: .output, unit: digit, classes: reading.model.classCount),
                 case .dense(let sum) = UnitExplanation(
                     unit, trace: trace, model: reading.model, transform: nil
                 ).computation
             else { return }
-            buffer.writeShortening(
-                "the score of \(reading.classes[digit]): F6 value x weight", x: below.x, y: below.y,
-                style: .bold,
-                clip: below,
-                palette: palette)
-            let count = max(1, min(Self.contributionCount, (below.height - 3) / 2))
-            Contributions(sum: sum, count: count).render(
-                in: Rect(x: below.x, y: below.y + 1, width: below.width, height: below.height - 1),
-                into: &buffer, palette: palette)
+            Contributions(
+                sum: sum, count: count, subject: "the score of \(reading.classes[digit])"
+            ).render(in: below, into: &buffer, palette: palette)
         } else if let before = layer.id.tracedPreActivation {
             StrongestUnits(
                 name: layer.name, values: trace.maps(layer.layer).values,
@@ -228,7 +228,7 @@ struct NetworkPanel: Widget {
             count: layer.geometry.maps, in: Rect(x: 0, y: 0, width: width, height: 1))
         let below =
             layer == .output
-            ? 1 + 2 + 2 * contributionCount
+            ? 2 + 2 * contributionCount
             : StrongestUnits.height(count: strongestCount, width: width)
         return grid + 4 + below
     }

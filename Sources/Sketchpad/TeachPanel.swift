@@ -192,7 +192,7 @@ struct TeachPanel: Widget {
                 clip: body, palette: palette)
             y += 1
             let rows = [
-                ("from the trained network", comparison.transferCorrect, true),
+                ("from the original network", comparison.transferCorrect, true),
                 ("from random numbers", comparison.scratchCorrect, false),
             ]
             let label = rows.map(\.0.count).max() ?? 0

@@ -75,6 +75,11 @@ extension SketchpadState {
         notice = nil
     }
 
+    /// What Space says at a step that waits for a drawing of `name` the network does not read yet.
+    static func drawFirst(_ name: String) -> String {
+        "Draw a \(name) first: the tour goes on when the network reads one"
+    }
+
     /// Space or right: the next step, unless this one waits for a drawing or is the last.
     mutating func nextStep() {
         guard var session = tour else { return }
@@ -83,7 +88,7 @@ extension SketchpadState {
             return
         }
         if let awaited = session.step.awaited, answeredClass != awaited.index {
-            notice = "Draw a \(awaited.name) first: the tour goes on when the network reads one"
+            notice = Self.drawFirst(awaited.name)
             return
         }
         var drawing = canvas.bitmap

@@ -36,6 +36,13 @@ extension SketchpadState {
             return nil
         case .networkAnswered(let answer):
             self.answer = answer
+            // "Draw a 3 first" is out of date once the network reads the 3 (drawn with the mouse,
+            // which clears no notice as a key does).
+            if let awaited = tour?.step.awaited, answeredClass == awaited.index,
+                notice == Self.drawFirst(awaited.name)
+            {
+                notice = nil
+            }
             return nil
         case .startTour(let lesson):
             startTour(lesson)
@@ -197,7 +204,10 @@ extension SketchpadState {
         sweep = nil
         term = min(term, layer.geometry.inputMaps - 1)
         if layer == .input { watching = false }
-        if layer.isUnitList {
+        if layer == .output, from != .output, let answer = answeredClass, answer < mapCount {
+            // The output opens on the answer, which its list of contributions explains.
+            mapIndex = answer
+        } else if layer.isUnitList {
             mapIndex = min(mapIndex, mapCount - 1)
         } else {
             mapIndex = min(mapIndex, mapCount - 1)

@@ -88,7 +88,7 @@ struct TeachSessionTests {
         try tmux.waitFor("Teach: what was learned", seconds: 60)
         let result = tmux.screen
         #expect(result.contains("Taught 2 classes from 5 drawings"))
-        #expect(result.contains("from the trained network"))
+        #expect(result.contains("from the original network"))
         #expect(result.contains("from random numbers"))
         #expect(result.contains("To test fairly, your 5 drawings were split into 2 groups."))
         tmux.send("Escape")

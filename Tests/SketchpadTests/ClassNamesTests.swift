@@ -74,13 +74,19 @@ import Testing
         pad.send(.key(.tab))
         for _ in 0..<6 { pad.send(.key(.character("n"))) }
         #expect(pad.selectedLayer.id == .output && pad.mapCount == 6)
+        // The output opens on the answer; the list under the units explains its score.
+        #expect(pad.mapIndex == best)
+        #expect(pad.render().lines.contains { $0.contains("pushed the score of \(names[best]) up") })
         for step in 1...7 {
+            let unit = (best + step) % 6
             pad.send(.key(.right))
-            #expect(pad.mapIndex == step % 6)
+            #expect(pad.mapIndex == unit)
             let frame = pad.render().lines.joined(separator: "\n")
-            #expect(frame.contains("class \(names[step % 6]): probability"), "\(step)")
+            #expect(frame.contains("class \(names[unit]): probability"), "\(step)")
+            #expect(frame.contains("pushed the score of \(names[unit]) up most:"), "\(step)")
+            #expect(frame.contains("pushed the score of \(names[unit]) down most:"), "\(step)")
             pad.send(.key(.enter))
-            #expect(pad.render().lines.joined().contains("Output: the score of \(names[step % 6])"))
+            #expect(pad.render().lines.joined().contains("Output: the score of \(names[unit])"))
             pad.send(.key(.escape))
         }
     }

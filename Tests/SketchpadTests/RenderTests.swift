@@ -184,7 +184,10 @@ import Testing
         #expect(facts.contains(values))
         switch layer.id {
         case .input: #expect(facts.contains("output 1x32x32  0 parameters"))
-        case .output: #expect(facts.contains("class 0 (0-9)"))
+        case .output:
+            // The output opens on the answer.
+            let answer = state.reading.prediction?.digit ?? 0
+            #expect(facts.contains("class \(answer) (0-9)"))
         default:
             let noun = layer.id.isUnitList ? "unit" : "map"
             #expect(facts.contains("\(noun) 1 of \(layer.geometry.maps)"))
@@ -210,7 +213,10 @@ import Testing
         } else if !shape.isSpatial {
             #expect(
                 lines.contains {
-                    $0.contains(layer.layer == .probabilities ? "class 0: probability" : "unit 1: ")
+                    $0.contains(
+                        layer.layer == .probabilities
+                            ? "class \(state.reading.prediction?.digit ?? 0): probability"
+                            : "unit 1: ")
                 })
         }
     }

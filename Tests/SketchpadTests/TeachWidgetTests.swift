@@ -165,9 +165,9 @@ import Testing
         func row(_ text: String) -> String {
             "|" + text + String(repeating: " ", count: 44 - text.count) + "|"
         }
-        // The bars: the labels 24 wide, 8 columns of bar (42 - 24 - 7 for " 6 of 6" - 3 for the
-        // space and the two edges); 5 of 6 is 53 eighths, seven columns of # (from half a column
-        // on); 3 of 6 is 32 eighths, four columns.
+        // The bars: the labels 25 wide, 7 columns of bar (42 - 25 - 7 for " 6 of 6" - 3 for the
+        // space and the two edges); 5 of 6 is 47 eighths, six columns of # (from half a column
+        // on); 3 of 6 is 28 eighths, four columns.
         #expect(
             draw(panel, width: 46, height: 16).lines == [
                 "+- Teach: what was learned " + String(repeating: "-", count: 18) + "+",
@@ -175,8 +175,8 @@ import Testing
                 row(" As drawn, it reads 100% of them right."),
                 row(""),
                 row(" Tested on drawings it did not learn from:"),
-                row(" from the trained network |####### | 5 of 6"),
-                row(" from random numbers      |####    | 3 of 6"),
+                row(" from the original network |###### | 5 of 6"),
+                row(" from random numbers       |####   | 3 of 6"),
                 row(""),
                 row(" Why."),
                 row(""),

@@ -145,13 +145,14 @@ import Testing
         drawSevenWithLetters(&pad)
         pad.press(.character(" "))
         #expect(pad.tour?.tour.index == 8)
-        pad.press(.character("c"))
-        // A 1, drawn with the pen and the keys.
-        pad.cursor = Point(x: 16, y: 4)
-        pad.press(.character("p"))
-        for _ in 0..<24 { pad.press(.character("j")) }
-        pad.press(.character("p"))
+        pad.press(.character("c"), .character(" "))
+        #expect(pad.notice == "Draw a 1 first: the tour goes on when the network reads one")
+        // A 1, drawn with the mouse: once the network reads it, the notice is out of date.
+        pad.mouse(.left, .press, 16, 4)
+        for y in 5...28 { pad.mouse(.left, .drag, 16, y) }
+        pad.mouse(.left, .release, 16, 28)
         #expect(pad.reading.prediction?.digit == 1)
+        #expect(pad.notice == nil)
         #expect(pad.render().lines.joined().contains("It reads 1: Space goes on."))
         let one = pad.canvas
         pad.press(.character(" "))
