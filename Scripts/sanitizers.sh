@@ -39,7 +39,10 @@ for sanitizer in "${sanitizers[@]}"; do
     echo "   $sanitizer: status $status, $reports sanitizer reports, $seconds s"
     if [ $status -ne 0 ] || [ "$reports" -ne 0 ]; then
         failed+=("$sanitizer")
-        grep -E -A12 "^(==[0-9]+==ERROR|WARNING: ThreadSanitizer)" "$log" | head -60 | sed 's/^/    /'
+        # (A failure without a report matches nothing here, which must not end the script.)
+        grep -E -A12 "^(==[0-9]+==ERROR|WARNING: ThreadSanitizer)" "$log" | head -60 \
+            | sed 's/^/    /' || true
+        grep -E "^✘" "$log" | head -20 | sed 's/^/    /' || true
     fi
 done
 if [ ${#failed[@]} -gt 0 ]; then
