@@ -59,28 +59,9 @@ public struct Canvas: Equatable, Sendable {
         for p in Self.cellsOnLine(from: a, to: b) { stamp(at: p, brush: size, ink: ink) }
     }
 
+    /// The cells from `a` to `b`, both included: the line the drawing transforms join cells with.
     public static func cellsOnLine(from a: Point, to b: Point) -> [Point] {
-        var points = [Point]()
-        var x = a.x
-        var y = a.y
-        let dx = abs(b.x - a.x)
-        let dy = -abs(b.y - a.y)
-        let sx = a.x < b.x ? 1 : -1
-        let sy = a.y < b.y ? 1 : -1
-        var error = dx + dy
-        while true {
-            points.append(Point(x: x, y: y))
-            if x == b.x && y == b.y { return points }
-            let e2 = 2 * error
-            if e2 >= dy {
-                error += dy
-                x += sx
-            }
-            if e2 <= dx {
-                error += dx
-                y += sy
-            }
-        }
+        Bitmap.cellsOnLine(from: (a.x, a.y), to: (b.x, b.y)).map { Point(x: $0.x, y: $0.y) }
     }
 
     public mutating func clear() { cells = [Bool](repeating: false, count: cells.count) }
