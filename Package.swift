@@ -138,8 +138,11 @@ let package = Package(
                 "MNISTFetch", "Training", "LeNet5", "LocalHTTPServer", "ReferenceFixtures",
             ]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LeNet5", "Teaching"]),
-        .testTarget(name: "TeachingTests", dependencies: ["Teaching", "LeNet5"]),
+        .testTarget(
+            name: "LessonsTests",
+            dependencies: ["Lessons", "LeNet5", "Teaching", "ReferenceFixtures"]),
+        .testTarget(
+            name: "TeachingTests", dependencies: ["Teaching", "LeNet5", "ReferenceFixtures"]),
         .testTarget(
             name: "SketchpadTests",
             dependencies: ["Sketchpad", "Screen", "LeNet5", "Teaching", "Lessons"]),

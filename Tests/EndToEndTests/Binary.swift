@@ -86,7 +86,7 @@ enum Binary {
     }
 
     static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "lenet5-e2e-\(UUID().uuidString)"
+        let path = Scratch.path("lenet5-e2e")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ReferenceFixtures
 import Testing
 
 @testable import LeNet5
@@ -6,7 +7,7 @@ import Testing
 /// Drawings are read header first, and no more than the drawing can need (issue 11, item 4).
 @Suite struct DrawingFileTests {
     func file(_ bytes: [UInt8], name: String = "drawing") throws -> String {
-        let path = NSTemporaryDirectory() + "lenet5-drawing-\(UUID().uuidString)-" + name
+        let path = Scratch.path("lenet5-drawing", suffix: "-" + name)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ReferenceFixtures
 import Testing
 
 @testable import LeNet5
@@ -9,7 +10,7 @@ import Testing
 
 @Suite struct FileContentsTests {
     func directory() throws -> String {
-        let path = NSTemporaryDirectory() + "lenet5-files-\(UUID().uuidString)"
+        let path = Scratch.path("lenet5-files")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -59,7 +60,7 @@ import Testing
 /// a symbolic link, never over anything but a regular file, nothing left behind.
 @Suite struct SafeWriteTests {
     func directory() throws -> String {
-        let path = NSTemporaryDirectory() + "lenet5-write-\(UUID().uuidString)"
+        let path = Scratch.path("lenet5-write")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

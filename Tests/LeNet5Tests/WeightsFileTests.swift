@@ -198,7 +198,7 @@ import Testing
     /// A weights file is read header first, and no more than a weights file could hold: a wrong
     /// path to something huge fails at once (issue 11: 1000 MB took 2 GB and 6.7 s to refuse).
     @Test func hugeFilesAreRefusedBeforeTheyAreRead() throws {
-        let dir = NSTemporaryDirectory() + "lenet5-weights-\(UUID().uuidString)"
+        let dir = Scratch.path("lenet5-weights")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         // A sparse file of 1000 MB: no room on the disk, 1000 MB to read.
         let huge = dir + "/huge.safetensors"
@@ -253,7 +253,7 @@ import Testing
         let bytes = Safetensors.encode(tensors: tensors, metadata: metadata)
         // As large as data can be, beside 18 kB of metadata.
         #expect(bytes.count > 8 + 18_000 + WeightsFile.maximumDataLength - 1)
-        let path = NSTemporaryDirectory() + "lenet5-twenty-\(UUID().uuidString).safetensors"
+        let path = Scratch.path("lenet5-twenty", suffix: ".safetensors")
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let file = try WeightsFile(contentsOf: path)
         #expect(file.model.classCount == 20 && file.classes == ClassNames.indices(20))
@@ -263,7 +263,7 @@ import Testing
     /// Weights that are not numbers are never written: the loader would refuse the file, and it
     /// might have replaced good weights.
     @Test func weightsThatAreNotNumbersAreNotWritten() throws {
-        let path = NSTemporaryDirectory() + "lenet5-nan-\(UUID().uuidString).safetensors"
+        let path = Scratch.path("lenet5-nan", suffix: ".safetensors")
         try Reference.weights.write(to: path)
         var model = Reference.weights.model
         model.f6.bias.scalars[3] = .nan

@@ -1,5 +1,6 @@
 import Foundation
 import LeNet5
+import ReferenceFixtures
 import Teaching
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 /// says is what the model holds.
 @Suite struct LessonParserTests {
     static let folder: String = {
-        let path = NSTemporaryDirectory() + "lenet5-lessons-\(UUID().uuidString)"
+        let path = Scratch.path("lenet5-lessons")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         // Drawings beside the lessons: one good, one not a drawing, one of the wrong size.
         let seven = FileManager.default.contents(atPath: Samples.folder + "/seven.txt")

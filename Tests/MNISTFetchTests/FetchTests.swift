@@ -37,7 +37,7 @@ import Testing
     }
 
     func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "lenet5-fetch-\(UUID().uuidString)"
+        let path = Scratch.path("lenet5-fetch")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -280,7 +280,7 @@ struct RealMNISTFetchTests {
             routes["/mnist/" + archive.name] = .file(Array(data))
         }
         let server = try LocalHTTPServer(routes: routes)
-        let directory = NSTemporaryDirectory() + "lenet5-fetch-\(UUID().uuidString)"
+        let directory = Scratch.path("lenet5-fetch")
         var verdicts = [String: MNISTArchive.Verdict]()
         try MNISTFetcher(mirrors: [server.url + "/mnist/"]).fetch(into: directory) { event in
             if case .downloaded(let archive, _, _, let verdict) = event {

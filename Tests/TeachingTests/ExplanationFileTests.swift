@@ -1,5 +1,6 @@
 import Foundation
 import LeNet5
+import ReferenceFixtures
 import Testing
 
 @testable import Teaching
@@ -135,7 +136,7 @@ import Testing
     }
 
     @Test func aDirectoryMissingAFileOrHoldingABadOneSaysWhich() throws {
-        let directory = NSTemporaryDirectory() + "explanations-\(UUID().uuidString)"
+        let directory = Scratch.path("explanations")
         try FileManager.default.createDirectory(
             atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -1,5 +1,6 @@
 import Foundation
 import LeNet5
+import ReferenceFixtures
 import Testing
 
 @testable import Training
@@ -8,7 +9,7 @@ import Testing
 /// every fault of a folder to teach from named with the folder or file at fault.
 @Suite struct ExampleFolderTests {
     static func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "lenet5-examples-\(UUID().uuidString)"
+        let path = Scratch.path("lenet5-examples")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

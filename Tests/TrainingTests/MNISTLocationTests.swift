@@ -1,4 +1,5 @@
 import Foundation
+import ReferenceFixtures
 import Testing
 
 @testable import Training
@@ -79,7 +80,7 @@ import Testing
     }
 
     func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "lenet5-location-\(UUID().uuidString)"
+        let path = Scratch.path("lenet5-location")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

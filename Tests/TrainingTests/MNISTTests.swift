@@ -13,7 +13,7 @@ import Testing
     static let absence = Comment(rawValue: TestMNIST.absence)
 
     func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "lenet5-mnist-\(UUID().uuidString)"
+        let path = Scratch.path("lenet5-mnist")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func aFolderHoldsMNISTWhenItHasAllFourFilesGzippedOrNot() throws {
-        let folder = NSTemporaryDirectory() + "lenet5-mnist-location-\(UUID().uuidString)"
+        let folder = Scratch.path("lenet5-mnist-location")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(TestMNIST.missingFile(in: folder) == "train-images-idx3-ubyte")
