@@ -206,6 +206,13 @@ def tune(lab, seeds):
         ("decay 2, F6 kept too", {**TRANSFER, "flags": ["--freeze", "f6"]}),
         ("C5 learns too (--freeze s4), lr 3e-3, no decay",
          {**TRANSFER, "learning_rate": 0.003, "weight_decay": 0, "flags": ["--freeze", "s4"]}),
+        ("decay 2 toward the source (L2-SP)",
+         {**TRANSFER, "flags": ["--decay-toward", "source"]}),
+        ("decay 5 toward the source (L2-SP)",
+         {**TRANSFER, "weight_decay": 5, "flags": ["--decay-toward", "source"]}),
+        ("60 versions a drawing (--variants 60)", {**TRANSFER, "flags": ["--variants", "60"]}),
+        ("everything learns (--freeze none), lr 3e-3, no decay",
+         {**TRANSFER, "learning_rate": 0.003, "weight_decay": 0, "flags": ["--freeze", "none"]}),
     ]
     scratch = [
         ("lr 1e-3", {**SCRATCH, "learning_rate": 0.001}),
@@ -340,7 +347,9 @@ def digits(lab, seeds):
     print()
     print("Your own digits: accuracy on 30 drawings per digit by 30 other writers of the style,")
     print("and on the 400 mixed-style sketches of Tests/EndToEndTests/Fixtures/sketches")
-    print("style        shipped  taught (10 per digit)   mixed: shipped  taught")
+    print("The network taught with the default (decay toward the shipped weights, since every class")
+    print("is one it has) and with the decay toward zero (--decay-toward zero, as for new classes).")
+    print("style        shipped  taught: default  toward zero   mixed: shipped  taught: default  toward zero")
     for style in ("continental", "narrow"):
         rows = []
         for seed in seeds:
@@ -353,13 +362,16 @@ def digits(lab, seeds):
                 run([sys.executable, script, test_dir, "--style", style, "--per-digit", "30",
                      "--writers", TEST_WRITERS, "--seed", str(seed)])
             taught = os.path.join(lab.work, "digits.safetensors")
+            zero = os.path.join(lab.work, "digits-zero.safetensors")
             lab.teach(teach_dir, taught, "--no-compare")
+            lab.teach(teach_dir, zero, "--no-compare", "--decay-toward", "zero")
             test = [(os.path.join(test_dir, d, f), d) for d in sorted(os.listdir(test_dir))
                     for f in sorted(os.listdir(os.path.join(test_dir, d)))]
             rows.append((lab.accuracy(None, test), lab.accuracy(taught, test),
-                         lab.accuracy(None, mixed), lab.accuracy(taught, mixed)))
+                         lab.accuracy(zero, test), lab.accuracy(None, mixed),
+                         lab.accuracy(taught, mixed), lab.accuracy(zero, mixed)))
         print(f"{style:12} " + "  ".join(f"{100 * statistics.mean(r[i] for r in rows):6.1f}%"
-                                        for i in range(4)) + f"   ({len(seeds)} sets)", flush=True)
+                                        for i in range(6)) + f"   ({len(seeds)} sets)", flush=True)
 
 
 def main():

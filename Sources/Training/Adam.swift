@@ -25,10 +25,11 @@ struct Adam {
     }
 
     /// One step over the parameters from index `first` on; those before it (frozen layers, which
-    /// the packed layout puts first) are never read or written.
+    /// the packed layout puts first) are never read or written. The decay pulls each weight
+    /// toward its value in `anchor` (L2-SP, Li et al. 2018), or toward zero without one.
     mutating func update(
         _ parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
-        from first: Int = 0, decay: Float = 0
+        from first: Int = 0, decay: Float = 0, anchor: UnsafePointer<Float>? = nil
     ) {
         step += 1
         let m = firstMoment.pointer
@@ -38,13 +39,16 @@ struct Adam {
         let stepSize = learningRate / correction1
         let (b1, b2, eps) = (beta1, beta2, epsilon)
         let root2 = correction2.squareRoot()
-        let shrink = 1 - learningRate * decay
+        let pull = learningRate * decay
+        let shrink = 1 - pull
         for i in first..<firstMoment.count {
             let g = gradient[i]
             m[i] = b1 * m[i] + (1 - b1) * g
             v[i] = b2 * v[i] + (1 - b2) * g * g
+            let target = anchor.map { pull * $0[i] } ?? 0
             parameters[i] =
-                shrink * parameters[i] - stepSize * m[i] / (v[i].squareRoot() / root2 + eps)
+                shrink * parameters[i] + target
+                - stepSize * m[i] / (v[i].squareRoot() / root2 + eps)
         }
     }
 }

@@ -17,6 +17,8 @@ public struct TransferResult: Sendable {
     /// Nil when not asked for.
     public let comparison: HeldOutComparison?
     public let seconds: Double
+    /// What the weight decay pulled the taught weights toward (`options.decayTarget` resolved).
+    public let decayTarget: DecayTarget
 
     /// The taught network as a weights file: its classes, and in the metadata how it was taught
     /// (frozen layers, the source's path and SHA-256, the measures) and `command`, the command
@@ -40,7 +42,8 @@ public struct TransferResult: Sendable {
             "batch_size": String(options.batchSize),
             "optimizer":
                 "Adam, learning rate \(options.learningRate) falling along a cosine to "
-                + "\(options.finalLearningRate), weight decay \(options.weightDecay)",
+                + "\(options.finalLearningRate), weight decay \(options.weightDecay) toward "
+                + (decayTarget == .source ? "the source's weights" : "zero"),
             "output_start": options.outputStart.rawValue,
             "augmentation": options.augmentation.summary,
             Key.trainAccuracy: NumberText.fixed(trainAccuracy, 4),

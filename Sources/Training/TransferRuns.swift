@@ -94,6 +94,11 @@ struct RunContext: Sendable {
             if let f6Values { start = meansStart(job, f6Values) }
         }
         let parameters = AlignedBuffer(PackedParameters(start).storage)
+        var anchor: AlignedBuffer?
+        if case .scratch = job.role {
+        } else if options.decayTarget.resolved(fresh: fresh) == .source {
+            anchor = AlignedBuffer(PackedParameters(sourceAnchor(job.start)).storage)
+        }
         var adam = Adam(count: ParameterLayout.count, learningRate: learningRate)
         let n = job.examples.count
         let batchSize = min(options.batchSize, n)
@@ -138,12 +143,24 @@ struct RunContext: Sendable {
                     step: step, total: total, from: learningRate, to: options.finalLearningRate)
                 adam.update(
                     parameters.pointer, gradient: gradient, from: job.firstTrained,
-                    decay: decay)
+                    decay: decay, anchor: anchor.map { UnsafePointer($0.pointer) })
                 step += 1
             }
             meter.add(n, stage)
         }
         return PackedParameters(storage: parameters.array, classes: classes).unpacked()
+    }
+
+    /// What decay toward the source pulls to: the starting network, with the output units of new
+    /// classes at zero (they have no source value).
+    func sourceAnchor(_ start: LeNet5) -> LeNet5 {
+        var model = start
+        let inputs = NetworkGeometry.f6.maps
+        for k in 0..<classes where fresh[k] {
+            for j in 0..<inputs { model.output.weight.scalars[k * inputs + j] = 0 }
+            model.output.bias.scalars[k] = 0
+        }
+        return model
     }
 
     /// The job's starting network with the output unit of every new class set from the mean of

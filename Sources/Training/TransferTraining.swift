@@ -141,7 +141,8 @@ public struct TransferTraining: Sendable {
         return TransferResult(
             classes: examples.classes, model: kept, options: options, source: source,
             examples: labels.count, counts: examples.counts, variants: variants,
-            trainAccuracy: trainAccuracy, comparison: comparison, seconds: clock.seconds)
+            trainAccuracy: trainAccuracy, comparison: comparison, seconds: clock.seconds,
+            decayTarget: options.decayTarget.resolved(fresh: fresh))
     }
 
     /// The network before teaching: the source's layers, and an output layer of one unit per

@@ -66,6 +66,15 @@ struct TransferCommand: ParsableCommand {
     var weightDecay = TransferOptions().weightDecay
 
     @Option(
+        name: .customLong("decay-toward"),
+        help: ArgumentHelp(
+            "What the weight decay pulls the learning weights toward: zero; source (the "
+                + "weights they started from; a new class's output unit: zero); or auto: source "
+                + "when the source has every class (your own digits), zero otherwise.",
+            valueName: "target"))
+    var decayToward = TransferOptions().decayTarget
+
+    @Option(
         name: .customLong("output-start"),
         help: ArgumentHelp(
             "How a new class's output unit starts: random, or means (from the mean of F6's "
@@ -173,6 +182,7 @@ struct TransferCommand: ParsableCommand {
         options.weightDecay = weightDecay
         options.scratchWeightDecay = scratchWeightDecay
         options.outputStart = outputStart
+        options.decayTarget = decayToward
         options.compare = !noCompare
         let bar = ProgressBar(enabled: Console.standardErrorIsTerminal)
         let counts = taught.counts
@@ -223,6 +233,7 @@ struct TransferCommand: ParsableCommand {
                 "weight_decay": .of(weightDecay), "scratch_weight_decay": .of(scratchWeightDecay),
                 "scratch_epochs": .of(scratchEpochs ?? epochs), "variants": .of(result.variants),
                 "output_start": .string(outputStart.rawValue),
+                "decay_toward": .string(result.decayTarget.rawValue),
                 "source": .string(result.source.name),
                 "source_sha256": .string(result.source.sha256),
             ])
@@ -256,3 +267,4 @@ struct TransferCommand: ParsableCommand {
 
 extension FrozenLayers: ExpressibleByArgument {}
 extension OutputStart: ExpressibleByArgument {}
+extension DecayTarget: ExpressibleByArgument {}

@@ -127,6 +127,8 @@ import Testing
         ])
         #expect(result.status == 0, "\(result.error)")
         #expect(json(result.output)["classes"] as? [String] == (0..<10).map(String.init))
+        // Every class is the source's: the decay keeps the taught weights near the source's.
+        #expect(json(result.output)["decay_toward"] as? String == "source")
         let predicted = try Binary.run([
             "predict", "--json", "--weights", out, Binary.samples + "/three.txt",
         ])
@@ -156,14 +158,29 @@ import Testing
         #expect(object["weight_decay"] as? Double == 0.5)
         #expect(object["variants"] as? Int == 3 && object["output_start"] as? String == "means")
         #expect(object["scratch_epochs"] as? Int == 3)
+        // New classes: the decay pulls toward zero unless told otherwise.
+        #expect(object["decay_toward"] as? String == "zero")
         let file = try WeightsFile(bytes: WeightsFile.contents(of: out), path: out)
-        #expect(file.metadata["optimizer"]?.hasSuffix("weight decay 0.5") == true)
+        #expect(file.metadata["optimizer"]?.hasSuffix("weight decay 0.5 toward zero") == true)
         #expect(file.metadata["output_start"] == "means" && file.metadata["variants"] == "3")
         #expect(file.metadata["heldout_accuracy"] == nil)
         let text = try Binary.run([
             "transfer", "--examples", examples, "--out", out, "--epochs", "2", "--no-compare",
         ])
         #expect(text.status == 0 && !text.output.contains("held out"), "\(text.output)")
+
+        let toSource = try Binary.run([
+            "transfer", "--examples", examples, "--out", out, "--epochs", "2", "--no-compare",
+            "--decay-toward", "source", "--json",
+        ])
+        #expect(json(toSource.output)["decay_toward"] as? String == "source")
+        let sourceFile = try WeightsFile(bytes: WeightsFile.contents(of: out), path: out)
+        #expect(
+            sourceFile.metadata["optimizer"]?.hasSuffix("toward the source's weights") == true)
+        let wrong = try Binary.run([
+            "transfer", "--examples", examples, "--out", out, "--decay-toward", "up",
+        ])
+        #expect(wrong.status != 0 && wrong.error.contains("--decay-toward"), "\(wrong.error)")
     }
 
     /// Every fault: a message naming the folder or file, exit status 1, no weights written.

@@ -222,6 +222,69 @@ import Testing
         }
     }
 
+    /// Decay toward an anchor (L2-SP): with no gradient, a step moves every weight from `first` on
+    /// that share of the way to the anchor's value, whatever side of it the weight is on.
+    @Test func decayTowardTheSourcePullsToTheAnchor() {
+        let count = ParameterLayout.count
+        let first = ParameterLayout.f6Weight
+        var generator = SeededGenerator(seed: 6)
+        let start = (0..<count).map { _ in generator.uniform(-1...1) }
+        let anchorValues = (0..<count).map { _ in generator.uniform(-1...1) }
+        let parameters = AlignedBuffer(start)
+        let anchor = AlignedBuffer(anchorValues)
+        let zero = AlignedBuffer(count: count)
+        var adam = Adam(count: count, learningRate: 0.01)
+        adam.update(
+            parameters.pointer, gradient: zero.pointer, from: first, decay: 5,
+            anchor: UnsafePointer(anchor.pointer))
+        for i in 0..<count {
+            let expected = i < first ? start[i] : start[i] + 0.05 * (anchorValues[i] - start[i])
+            #expect(abs(parameters.pointer[i] - expected) <= 1e-6, "weight \(i)")
+        }
+    }
+
+    /// `auto` decays toward the source only when the source has every class taught: a writer's own
+    /// digits keep close to the shipped network, new classes learn F6 afresh. Taught with a strong
+    /// decay, F6 ends nearer the source's toward the source than toward zero, and the classes the
+    /// source has keep their output units nearer the source's.
+    @Test func autoDecaysTowardTheSourceOnlyForItsOwnClasses() throws {
+        #expect(DecayTarget.auto.resolved(fresh: [false, false]) == .source)
+        #expect(DecayTarget.auto.resolved(fresh: [false, true]) == .zero)
+        #expect(DecayTarget.zero.resolved(fresh: [false]) == .zero)
+        #expect(DecayTarget.source.resolved(fresh: [true]) == .source)
+
+        let digits = TeachingExamples(
+            classes: ["1", "7"],
+            examples: [0, 0, 0, 1, 1, 1].enumerated().map {
+                TeachingExample(label: $1, drawing: Self.drawing($1, variant: $0))
+            })
+        func taught(_ target: DecayTarget) throws -> TransferResult {
+            var options = Self.options(.c5, epochs: 8)
+            options.weightDecay = 20
+            options.decayTarget = target
+            return try TransferTraining(examples: digits, source: Self.source, options: options)
+                .run()
+        }
+        let auto = try taught(.auto)
+        let zero = try taught(.zero)
+        #expect(auto.decayTarget == .source && zero.decayTarget == .zero)
+        let shipped = Self.source.weights.model
+        func distance(_ a: [Float], _ b: [Float]) -> Float {
+            zip(a, b).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
+        }
+        let f6Auto = distance(auto.model.f6.weight.scalars, shipped.f6.weight.scalars)
+        let f6Zero = distance(zero.model.f6.weight.scalars, shipped.f6.weight.scalars)
+        #expect(f6Auto * 4 < f6Zero, "F6 moved \(f6Auto) toward the source, \(f6Zero) toward zero")
+        let sevenShipped = Array(shipped.output.weight.scalars[7 * 84..<8 * 84])
+        #expect(
+            distance(Array(auto.model.output.weight.scalars[84..<168]), sevenShipped)
+                < distance(Array(zero.model.output.weight.scalars[84..<168]), sevenShipped))
+        let symbols = try TransferTraining(
+            examples: Self.examples(), source: Self.source, options: Self.options(.c5)
+        ).run()
+        #expect(symbols.decayTarget == .zero)
+    }
+
     /// The comparison's settings from scratch change the networks trained from scratch only: the
     /// kept network and the transfer side of the comparison are the same bit for bit.
     @Test func theScratchSettingsLeaveTheTransferSideAlone() throws {
