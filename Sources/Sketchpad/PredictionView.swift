@@ -2,7 +2,9 @@ import LeNet5
 import Screen
 
 /// "Prediction: 7  98.3%" and a bar for each class (the ten digits, or a taught network's own):
-/// one row per class, or, under the compact canvas, a vertical bar per class.
+/// one row per class; under the compact canvas, a vertical bar per class when the names are short
+/// enough to stand under them (the digits), else a row for each of the likeliest classes, as many
+/// as there are rows.
 struct PredictionView: Widget {
     let outcome: NetworkReading.Outcome
     /// One probability per class, nil unless classified.
@@ -78,10 +80,27 @@ struct PredictionView: Widget {
             let top = area.y + (area.height >= 6 ? 2 : 1)
             let text = Rect(x: area.x + 1, y: top, width: area.width - 2, height: area.maxY - top)
             buffer.write(wrap(Self.undefinedExplanation, width: text.width), in: text)
-        } else if columns || area.height < min(12, classes.count + 2) {
+        } else if !columns && area.height >= min(12, classes.count + 2)
+            && area.height > classes.count
+        {
+            renderRows(classes.indices, in: area, into: &buffer, best: best, palette: palette)
+        } else if classes.allSatisfy({ $0.count <= 2 }) && classes.count * 3 + 1 <= area.width {
             renderColumns(in: area, into: &buffer, best: best, palette: palette)
         } else {
-            renderRows(in: area, into: &buffer, best: best, palette: palette)
+            renderRows(
+                Array(ranked.prefix(max(0, area.height - 1))), in: area, into: &buffer, best: best,
+                palette: palette)
+        }
+    }
+
+    /// The classes from the likeliest down (ties and no probabilities: in output order).
+    var ranked: [Int] {
+        guard let probabilities else { return Array(classes.indices) }
+        return classes.indices.sorted { a, b in
+            let (pa, pb) = (probabilities[a], probabilities[b])
+            // What is not a number goes last.
+            if pa.isNaN != pb.isNaN { return pb.isNaN }
+            return pa != pb && !pa.isNaN ? pa > pb : a < b
         }
     }
 
@@ -91,13 +110,16 @@ struct PredictionView: Widget {
         return Int((min(1, max(0, p)) * Float(cells * 8)).rounded())
     }
 
-    /// One row per class: its name, bar, percentage.
-    func renderRows(in area: Rect, into buffer: inout CellBuffer, best: Int?, palette: Palette) {
+    /// One row for each of `shown`, in that order: its name, bar, percentage.
+    func renderRows(
+        _ shown: some Collection<Int>, in area: Rect, into buffer: inout CellBuffer, best: Int?,
+        palette: Palette
+    ) {
         let labelWidth = min(Self.labelLimit, classes.map(\.count).max() ?? 1)
         let barWidth = max(4, area.width - 11 - labelWidth)
         let bar = area.x + labelWidth + 3
-        for k in classes.indices {
-            let y = area.y + 1 + k
+        for (row, k) in shown.enumerated() {
+            let y = area.y + 1 + row
             guard y < area.maxY else { return }
             let p = probabilities?[k] ?? 0
             let highlight = k == best

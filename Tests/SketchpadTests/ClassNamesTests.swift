@@ -32,13 +32,43 @@ import Testing
         #expect(draw(view, width: 24, height: 12).lines == expected)
     }
 
-    @Test func columnsShowTheStartOfEachName() {
+    /// Under the compact canvas, names longer than the two columns of a vertical bar get a row
+    /// each, the likeliest first, as many as there are rows (at 80x24: three), where the bars
+    /// showed two letters of each name.
+    @Test func compactBarsRankTheLikeliestNamedClasses() {
         let view = PredictionView(
-            outcome: .classified(digit: 0, confidence: 0.9), probabilities: [0.9, 0.1],
-            columns: true, classes: ["heart", "check"])
-        let lines = draw(view, width: 12, height: 4).lines
-        #expect(lines[0] == " Prediction:")
-        #expect(lines[3] == " he ch      ")
+            outcome: .classified(digit: 1, confidence: 0.6),
+            probabilities: [0.1, 0.6, 0.05, 0.25], columns: true,
+            classes: ["heart", "check", "star", "arrow"])
+        #expect(
+            draw(view, width: 24, height: 4).lines == [
+                " Prediction: check  60.0",
+                " check |#####   | 60.0% ",
+                " arrow |##      | 25.0% ",
+                " heart |#       | 10.0% ",
+            ])
+    }
+
+    /// Twenty one-letter classes would need 61 columns of vertical bars: ranked rows instead, none
+    /// drawn past the area; the digits keep their ten columns.
+    @Test func manyClassesOrDigitsUnderTheCompactCanvas() {
+        let letters = (0..<20).map { String(UnicodeScalar(UInt8(97 + $0))) }
+        var probabilities = [Float](repeating: 0.01, count: 20)
+        probabilities[7] = 0.81
+        let many = draw(
+            PredictionView(
+                outcome: .classified(digit: 7, confidence: 0.81), probabilities: probabilities,
+                columns: true, classes: letters), width: 33, height: 4
+        ).lines
+        #expect(many[1].hasPrefix(" h |") && many[1].contains(" 81.0%"), "\(many)")
+        #expect(many[2].hasPrefix(" a |") && many[3].hasPrefix(" b |"), "\(many)")
+        let digits = draw(
+            PredictionView(
+                outcome: .classified(digit: 3, confidence: 0.9),
+                probabilities: (0..<10).map { $0 == 3 ? 0.9 : 0.01 }, columns: true),
+            width: 33, height: 4
+        ).lines
+        #expect(digits[3] == " 0  1  2  3  4  5  6  7  8  9    ")
     }
 
     @Test func theTitleNamesTheClass() {
@@ -76,7 +106,8 @@ import Testing
         #expect(pad.selectedLayer.id == .output && pad.mapCount == 6)
         // The output opens on the answer; the list under the units explains its score.
         #expect(pad.mapIndex == best)
-        #expect(pad.render().lines.contains { $0.contains("pushed the score of \(names[best]) up") })
+        #expect(
+            pad.render().lines.contains { $0.contains("pushed the score of \(names[best]) up") })
         for step in 1...7 {
             let unit = (best + step) % 6
             pad.send(.key(.right))
