@@ -177,7 +177,9 @@ enum KeyMap {
                 KeyBinding(.character("k"), .moveCursor(dx: 0, dy: -1)),
                 KeyBinding(.character("l"), .moveCursor(dx: 1, dy: 0)),
             ], "move the cursor, also while exploring"),
-        .keys([KeyBinding(.character(" "), .paint)], "paint (or erase) under the cursor"),
+        .keys(
+            [KeyBinding(.character(" "), .paint)],
+            "paint (or erase) under the cursor; in a tour, the next step (p and h j k l draw)"),
         .keys([KeyBinding(.character("p"), .togglePen)], "pen down / up: moving paints"),
         .keys([KeyBinding(.character("e"), .toggleEraser)], "eraser on / off"),
         .keys(
