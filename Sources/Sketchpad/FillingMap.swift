@@ -22,6 +22,17 @@ struct FillingMap: Widget, Equatable {
             scale: scale, signed: signed)
     }
 
+    /// A heatmap of the map's shape, for its geometry alone.
+    static func outline(rows: Int, columns: Int) -> Heatmap {
+        Heatmap(height: rows, width: columns, value: { _, _ in 0 }, scale: 1, signed: true)
+    }
+
+    /// The zoom the map is drawn at in `area`: the largest that fits under the label.
+    static func zoom(rows: Int, columns: Int, in area: Rect, palette: Palette) -> Zoom {
+        outline(rows: rows, columns: columns).zoom(
+            fitting: area.width, area.height - 1, levels: Zoom.unmagnified(palette))
+    }
+
     /// The current value's column and row.
     var current: Point { Point(x: (filled - 1) % columns, y: (filled - 1) / columns) }
 
@@ -33,8 +44,7 @@ struct FillingMap: Widget, Equatable {
         buffer.writeShortening(
             label, x: area.x, y: area.y, style: .bold, clip: area, palette: palette)
         let heatmap = self.heatmap
-        let zoom = heatmap.zoom(
-            fitting: area.width, area.height - 1, levels: Zoom.unmagnified(palette))
+        let zoom = Self.zoom(rows: rows, columns: columns, in: area, palette: palette)
         let origin = Point(x: area.x, y: area.y + 1)
         let (filled, columns) = (self.filled, self.columns)
         heatmap.render(
@@ -45,11 +55,27 @@ struct FillingMap: Widget, Equatable {
 
     /// The smallest room that still shows the map at a square zoom of at most 4 values a character.
     func fits(in area: Rect, palette: Palette) -> Bool {
-        let heatmap = self.heatmap
-        let zoom = heatmap.zoom(
-            fitting: area.width, area.height - 1, levels: Zoom.unmagnified(palette))
-        let size = heatmap.size(zoom: zoom)
+        Self.fits(rows: rows, columns: columns, in: area, palette: palette)
+    }
+
+    static func fits(rows: Int, columns: Int, in area: Rect, palette: Palette) -> Bool {
+        let zoom = self.zoom(rows: rows, columns: columns, in: area, palette: palette)
+        let size = outline(rows: rows, columns: columns).size(zoom: zoom)
         return size.columns <= area.width && size.rows + 1 <= area.height && zoom.block.across <= 2
+    }
+
+    /// The place in reading order of the value under `point`, when a map of `rows` x `columns`
+    /// holding `count` values is drawn in `area`; nil off the map.
+    static func position(
+        at point: Point, rows: Int, columns: Int, count: Int, in area: Rect, palette: Palette
+    ) -> Int? {
+        let zoom = self.zoom(rows: rows, columns: columns, in: area, palette: palette)
+        guard
+            let value = outline(rows: rows, columns: columns).value(
+                atColumn: point.x - area.x, row: point.y - area.y - 1, zoom: zoom)
+        else { return nil }
+        let position = value.y * columns + value.x
+        return position < count ? position : nil
     }
 }
 
@@ -80,5 +106,37 @@ extension FillingMap {
                 values: (0..<(side * side)).map { maps[map, $0 / side, $0 % side] }, rows: side,
                 columns: side, filled: position + 1, scale: 1, signed: signed)
         }
+    }
+}
+
+extension FillingMap {
+    /// Where the watch view of a unit of `layer` in `body` draws this layer's map filling up (a
+    /// convolution's, a pooling's or a dense layer's view each place it their own way); nil when
+    /// it has no room for it.
+    static func area(of layer: NetworkLayer, in body: Rect, palette: Palette) -> Rect? {
+        let shape = self.shape(of: layer)
+        switch layer.geometry.kind {
+        case .convolution:
+            return ConvolutionView.plan(
+                in: body, terms: layer.geometry.inputMaps, output: shape, palette: palette
+            ).output
+        case .averagePooling: return PoolingView.outputArea(layer, in: body, palette: palette)
+        case .dense: return WeightedSumView.outputArea(shape, in: body, palette: palette)
+        case .input: return nil
+        }
+    }
+
+    /// The position of `layer`'s unit under a click at `point` in the watch view drawn in `body`.
+    static func position(
+        at point: Point, layer: NetworkLayer, in body: Rect, palette: Palette
+    ) -> Int? {
+        guard let area = area(of: layer, in: body, palette: palette), area.contains(point) else {
+            return nil
+        }
+        let shape = self.shape(of: layer)
+        let g = layer.geometry
+        return position(
+            at: point, rows: shape.rows, columns: shape.columns,
+            count: layer.isUnitList ? g.maps : g.area, in: area, palette: palette)
     }
 }

@@ -247,7 +247,8 @@ enum KeyMap {
             ], "next / previous value: the window's next step"),
         .keys(
             [KeyBinding(.character("w"), .toggleWatch)],
-            "watch the picked value being computed, and back"),
+            "watch the picked value being computed, and back (a click on the map filling up "
+                + "watches the value there)"),
         .keys(
             [KeyBinding(.character("r"), .toggleSweep)],
             "sweep the window across the map; again to pause"),

@@ -56,7 +56,9 @@ extension SketchpadState {
 
     /// A click in the network panel: on a tab picks that layer; on a map picks that map and the
     /// value under the click; in the zoom, the value under the click; on a unit of C5, F6 or the
-    /// output, that unit. Maps are on screen only for a drawing that can be classified.
+    /// output, that unit; while a computation is watched, on the map filling up, the value (or
+    /// unit) under the click, whose computation is shown next. Maps are on screen only for a
+    /// drawing that can be classified.
     mutating func select(at point: Point, layout: Layout) {
         // The teach panel in the network panel's place takes no clicks.
         guard layout.network.contains(point), !teachPanelShown else { return }
@@ -68,7 +70,17 @@ extension SketchpadState {
         }
         let palette = Palette(options)
         let view = panelSelection.parts(panel, palette: palette).view
-        guard hasReading, view.contains(point), !watching else { return }
+        guard hasReading, view.contains(point) else { return }
+        if watching {
+            if let position = FillingMap.position(
+                at: point, layer: layer, in: view, palette: palette)
+            {
+                focus = .network
+                term = 0
+                move(toPosition: position)
+            }
+            return
+        }
         let shape = MapShape(selectedLayer)
         if zoomed {
             if let value = ZoomView.value(at: point, layer: layer, in: view, palette: palette) {

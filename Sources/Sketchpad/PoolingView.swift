@@ -33,6 +33,40 @@ struct PoolingView: Widget {
             + "\(mean.values.count) = \(fixed(mean.mean, 4))"
     }
 
+    /// Under the block: the map below with the block marked (its half of the room and zoom),
+    /// beside it this layer's map filling up, or that alone when the two do not fit side by side.
+    static func places(_ layer: NetworkLayer, in area: Rect, palette: Palette) -> (
+        rest: Rect, source: (Rect, Zoom)?, output: Rect?
+    ) {
+        let g = layer.geometry
+        let gridHeight = g.kernelSide + 1
+        let rest = Rect(
+            x: area.x, y: area.y + 3 + gridHeight, width: area.width,
+            height: area.maxY - area.y - 3 - gridHeight)
+        let output = FillingMap.shape(of: layer)
+        func fits(_ place: Rect) -> Rect? {
+            FillingMap.fits(rows: output.rows, columns: output.columns, in: place, palette: palette)
+                ? place : nil
+        }
+        let source = Heatmap(
+            height: g.inputSide, width: g.inputSide, value: { _, _ in 0 }, scale: 1, signed: true)
+        let half = Rect(x: rest.x, y: rest.y, width: rest.width / 2 - 1, height: rest.height)
+        let zoom = source.zoom(fitting: half.width, half.height - 1, levels: Zoom.levels(palette))
+        let size = source.size(zoom: zoom)
+        guard size.columns <= half.width, size.rows + 1 <= half.height else {
+            return (rest, nil, fits(rest))
+        }
+        let other = Rect(
+            x: half.x + size.columns + 3, y: rest.y, width: rest.maxX - half.x - size.columns - 3,
+            height: rest.height)
+        return (rest, (half, zoom), fits(other))
+    }
+
+    /// Where this layer's map fills up in `area`.
+    static func outputArea(_ layer: NetworkLayer, in area: Rect, palette: Palette) -> Rect? {
+        places(layer, in: area, palette: palette).output
+    }
+
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         buffer.writeShortening(
             title, x: area.x, y: area.y, style: .bold, clip: area, palette: palette)
@@ -52,38 +86,26 @@ struct PoolingView: Widget {
                 palette: palette)
         }
         // The source map with the block marked, and the output filling, side by side if they fit.
-        let rest = Rect(
-            x: area.x, y: area.y + 3 + grid.height, width: area.width,
-            height: area.maxY - area.y - 3 - grid.height)
         let (channel, values) = (mean.inputMap, source)
         let heatmap = Heatmap(
             height: values.shape.height, width: values.shape.width,
             value: { values[channel, $0, $1] }, scale: 1, signed: true)
-        let half = Rect(x: rest.x, y: rest.y, width: rest.width / 2 - 1, height: rest.height)
-        let zoom = heatmap.zoom(fitting: half.width, half.height - 1, levels: Zoom.levels(palette))
-        let size = heatmap.size(zoom: zoom)
-        guard size.columns <= half.width, size.rows + 1 <= half.height else {
-            if output.fits(in: rest, palette: palette) {
-                output.render(in: rest, into: &buffer, palette: palette)
-            }
-            return
-        }
-        buffer.writeShortening(
-            "\(mean.inputLayer.name) map \(channel + 1)", x: half.x, y: half.y, style: .bold,
-            clip: half, palette: palette)
-        let origin = Point(x: half.x, y: half.y + 1)
-        heatmap.render(into: &buffer, at: origin, zoom: zoom, palette: palette, clip: rest)
-        for y in mean.window.y0...mean.window.y1 {
-            for x in mean.window.x0...mean.window.x1 {
-                UnitMark.mark(
-                    Point(x: x, y: y), zoom: zoom, origin: origin, into: &buffer, clip: rest)
+        let places = Self.places(unit.layer, in: area, palette: palette)
+        if let (half, zoom) = places.source {
+            buffer.writeShortening(
+                "\(mean.inputLayer.name) map \(channel + 1)", x: half.x, y: half.y, style: .bold,
+                clip: half, palette: palette)
+            let origin = Point(x: half.x, y: half.y + 1)
+            heatmap.render(
+                into: &buffer, at: origin, zoom: zoom, palette: palette, clip: places.rest)
+            for y in mean.window.y0...mean.window.y1 {
+                for x in mean.window.x0...mean.window.x1 {
+                    UnitMark.mark(
+                        Point(x: x, y: y), zoom: zoom, origin: origin, into: &buffer,
+                        clip: places.rest)
+                }
             }
         }
-        let other = Rect(
-            x: half.x + size.columns + 3, y: rest.y, width: rest.maxX - half.x - size.columns - 3,
-            height: rest.height)
-        if output.fits(in: other, palette: palette) {
-            output.render(in: other, into: &buffer, palette: palette)
-        }
+        if let place = places.output { output.render(in: place, into: &buffer, palette: palette) }
     }
 }

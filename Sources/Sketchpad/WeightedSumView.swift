@@ -43,31 +43,48 @@ struct WeightedSumView: Widget {
         return lines
     }
 
-    func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
-        buffer.writeShortening(
-            title, x: area.x, y: area.y, style: .bold, clip: area, palette: palette)
-        let lines = sumLines
-        // Up to five each way where the room allows, at least two.
-        let room = area.height - 2 - lines.count - 1
-        let count = max(2, min(5, (room - 2) / 2))
-        let contributions = Contributions(sum: sum, count: count)
-        let top = Rect(
-            x: area.x, y: area.y + 2, width: min(area.width, 44), height: contributions.height)
-        contributions.render(in: top, into: &buffer, palette: palette)
+    /// The sum's lines: 3 and the result.
+    static let sumLineCount = 4
+
+    /// Inputs listed each way: up to five where the room allows, at least two.
+    static func listed(in area: Rect) -> Int {
+        max(2, min(5, (area.height - 2 - sumLineCount - 1 - 2) / 2))
+    }
+
+    /// The lists' place: as tall as `listed` lines each way and their headings, however many
+    /// inputs push that way, so that the rest of the view stays put.
+    static func listsArea(in area: Rect) -> Rect {
+        Rect(x: area.x, y: area.y + 2, width: min(area.width, 44), height: 2 + 2 * listed(in: area))
+    }
+
+    /// Where the layer's units fill up: beside the lists where there is room, else under the sum.
+    static func outputArea(_ shape: (rows: Int, columns: Int), in area: Rect, palette: Palette)
+        -> Rect?
+    {
+        let top = listsArea(in: area)
         let y = top.maxY + 1
-        for (i, line) in lines.enumerated() {
-            buffer.write(line.0, x: area.x, y: y + i, style: line.1, clip: area)
-        }
-        // The layer's units filling up: beside the lists where there is room, else under them.
         let beside = Rect(
             x: top.maxX + 3, y: area.y + 2, width: area.maxX - top.maxX - 3, height: area.height - 2
         )
         let below = Rect(
-            x: area.x, y: y + lines.count + 1, width: area.width,
-            height: area.maxY - y - lines.count - 1)
-        for place in [beside, below] where output.fits(in: place, palette: palette) {
+            x: area.x, y: y + sumLineCount + 1, width: area.width,
+            height: area.maxY - y - sumLineCount - 1)
+        return [beside, below].first {
+            FillingMap.fits(rows: shape.rows, columns: shape.columns, in: $0, palette: palette)
+        }
+    }
+
+    func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
+        buffer.writeShortening(
+            title, x: area.x, y: area.y, style: .bold, clip: area, palette: palette)
+        let top = Self.listsArea(in: area)
+        Contributions(sum: sum, count: Self.listed(in: area))
+            .render(in: top, into: &buffer, palette: palette)
+        for (i, line) in sumLines.enumerated() {
+            buffer.write(line.0, x: area.x, y: top.maxY + 1 + i, style: line.1, clip: area)
+        }
+        if let place = Self.outputArea((output.rows, output.columns), in: area, palette: palette) {
             output.render(in: place, into: &buffer, palette: palette)
-            return
         }
     }
 }

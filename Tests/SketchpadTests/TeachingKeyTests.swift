@@ -250,4 +250,46 @@ import Testing
                 == Point(x: 5 / block.across * block.across, y: 6 / block.down * block.down))
         #expect(state.mapIndex == 3 && state.zoomed)
     }
+
+    /// While a computation is watched, a click on the map filling up picks the value (or unit)
+    /// under it, whose computation is shown next: for a convolution (C1), a pooling (S2) and a
+    /// dense layer (F6), at a projector's size and a large one. The place clicked is where the
+    /// screen draws the map: its label is there.
+    @Test(arguments: [(NetworkLayer.c1, 120, 36), (.s2, 120, 36), (.f6, 160, 50), (.c1, 160, 50)])
+    func aClickOnTheMapFillingUpPicksThatValue(layer: NetworkLayer, width: Int, height: Int)
+        throws
+    {
+        var state = onC1(width: width, height: height)
+        while state.state.layer != layer { state.press(.tab) }
+        state.press(.enter, .character("w"))
+        #expect(state.state.watching)
+        let palette = Palette(state.options)
+        let area = try #require(
+            FillingMap.area(of: layer, in: state.viewArea, palette: palette), "no room for the map")
+        let label = layer.isUnitList ? "\(layer.name), computed so far" : "\(layer.name) map 1"
+        let row = state.render().lines[area.y]
+        #expect(
+            row.dropFirst(area.x).hasPrefix(label),
+            "the map is not drawn where clicks find it: \(row)")
+        let shape = FillingMap.shape(of: layer)
+        let zoom = FillingMap.zoom(
+            rows: shape.rows, columns: shape.columns, in: area, palette: palette)
+        let target = layer.isUnitList ? Point(x: 7, y: 3) : Point(x: 9, y: 6)
+        let cell = Heatmap.cell(of: target.x, target.y, zoom: zoom)
+        state.send(
+            .mouse(
+                MouseEvent(
+                    button: .left, action: .press, x: area.x + cell.column,
+                    y: area.y + 1 + cell.row)))
+        let block = zoom.block
+        let picked = Point(
+            x: target.x / block.across * block.across, y: target.y / block.down * block.down)
+        #expect(state.state.watching && state.state.focus == .network)
+        #expect(state.state.position == picked.y * shape.columns + picked.x)
+        // Off the map (the title row), nothing moves.
+        let before = state.state.position
+        state.send(
+            .mouse(MouseEvent(button: .left, action: .press, x: area.x, y: state.viewArea.y)))
+        #expect(state.state.position == before)
+    }
 }
