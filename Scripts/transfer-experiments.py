@@ -21,12 +21,15 @@ Parts (--parts, comma-separated; all by default):
   budget  training from scratch with 4 times the steps, and with the same time as transfer
   why     without augmentation; the first (plain) writers; one person teaching
   digits  your own digits: one style taught, tested on other writers of that style
+  sources how the source network's training shapes transfer: networks trained by `lenet5 train`
+          (10 epochs without augmentation, 10 with, 60 with every digit redrawn as a sketch) as
+          --from, beside the shipped one, on the tuning sets (needs MNIST: --mnist DIR)
 Sets: 10 symbols, and 20 lowercase letters (look-alikes among them: u v, n h r, o a, c e, b d p q,
 g y q), drawn by writers whose hands differ as people's do (--hands people); `why` also uses the
 plain writers of the first measurements.
 
     python3 Scripts/transfer-experiments.py [--lenet5 PATH] [--parts tune,curves,...]
-        [--seeds N] [--tune-seeds N] [--work DIR]
+        [--seeds N] [--tune-seeds N] [--work DIR] [--mnist DIR]
 Needs a built lenet5 (default .build/release/lenet5). About two hours on two busy cores.
 """
 import json
@@ -374,6 +377,37 @@ def digits(lab, seeds):
                                         for i in range(6)) + f"   ({len(seeds)} sets)", flush=True)
 
 
+def sources(lab, seeds, mnist):
+    print()
+    print("The source network: transfer's held-out accuracy (tuning sets), %, k-fold / other writers,")
+    print("from networks trained on MNIST in other ways, beside the shipped one:")
+    conditions = [(kind, per) for kind in KINDS for per in (5, 10)]
+    trainings = [
+        ("shipped (60 epochs, 60% of digits as sketches)", None),
+        ("10 epochs, no augmentation", ["--epochs", "10", "--no-augment"]),
+        ("10 epochs, augmented, seed 2", ["--epochs", "10", "--seed", "2"]),
+        ("60 epochs, every digit as a sketch", ["--epochs", "60", "--sketch-share", "1"]),
+    ]
+    for label, flags in trainings:
+        source = None
+        if flags:
+            source = os.path.join(lab.work, "source-" + "-".join(flags).replace("--", "") + ".safetensors")
+            if not os.path.exists(source):
+                run([lab.lenet5, "train", "--mnist", mnist, "--out", source, *flags])
+        settings = {**TRANSFER, "flags": ["--from", source] if source else []}
+        cells, ks, others = [], [], []
+        for kind, per in conditions:
+            rows = [lab.measure(kind, "people", per, seed, transfer=settings, scratch_side=False)
+                    for seed in seeds]
+            k, o = mean(rows, "kfold_transfer"), mean(rows, "other_transfer")
+            ks.append(k)
+            others.append(o)
+            cells.append(f"{kind[:3]} {per:2}: {100 * k:4.1f} {100 * o:4.1f}")
+        print(f"{label:48} " + "  ".join(cells)
+              + f"   mean: {100 * statistics.mean(ks):4.1f} {100 * statistics.mean(others):4.1f}",
+              flush=True)
+
+
 def main():
     args = sys.argv[1:]
     if "--help" in args or "-h" in args:
@@ -398,6 +432,8 @@ def main():
             why(lab, seeds)
         if "digits" in parts:
             digits(lab, seeds[:5])
+        if "sources" in parts:
+            sources(lab, tune_seeds, option(args, "--mnist", os.path.join(ROOT, "../shared/data/mnist")))
     finally:
         if "--work" not in args:
             shutil.rmtree(work, ignore_errors=True)
