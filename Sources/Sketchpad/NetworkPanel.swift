@@ -187,7 +187,8 @@ struct NetworkPanel: Widget {
     ) {
         UnitGrid(view: view, picked: selection.mapIndex, classes: reading.classes).render(
             in: body, into: &buffer, palette: palette)
-        let rows = UnitGrid.rows(count: view.values.shape.channels, in: body)
+        let rows = UnitGrid.rows(
+            count: view.values.shape.channels, labelled: layer.id == .output, in: body)
         // Under the picked unit's line and a blank one; without the blank where the output's
         // list (a line up and a line down, under their headings) would not fit otherwise.
         var top = body.y + rows + 4
@@ -225,7 +226,8 @@ struct NetworkPanel: Widget {
     /// The rows the units of a list take, and what is listed under them.
     static func unitsHeight(_ layer: NetworkLayer, width: Int) -> Int {
         let grid = UnitGrid.rows(
-            count: layer.geometry.maps, in: Rect(x: 0, y: 0, width: width, height: 1))
+            count: layer.geometry.maps, labelled: layer == .output,
+            in: Rect(x: 0, y: 0, width: width, height: 1))
         let below =
             layer == .output
             ? 2 + 2 * contributionCount

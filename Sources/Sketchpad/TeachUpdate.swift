@@ -77,6 +77,10 @@ extension SketchpadState {
                 notice = Self.nothingTaught
                 return nil
             }
+            guard tour == nil else {
+                notice = Self.tourReadsWithTheOriginal
+                return nil
+            }
             show(taught: !teach.showsTaught)
             notice =
                 teach.showsTaught
@@ -235,11 +239,17 @@ extension SketchpadState {
             // A network of the run before is replaced: the views move to this one.
             if teach.showsTaught { show(taught: false) }
             teach.taught = network
-            show(taught: true)
             teach.page = .result
-            notice =
-                "Taught in \(fixed(Float(network.seconds), 1)) s: the views use the taught "
-                + "network (O: original)"
+            let seconds = "Taught in \(fixed(Float(network.seconds), 1)) s"
+            // A tour keeps the original network: the taught one reads after it.
+            if var session = tour {
+                session.taughtBefore = true
+                tour = session
+                notice = seconds + ": the taught network reads the drawing after the tour"
+                return nil
+            }
+            show(taught: true)
+            notice = seconds + ": the views use the taught network (O: original)"
         case .failed(let reason, let cancelled):
             teach.training = nil
             notice = cancelled ? "Teaching stopped; nothing changed" : "Not taught: \(reason)"

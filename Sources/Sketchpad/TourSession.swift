@@ -26,6 +26,8 @@ public struct LessonChoice: Equatable, Sendable {
 public struct TourSession: Equatable, Sendable {
     public internal(set) var tour: Tour
     let preprocessingBefore: Bool
+    /// Whether the taught network read the drawing before (it is back when the tour ends).
+    var taughtBefore = false
 
     public var step: LessonStep { tour.step }
 
@@ -67,13 +69,21 @@ extension SketchpadState {
             return
         }
         if tour != nil { leaveTour(saying: nil) }
+        // The lessons speak of the digits and their numbers are the original network's: a taught
+        // network gives way for the tour and comes back after it.
+        let taughtBefore = teach.showsTaught
+        if taughtBefore { show(taught: false) }
         var drawing = canvas.bitmap
         let started = Tour(lesson: lesson, canvas: &drawing)
-        tour = TourSession(tour: started, preprocessingBefore: preprocessing)
+        tour = TourSession(
+            tour: started, preprocessingBefore: preprocessing, taughtBefore: taughtBefore)
         setCanvas(drawing)
         enterStep()
-        notice = nil
+        notice = taughtBefore ? Self.tourReadsWithTheOriginal : nil
     }
+
+    static let tourReadsWithTheOriginal =
+        "The tour reads with the original network; the taught one is back when you leave (Esc)"
 
     /// What Space says at a step that waits for a drawing of `name` the network does not read yet.
     static func drawFirst(_ name: String) -> String {
@@ -119,6 +129,7 @@ extension SketchpadState {
         guard let session = tour else { return }
         tour = nil
         preprocessing = session.preprocessingBefore
+        if session.taughtBefore { show(taught: true) }
         (saliencyShown, zoomed, watching, sweep) = (false, false, false, nil)
         (networkFullScreen, focus) = (false, .canvas)
         notice = saying

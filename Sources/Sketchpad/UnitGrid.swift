@@ -12,29 +12,41 @@ struct UnitGrid: Widget {
     /// The most classes of an output layer: one labelled row holds them all.
     static let classLimit = NetworkGeometry.classLimits.upperBound
 
-    /// Units per row, and the width of a unit in columns.
-    static func grid(count: Int, in body: Rect) -> (perRow: Int, cellWidth: Int) {
-        if count <= classLimit { return (count, max(2, min(6, (body.width - 4) / count))) }
-        let perRow = min(12, max(1, (body.width - 5) / 2))
-        return (perRow, 2)
+    /// How the units are laid out: per row, the width of a unit in columns, and the columns left
+    /// of them.
+    struct Grid {
+        let perRow: Int
+        let cellWidth: Int
+        let margin: Int
+    }
+
+    /// A list of units: rows of up to 12, two columns each, numbered on the left. The output's
+    /// classes (`labelled`, at most `classLimit`): one row, columns as wide as fit up to 9 (a name
+    /// of 8 characters and a space), no numbers on the left: 20 classes fit 41 columns.
+    static func grid(count: Int, labelled: Bool, in body: Rect) -> Grid {
+        if labelled {
+            return Grid(
+                perRow: count, cellWidth: max(2, min(9, (body.width - 1) / count)), margin: 1)
+        }
+        return Grid(perRow: min(12, max(1, (body.width - 5) / 2)), cellWidth: 2, margin: 4)
     }
 
     /// The rows of units.
-    static func rows(count: Int, in body: Rect) -> Int {
-        let perRow = grid(count: count, in: body).perRow
+    static func rows(count: Int, labelled: Bool, in body: Rect) -> Int {
+        let perRow = grid(count: count, labelled: labelled, in: body).perRow
         return (count + perRow - 1) / perRow
     }
 
-    static func origin(_ index: Int, grid: (perRow: Int, cellWidth: Int), in body: Rect) -> Point {
+    static func origin(_ index: Int, grid: Grid, in body: Rect) -> Point {
         Point(
-            x: body.x + 4 + (index % grid.perRow) * grid.cellWidth,
+            x: body.x + grid.margin + (index % grid.perRow) * grid.cellWidth,
             y: body.y + 1 + index / grid.perRow)
     }
 
     /// The unit drawn at a screen position; with `labelled` (the output's classes) its label
     /// above counts too.
     static func unit(at point: Point, count: Int, labelled: Bool, in body: Rect) -> Int? {
-        let grid = grid(count: count, in: body)
+        let grid = grid(count: count, labelled: labelled, in: body)
         return (0..<count).first { k in
             let origin = origin(k, grid: grid, in: body)
             let top = labelled ? body.y : origin.y
@@ -45,8 +57,8 @@ struct UnitGrid: Widget {
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         let count = view.values.shape.channels
-        let grid = Self.grid(count: count, in: area)
         let isOutput = view.description.layer == .probabilities
+        let grid = Self.grid(count: count, labelled: isOutput, in: area)
         for k in 0..<count {
             let origin = Self.origin(k, grid: grid, in: area)
             if isOutput {

@@ -367,4 +367,35 @@ import Testing
                     MouseEvent(button: .left, action: .press, x: panel.x + 10, y: panel.maxY - 5))))
         #expect(state.layerIndex == 0 && state.focus == .canvas && state.teachPanelShown)
     }
+
+    /// A tour speaks of the digits with the original network's numbers: with a taught network in
+    /// use, the tour reads with the original one, O says why it does not switch, and leaving the
+    /// tour gives the taught network back; one taught during a tour is used after it.
+    @Test func aTourReadsWithTheOriginalNetwork() {
+        var state = makeShippedState(
+            width: 120, height: 36, lessons: [LessonChoice(TourKeyTests.lesson)])
+        state.send(.teach(.trained(taught(["plus", "ring"]))))
+        #expect(state.teach.showsTaught && state.classCount == 2)
+        _ = state.update(.startTour(lesson: 0))
+        #expect(state.tour != nil && !state.teach.showsTaught && state.classCount == 10)
+        #expect(state.reading.classes == ClassNames.digits)
+        #expect(state.notice == SketchpadState.tourReadsWithTheOriginal)
+        state.press(.character("O"))
+        #expect(!state.teach.showsTaught && state.notice == SketchpadState.tourReadsWithTheOriginal)
+        state.press(.escape)
+        #expect(state.tour == nil && state.teach.showsTaught && state.classCount == 2)
+        #expect(state.reading.classes == ["plus", "ring"])
+
+        // Taught while touring: after the tour.
+        state.press(.character("O"))
+        #expect(!state.teach.showsTaught)
+        _ = state.update(.startTour(lesson: 0))
+        #expect(state.notice == nil)
+        state.send(.teach(.trained(taught(["a", "b", "c"], run: 2))))
+        #expect(!state.teach.showsTaught && state.classCount == 10)
+        #expect(
+            state.notice == "Taught in 0.5 s: the taught network reads the drawing after the tour")
+        state.press(.escape)
+        #expect(state.teach.showsTaught && state.reading.classes == ["a", "b", "c"])
+    }
 }

@@ -282,16 +282,32 @@ import Testing
         let values = MapValues(MapShape(channels: 3, height: 1, width: 1), [1, -0.5, 0])
         let view = LayerView(LeNet5.architecture[6], traced: .f6, values: values)
         let buffer = draw(UnitGrid(view: view, picked: 2), width: 16, height: 4)
+        // A list of units: two columns each after the row's number.
         #expect(
             buffer.lines == [
                 "                ",
-                "  1 @@@ === ... ",
+                "  1 @@==..      ",
                 "                ",
                 "unit 3: 0.0000  ",
             ])
-        #expect(buffer[12, 1].style.reverse && !buffer[4, 1].style.reverse)
+        #expect(buffer[8, 1].style.reverse && !buffer[4, 1].style.reverse)
         #expect(
-            UnitGrid.unit(at: Point(x: 9, y: 1), count: 3, labelled: false, in: buffer.area) == 1)
+            UnitGrid.unit(at: Point(x: 6, y: 1), count: 3, labelled: false, in: buffer.area) == 1)
+    }
+
+    /// The output's classes in one labelled row: 20 one-letter classes in the 43 columns of the
+    /// panel at 80x24, the last one included (it was cut off), and a click on a label picks it.
+    @Test func twentyClassesFitTheOutputRowAtProjectorSize() throws {
+        let letters = (0..<20).map { String(UnicodeScalar(UInt8(97 + $0))) }
+        let values = MapValues(
+            MapShape(channels: 20, height: 1, width: 1), (0..<20).map { $0 == 19 ? 0.8 : 0.01 })
+        let view = LayerView(
+            LeNet5.architecture(classes: 20)[7], traced: .probabilities, values: values)
+        let buffer = draw(UnitGrid(view: view, picked: 19, classes: letters), width: 43, height: 4)
+        #expect(buffer.lines[0] == " a b c d e f g h i j k l m n o p q r s t   ")
+        #expect(buffer.lines[3].hasPrefix("class t: probability 80.0%"))
+        #expect(
+            UnitGrid.unit(at: Point(x: 39, y: 0), count: 20, labelled: true, in: buffer.area) == 19)
     }
 
     @Test func zoomOfADenseUnitShowsItsValuesAndTheWeightsThatMadeIt() {
