@@ -8,7 +8,9 @@ struct LessonPicker: Widget {
     let picked: Int
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
-        let width = min(area.width, 78)
+        // Centred at 78 columns where that leaves a gap on each side; else the whole width, so
+        // that no frame behind shows a column beside the box's own (doubled corners at 80x24).
+        let width = area.width >= 84 ? 78 : area.width
         let rows = choices.count + 6
         let box = Rect(
             x: area.x + (area.width - width) / 2, y: area.y + 1, width: width,

@@ -89,6 +89,12 @@ import Testing
                 "+" + String(repeating: "-", count: 62) + "+",
                 blank, blank, blank,
             ])
+        // At 80 columns the box takes them all: a frame behind it would show beside its own.
+        let wide = draw(picker, width: 80, height: 12)
+        #expect(wide[1].hasPrefix("+- Lessons ") && wide[1].hasSuffix("-+"))
+        // With room for a gap on each side, 78 columns in the middle.
+        let wider = draw(picker, width: 90, height: 12)
+        #expect(wider[1].hasPrefix("      +- Lessons ") && wider[1].hasSuffix("+      "))
     }
 
     /// The sweep of a network whose weights are all zero: every class 10% at every step, so
