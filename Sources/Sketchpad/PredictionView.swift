@@ -53,9 +53,15 @@ struct PredictionView: Widget {
             ]
         case .classified(let digit, let confidence):
             best = digit
+            // A long name gives way to the percentage: both stay on the line.
+            let percent = "  " + percentText(confidence)
+            let room = area.width - header[0].0.count - percent.count
             header += [
-                (classes[digit], Style(bold: true, reverse: true)),
-                ("  " + percentText(confidence), .bold),
+                (
+                    shortenedName(classes[digit], to: max(2, room), palette: palette),
+                    Style(bold: true, reverse: true)
+                ),
+                (percent, .bold),
             ]
         case .tooSmall: header += [("-", .bold), ("  (too small: draw bigger)", .dim)]
         case .empty:
@@ -124,7 +130,7 @@ struct PredictionView: Widget {
             let p = probabilities?[k] ?? 0
             let highlight = k == best
             let labelStyle = highlight ? Style(bold: true) : Style.plain
-            let label = String(classes[k].prefix(labelWidth))
+            let label = shortenedName(classes[k], to: labelWidth, palette: palette)
             buffer.write(
                 " " + label + String(repeating: " ", count: labelWidth - label.count + 1),
                 x: area.x, y: y, style: labelStyle, clip: area)

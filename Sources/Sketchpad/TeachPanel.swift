@@ -97,7 +97,8 @@ struct TeachPanel: Widget {
             let item = folder.classes[index]
             let y = list.y + row * Thumbnail.height
             let picked = index == pickedClass
-            let name = shortened(item.name, width: nameWidth, palette: palette)
+            let name = shortenedName(item.name, to: nameWidth, palette: palette)
+                .padding(to: nameWidth)
             let style = picked ? Style(bold: true) : Style.plain
             buffer.write(
                 (picked ? ">" : " ") + " " + name, x: list.x, y: y,
@@ -290,13 +291,6 @@ struct TeachPanel: Widget {
             line = next
         }
         buffer.write(line, x: row.x, y: row.y, style: .dim, clip: row)
-    }
-
-    /// A class's name in `width` columns: cut with an ellipsis when longer.
-    func shortened(_ name: String, width: Int, palette: Palette) -> String {
-        guard name.count > width else { return name.padding(to: width) }
-        let ellipsis = palette.ascii ? "." : palette.ellipsis
-        return String(name.prefix(width - ellipsis.count)) + ellipsis
     }
 
     /// A path in `width` columns: its end, where the names that matter are.

@@ -25,9 +25,14 @@ struct TitleBar: Widget {
         let summary = self.summary + " "
         // The warning and the prediction first; the name as much as is left, between words.
         let room = area.width - off.count - summary.count - 2
-        // The network's name where the prediction leaves room for it.
-        if let network, name.count + network.count + 4 <= room {
-            name += "  (\(network))"
+        // The network's name where the prediction leaves room for it, before the heading's when
+        // both do not fit: which network answers matters more than the program's title.
+        if let network {
+            if name.count + network.count + 4 <= room {
+                name += "  (\(network))"
+            } else if "lenet5  (\(network))".count <= room {
+                name = "lenet5  (\(network))"
+            }
         }
         let shown = " " + shortened(name, to: room, ellipsis: palette.ellipsis)
         buffer.write(shown, x: area.x, y: area.y, style: style, clip: area)

@@ -84,6 +84,14 @@ func shortened(_ text: String, to width: Int, ellipsis: String) -> String {
     return ellipsis.count <= width ? ellipsis : ""
 }
 
+/// A class's name in `width` columns: when longer, cut (inside a word if need be: a name is a
+/// word or two) and ended with an ellipsis, one column wide even in ASCII.
+func shortenedName(_ name: String, to width: Int, palette: Palette) -> String {
+    guard name.count > width else { return name }
+    let ellipsis = palette.ascii ? "." : palette.ellipsis
+    return String(name.prefix(max(0, width - ellipsis.count))) + ellipsis
+}
+
 extension String {
     /// With its first letter in upper case, to begin a line.
     var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }

@@ -42,11 +42,22 @@ import Testing
             classes: ["heart", "check", "star", "arrow"])
         #expect(
             draw(view, width: 24, height: 4).lines == [
-                " Prediction: check  60.0",
+                " Prediction: che.  60.0%",
                 " check |#####   | 60.0% ",
                 " arrow |##      | 25.0% ",
                 " heart |#       | 10.0% ",
             ])
+    }
+
+    /// A long name is cut with an ellipsis in its bar's label, and gives way to the percentage on
+    /// the prediction's line (the percentage went off the end).
+    @Test func longNamesEndInAnEllipsis() {
+        let view = PredictionView(
+            outcome: .classified(digit: 0, confidence: 0.989), probabilities: [0.989, 0.011],
+            columns: true, classes: ["zigzag lightning bolt", "star"])
+        let lines = draw(view, width: 33, height: 4).lines
+        #expect(lines[0] == " Prediction: zigzag light.  98.9%")
+        #expect(lines[1].hasPrefix(" zigzag . |") && lines[2].hasPrefix(" star     |"), "\(lines)")
     }
 
     /// Twenty one-letter classes would need 61 columns of vertical bars: ranked rows instead, none
@@ -69,6 +80,19 @@ import Testing
             width: 33, height: 4
         ).lines
         #expect(digits[3] == " 0  1  2  3  4  5  6  7  8  9    ")
+    }
+
+    /// With a long class name at 80 columns, the title keeps which network answers and gives up
+    /// the program's title instead.
+    @Test func theTitleKeepsTheNetworkBeforeItsHeading() {
+        let line = draw(
+            TitleBar(
+                outcome: .classified(digit: 0, confidence: 0.989),
+                classes: ["zigzag lightning bolt"], network: "taught network"),
+            width: 80, height: 1
+        ).lines[0]
+        #expect(line.hasPrefix(" lenet5  (taught network)"), "\(line)")
+        #expect(line.hasSuffix("Prediction: zigzag lightning bolt  98.9% "))
     }
 
     @Test func theTitleNamesTheClass() {
