@@ -49,10 +49,15 @@ struct PredictCommand: ParsableCommand {
         let classifier = Classifier(file)
         let unsure = file.unsure
         if unsure == nil {
+            let name = weights.weights ?? WeightsFile.bundledName
+            // A taught network's classes have no such statistics to fit: it names the closest.
             Console.note(
-                "lenet5: note: \(weights.weights ?? WeightsFile.bundledName) has no \"not sure\" "
-                    + "statistics, so \"not a digit?\" is unavailable (unsure is null); "
-                    + "lenet5 unsure fit adds them")
+                ClassNames.areDigits(file.classes)
+                    ? "lenet5: note: \(name) has no \"not sure\" statistics, so it cannot say "
+                        + "\"not a digit?\" (unsure is null); lenet5 unsure fit adds them"
+                    : "lenet5: note: \(name) always names the closest of its classes: it has no "
+                        + "\"not sure\" statistics to tell a drawing that is none of them "
+                        + "(unsure is null)")
         }
         let trace = ForwardTrace()
         var failures = 0

@@ -66,6 +66,8 @@ import Testing
         #expect(text.output.hasPrefix(seven + ": seven ("), "\(text.output)")
         // Two other classes exist: the text names both.
         #expect(text.output.contains("one ") && text.output.contains("zero "))
+        // No "not sure" statistics for taught classes: said in words a person reads.
+        #expect(text.error.contains("always names the closest of its classes"), "\(text.error)")
 
         // summary: the classes, what was frozen and where it came from.
         let summary = try Binary.run(["summary", "--weights", out])
