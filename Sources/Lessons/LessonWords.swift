@@ -80,7 +80,7 @@ extension Fact {
         case .block, .mean: .pooledUnit
         case .method, .topCell, .topDrop: .saliency
         case .heldOut, .folds, .transferRight, .transferPercent, .scratchRight, .scratchPercent,
-            .kept, .learnedFrom, .aheadBy:
+            .kept, .learnedFrom, .aheadBy, .scratchDid:
             .teachingResult
         }
     }
@@ -100,6 +100,8 @@ extension Fact {
         case .transferRight, .scratchRight: 10
         case .transferPercent, .scratchPercent: 4
         case .aheadBy: 10
+        // "as well"
+        case .scratchDid: 7
         // "kept C1 to C5 as they were and taught only F6 and the output"
         case .kept: 70
         case .boxWidth, .boxHeight, .map, .maps, .row, .column, .products: 3

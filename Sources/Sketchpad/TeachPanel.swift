@@ -28,12 +28,15 @@ struct TeachPanel: Widget {
         guard inner.width >= 20 && inner.height >= 6 else { return }
         let hintRow = Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1)
         writeHints(hints(arrows: palette.arrows), in: hintRow, into: &buffer)
-        let statusTop = inner.maxY - 3
+        // The result's status is one line (its second would be empty): the words get the rows.
+        let result = page == .result && taught != nil
+        let statusTop = inner.maxY - (result ? 2 : 3)
         renderStatus(
-            in: Rect(x: inner.x + 1, y: statusTop, width: inner.width - 2, height: 2),
+            in: Rect(x: inner.x + 1, y: statusTop, width: inner.width - 2, height: result ? 1 : 2),
             into: &buffer, palette: palette)
         let body = Rect(
-            x: inner.x + 1, y: inner.y, width: inner.width - 2, height: statusTop - inner.y - 1)
+            x: inner.x + 1, y: inner.y, width: inner.width - 2,
+            height: statusTop - inner.y - (result ? 0 : 1))
         guard body.height > 0 else { return }
         if page == .result, let taught {
             renderResult(taught, in: body, into: &buffer, palette: palette)
@@ -253,10 +256,12 @@ struct TeachPanel: Widget {
         } else if page == .result && taught != nil {
             // The result above says it all.
         } else if let taught, let comparison = taught.comparison {
+            // The taught network's score first; the one started from random numbers beside it.
+            let total = Double(max(1, comparison.total))
             buffer.writeShortening(
-                "Tested: transfer \(percentWords(Double(comparison.transferCorrect) / Double(max(1, comparison.total)))), "
-                    + "scratch \(percentWords(Double(comparison.scratchCorrect) / Double(max(1, comparison.total))))  y why",
-                x: line.x, y: line.y, clip: line, palette: palette)
+                "Tested: \(percentWords(Double(comparison.transferCorrect) / total)) "
+                    + "(from random: \(percentWords(Double(comparison.scratchCorrect) / total)))"
+                    + "  y why", x: line.x, y: line.y, clip: line, palette: palette)
         } else if folder.unteachable == nil {
             buffer.writeShortening(
                 "Ready: R teaches from these \(folder.exampleCount) drawings",

@@ -79,6 +79,7 @@ public enum Fact: String, CaseIterable, Sendable, Comparable {
     case kept
     case learnedFrom = "learned_from"
     case aheadBy = "ahead_by"
+    case scratchDid = "scratch_did"
 
     /// What the placeholder stands for, with an example, as the file format's documentation
     /// lists it.
@@ -152,6 +153,9 @@ public enum Fact: String, CaseIterable, Sendable, Comparable {
         case .learnedFrom: "about how many drawings each held-out test learned from (\"8\")"
         case .aheadBy:
             "by how much transfer did better (\"33 points\"); unknown when it did not"
+        case .scratchDid:
+            "how training from random numbers did beside transfer (\"as well\" or \"better\"); "
+                + "unknown when transfer did better"
         }
     }
 

@@ -233,6 +233,8 @@ extension FactSheet {
         if transferCorrect > scratchCorrect {
             let points = (share(transferCorrect) - share(scratchCorrect)) * 100
             sheet[.aheadBy] = "\(NumberText.fixed(points, 0)) points"
+        } else {
+            sheet[.scratchDid] = transferCorrect == scratchCorrect ? "as well" : "better"
         }
         return sheet
     }

@@ -51,7 +51,7 @@ public enum Topic: Hashable, Sendable, CustomStringConvertible {
         ]
         let comparison: Set<Fact> = [
             .heldOut, .folds, .transferRight, .transferPercent, .scratchRight, .scratchPercent,
-            .kept, .learnedFrom, .aheadBy,
+            .kept, .learnedFrom, .aheadBy, .scratchDid,
         ]
         let deep: Set<Fact> = [.c5Top, .f6Top, .pushUp, .pushDown]
         let pickedMap: Set<Fact> = [.layer, .map, .maps, .row, .column, .strongest, .stroke]

@@ -182,11 +182,30 @@ import Testing
                 row(""),
                 row(""),
                 row(""),
-                row(" Keeps C1 to C5 (F)  Network: taught (O)"),
                 row(""),
+                // One line of status: the words have the rows its second line would leave empty.
+                row(" Keeps C1 to C5 (F)  Network: taught (O)"),
                 row(" O original/taught  E save  Esc examples"),
                 "+" + String(repeating: "-", count: 44) + "+",
             ])
+    }
+
+    /// Back on the examples, the status says how the taught network did on drawings it did not
+    /// learn from, beside the one started from random numbers, in those words.
+    @Test func theExamplesPageSaysHowTheTaughtNetworkTested() {
+        var generator = SeededGenerator(seed: 1)
+        let network = TaughtNetwork(
+            run: 1,
+            classifier: Classifier(
+                LeNet5(classes: 2, using: &generator), classes: ["plus", "ring"]),
+            freeze: .c5, examples: 6, trainAccuracy: 1, seconds: 0.5,
+            comparison: TeachComparison(
+                folds: 3, total: 6, transferCorrect: 5, scratchCorrect: 3, trainingExamples: 4))
+        let panel = TeachPanel(
+            folder: TeachFolder(path: "/e"), page: .examples, taught: network, showsTaught: true,
+            words: [])
+        let lines = draw(panel, width: 46, height: 16).lines
+        #expect(lines.contains("| Tested: 83% (from random: 50%)  y why      |"), "\(lines)")
     }
 
     @Test func theProgressLineFillsAsTeachingRuns() {

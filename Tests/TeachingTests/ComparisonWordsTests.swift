@@ -18,12 +18,14 @@ import Testing
         let f6 = FactSheet.comparison(
             folds: 2, total: 4, transferCorrect: 2, scratchCorrect: 2, learnedFrom: 2, kept: "f6")
         #expect(f6[.kept] == "kept C1 to F6 as they were and taught only the output")
-        // A tie is no lead: the fact is unknown, and so is any paragraph that names it.
-        #expect(f6[.aheadBy] == nil)
+        // A tie is no lead: the fact is unknown, and so is any paragraph that names it; scratch
+        // did as well, and better when it read more right.
+        #expect(f6[.aheadBy] == nil && f6[.scratchDid] == "as well")
+        #expect(sheet[.scratchDid] == nil)
         let none = FactSheet.comparison(
             folds: 2, total: 4, transferCorrect: 1, scratchCorrect: 3, learnedFrom: 2, kept: "none")
         #expect(none[.kept] == "started every layer from there and only adjusted them")
-        #expect(none[.aheadBy] == nil)
+        #expect(none[.aheadBy] == nil && none[.scratchDid] == "better")
     }
 
     @Test func transferAheadOrNotPicksTheSection() {
@@ -46,6 +48,7 @@ import Testing
                     == texts[View.comparison].paragraphs.count + texts[view].paragraphs.count)
             #expect(!words.joined().contains("{"))
         }
+        #expect(texts.comparison(level).joined().contains("from random numbers did as well."))
     }
 
     @Test func theOutputNamesTheClassesOfTheNetwork() {
