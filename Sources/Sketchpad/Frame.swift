@@ -67,13 +67,21 @@ extension SketchpadState {
             label: testDigit == nil ? canvasTitle : nil,
             grey: testDigit.flatMap { explorer?.digits.input($0) })
         // Beside the teach panel, the bars above it take only the rows their classes need; what
-        // teaching measured takes their place too, for its words (the title keeps the answer).
+        // teaching measured takes their place too, for its words, and leaves the bars (the
+        // likeliest classes first) the rows its words do not need (the title keeps the answer).
         var (predictionArea, panelArea) = (layout.prediction, layout.network)
-        if teachPanel && !layout.canvasHidden && predictionArea.x == panelArea.x
-            && predictionArea.maxY <= panelArea.y
+        let teachView = teachPanel ? self.teachPanel(derived.explanations) : nil
+        if let teachView, !layout.canvasHidden, predictionArea.x == panelArea.x,
+            predictionArea.maxY <= panelArea.y
         {
             let result = teach.page == .result && teach.taught != nil && !teach.browsing
-            let rows = result ? 0 : min(predictionArea.height, reading.classes.count + 2)
+            let column = layout.network.maxY - predictionArea.y
+            let spare = column - teachView.resultHeight(width: panelArea.width)
+            // A heading and at least three classes, or none.
+            let rows =
+                result
+                ? (spare >= 4 ? min(spare, reading.classes.count + 2) : 0)
+                : min(predictionArea.height, reading.classes.count + 2)
             predictionArea.height = rows
             panelArea = Rect(
                 x: panelArea.x, y: predictionArea.maxY, width: panelArea.width,
@@ -88,9 +96,8 @@ extension SketchpadState {
                 unsure: reading.isUnsure, label: testDigit.flatMap { explorer?.digits.labels[$0] }
             ).render(in: predictionArea, into: &buffer, palette: palette)
         }
-        if teachPanel {
-            self.teachPanel(derived.explanations)
-                .render(in: panelArea, into: &buffer, palette: palette)
+        if let teachView {
+            teachView.render(in: panelArea, into: &buffer, palette: palette)
         } else if let sweepKind {
             SweepView(
                 kind: sweepKind, sweep: derived.sweep, classes: reading.classes,

@@ -176,6 +176,17 @@ struct TeachPanel: Widget {
 
     // MARK: What was learned
 
+    /// The rows the result page takes at `width` columns, its frame included, with all its words:
+    /// what is left of a taller place can show the prediction's bars.
+    func resultHeight(width: Int) -> Int {
+        guard let taught else { return 0 }
+        let body = width - 4
+        let comparison = taught.comparison == nil ? 0 : 4
+        // The two lines on top and a blank; the comparison and a blank; the words; the status,
+        // the keys and the frame.
+        return 3 + comparison + WordsView.lines(words, width: body).count + 4
+    }
+
     func renderResult(
         _ taught: TaughtNetwork, in body: Rect, into buffer: inout CellBuffer, palette: Palette
     ) {

@@ -398,4 +398,23 @@ import Testing
         state.press(.escape)
         #expect(state.teach.showsTaught && state.reading.classes == ["a", "b", "c"])
     }
+
+    /// At 120x36 the result page takes the rows its words need and leaves the rest above it to
+    /// the prediction's bars, so that O shows its effect there too.
+    @Test func theResultLeavesTheBarsTheRowsItsWordsDoNotNeed() {
+        var state = makeState(width: 120, height: 36)
+        state.drawSevenWithKeys()
+        state.press(.character("t"))
+        state.send(.teach(.trained(taught(["plus", "ring"]))))
+        #expect(state.teach.page == .result && state.teach.showsTaught)
+        let lines = state.render().lines
+        let top = lines.firstIndex { $0.contains("Teach: what was learned") } ?? 0
+        // The bars above the panel: the heading and both classes.
+        let above = lines[1..<top].joined(separator: "\n")
+        #expect(
+            above.contains("Prediction: ") && above.contains(" plus ") && above.contains(" ring "))
+        // The words end whole above the status.
+        let panel = lines[top...].joined(separator: "\n")
+        #expect(panel.contains("new drawings fool it.") && panel.contains("Keeps C1 to C5 (F)"))
+    }
 }
