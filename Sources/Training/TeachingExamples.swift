@@ -39,6 +39,24 @@ public struct TeachingExamples: Sendable {
         self.examples = examples
     }
 
+    /// Drawings given to two classes: for each, the file of the first and the file of the same
+    /// drawing in another class (the same ink, cell for cell, after it is cropped to its box and
+    /// preprocessed as the network sees it). Such a drawing teaches the network that one shape is
+    /// both classes: a mistake to point out.
+    public var sharedAcrossClasses: [(first: String, second: String)] {
+        var seen = [[Float]: TeachingExample]()
+        var pairs = [(first: String, second: String)]()
+        for example in examples {
+            guard let input = Preprocessing.networkInput(from: example.drawing) else { continue }
+            if let earlier = seen[input] {
+                if earlier.label != example.label { pairs.append((earlier.file, example.file)) }
+            } else {
+                seen[input] = example
+            }
+        }
+        return pairs
+    }
+
     /// How many examples each class has.
     public var counts: [Int] {
         var counts = [Int](repeating: 0, count: classes.count)

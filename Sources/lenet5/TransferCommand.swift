@@ -164,6 +164,16 @@ struct TransferCommand: ParsableCommand {
             Console.error(error.description + hint)
             throw ExitCode.failure
         }
+        // The same drawing in two classes teaches that one shape is both: said, not refused.
+        let shared = taught.sharedAcrossClasses
+        for (first, second) in shared.prefix(3) {
+            Console.note(
+                "lenet5: note: \(first) and \(second) are the same drawing in two classes: the "
+                    + "network cannot tell them apart")
+        }
+        if shared.count > 3 {
+            Console.note("lenet5: note: and \(shared.count - 3) more drawings in two classes")
+        }
         let source: TransferSource
         do {
             source = try TransferSource.load(from)

@@ -185,6 +185,27 @@ import Testing
         #expect(wrong.status != 0 && wrong.error.contains("--decay-toward"), "\(wrong.error)")
     }
 
+    /// The same drawing filed under two classes is taught (it is not malformed) but said.
+    @Test func theSameDrawingInTwoClassesIsPointedOut() throws {
+        let examples = try Self.examples([("one", 1), ("seven", 7)], count: 2)
+        try FileManager.default.copyItem(
+            atPath: examples + "/one/0.txt", toPath: examples + "/seven/9.txt")
+        let out = examples + "/../shared.safetensors"
+        let result = try Binary.run([
+            "transfer", "--examples", examples, "--out", out, "--epochs", "2", "--no-compare",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(
+            result.error.contains(
+                "\(examples)/one/0.txt and \(examples)/seven/9.txt are the same drawing in two "
+                    + "classes"), "\(result.error)")
+        let plain = try Self.examples(Self.three)
+        let clean = try Binary.run([
+            "transfer", "--examples", plain, "--out", out, "--epochs", "2", "--no-compare",
+        ])
+        #expect(!clean.error.contains("same drawing"), "\(clean.error)")
+    }
+
     /// Every fault: a message naming the folder or file, exit status 1, no weights written.
     @Test func badExamplesAreRefusedAndNothingIsWritten() throws {
         func refused(_ examples: String, naming: String, _ says: String) throws {
