@@ -33,7 +33,8 @@ extension SketchpadState {
             outcome: reading.outcome, classes: reading.classes,
             heading: explorerHeading ?? tour.map { "Tour: " + $0.tour.lesson.title },
             raw: !preprocessing && shownTestDigit == nil, unsure: reading.isUnsure,
-            network: teach.taught == nil
+            // A tour always reads with the original network: its title names the lesson instead.
+            network: teach.taught == nil || tour != nil
                 ? nil : teach.showsTaught ? "taught network" : "original network"
         ).render(in: layout.title, into: &buffer, palette: palette)
         if let explorer, let cell = explorer.openCell {

@@ -83,7 +83,7 @@ extension SketchpadState {
     }
 
     static let tourReadsWithTheOriginal =
-        "The tour reads with the original network; the taught one is back when you leave (Esc)"
+        "The tour uses the original network; the taught one after it"
 
     /// What Space says at a step that waits for a drawing of `name` the network does not read yet.
     static func drawFirst(_ name: String) -> String {

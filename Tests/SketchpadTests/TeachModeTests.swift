@@ -380,6 +380,9 @@ import Testing
         #expect(state.tour != nil && !state.teach.showsTaught && state.classCount == 10)
         #expect(state.reading.classes == ClassNames.digits)
         #expect(state.notice == SketchpadState.tourReadsWithTheOriginal)
+        // The title names the lesson, not the network (it is always the original in a tour).
+        let title = state.render().lines[0]
+        #expect(title.contains("Tour: A test tour") && !title.contains("network)"), "\(title)")
         state.press(.character("O"))
         #expect(!state.teach.showsTaught && state.notice == SketchpadState.tourReadsWithTheOriginal)
         state.press(.escape)
