@@ -136,7 +136,8 @@ struct NetworkPanel: Widget {
             parts.drawing = nil
         }
         if let words = parts.words {
-            WordsView(paragraphs: self.words)
+            // Cut words say where they can be read whole: the network on the whole screen.
+            WordsView(paragraphs: self.words, more: selection.framed ? "f: all" : nil)
                 .render(in: words, into: &buffer, palette: palette)
         }
         if let drawing, let place = parts.drawing {

@@ -5,6 +5,8 @@ import Screen
 /// says there is more; no word is ever cut.
 struct WordsView: Widget {
     let paragraphs: [String]
+    /// Where the rest can be read, said after the ellipsis when the text is cut ("f: all").
+    var more: String? = nil
 
     /// The lines at `width`, with blank lines between paragraphs.
     static func lines(_ paragraphs: [String], width: Int) -> [String] {
@@ -35,7 +37,8 @@ struct WordsView: Widget {
 
     func render(in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
         let lines = Self.fitted(
-            paragraphs, width: area.width, height: area.height, ellipsis: palette.ellipsis)
+            paragraphs, width: area.width, height: area.height,
+            ellipsis: palette.ellipsis + (more.map { " (\($0))" } ?? ""))
         buffer.write(lines, in: area)
     }
 }

@@ -69,7 +69,7 @@ import Testing
                 "|                ##              | | called kernels, over the input. At each   |",
                 "|              ###               | | spot it multiplies the 25 squares under a |",
                 "+--------------------------------+ | kernel by its 25 weights and adds them up |",
-                " Prediction: 0  10.0%              | with a bias; tanh squeezes the total ...  |",
+                " Prediction: 0  10.0%              | with a bias; tanh squeezes ... (f: all)   |",
                 "                                   | shades -1 Oo=-, 0 .:+#@ +1                |",
                 "                                   | <-/-> map  up/down layer  Enter zoom      |",
                 " 0  1  2  3  4  5  6  7  8  9      +-------------------------------------------+",

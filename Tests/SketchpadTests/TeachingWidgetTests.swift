@@ -53,6 +53,11 @@ import Testing
             WordsView.fitted(paragraphs, width: 9, height: 3, ellipsis: "...") == [
                 "one two", "three", "four ...",
             ])
+        // Where to read the rest, after the ellipsis.
+        var buffer = CellBuffer(width: 20, height: 2)
+        WordsView(paragraphs: ["one two three four five six seven eight nine ten"], more: "f: all")
+            .render(in: buffer.area, into: &buffer, palette: Palette(DisplayOptions(ascii: true)))
+        #expect(buffer.lines == ["one two three four  ", "five ... (f: all)   "])
         #expect(shortened("a b, c", to: 5, ellipsis: "...") == "a ...")
         #expect(shortened("abcdefgh", to: 5, ellipsis: "...") == "...")
     }
