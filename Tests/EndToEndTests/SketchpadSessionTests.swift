@@ -251,7 +251,7 @@ struct SketchpadSessionTests {
         let tmux = try Tmux(width: 100, height: 30, environment: ["TERM": term])
         defer { tmux.kill() }
         #expect(try tmux.waitForExit() == 2)
-        let screen = tmux.screen.replacingOccurrences(of: "\n", with: "")
+        let screen = tmux.unwrapped
         #expect(screen.contains("lenet5: cannot drive this terminal (TERM=\(term))"))
         #expect(screen.contains("use `lenet5 predict FILE...`"))
     }
@@ -321,6 +321,13 @@ struct Tmux {
     }
 
     var screen: String { run(["capture-pane", "-p", "-t", "e2e"]) }
+
+    /// The screen with each line the terminal wrapped joined again, spaces kept: a message longer
+    /// than the window reads whole, wherever the wrap fell (a plain capture drops the space a
+    /// line ends with, which a message's path length can move onto the wrap).
+    var unwrapped: String {
+        run(["capture-pane", "-p", "-J", "-t", "e2e"]).replacingOccurrences(of: "\n", with: "")
+    }
 
     func waitFor(_ text: String, seconds: Double = 10) throws {
         let deadline = Date().addingTimeInterval(seconds)

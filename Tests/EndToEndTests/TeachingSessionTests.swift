@@ -288,7 +288,7 @@ struct TeachingSessionTests {
         let tmux = try Tmux(width: 100, height: 30, arguments: ["--explanations", directory])
         defer { tmux.kill() }
         #expect(try tmux.waitForExit() == 2)
-        #expect(tmux.screen.replacingOccurrences(of: "\n", with: "").contains(message))
+        #expect(tmux.unwrapped.contains(message))
         #expect(tmux.modes == .shell)
     }
 

@@ -182,7 +182,7 @@ struct TourSessionTests {
         defer { tmux.kill() }
         #expect(try tmux.waitForExit() == 2)
         let message = "\(path):3: C3 map 17 does not exist: C3 has maps 1 to 16"
-        #expect(tmux.screen.replacingOccurrences(of: "\n", with: "").contains(message))
+        #expect(tmux.unwrapped.contains(message))
         #expect(tmux.modes == .shell)
     }
 
