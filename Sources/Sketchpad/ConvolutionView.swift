@@ -77,9 +77,7 @@ struct ConvolutionView: Widget {
         }
         // The output map: beside the sums when wide, else under everything, as large as fits at
         // four values a character at most.
-        let heatmap = Heatmap(
-            height: output.rows, width: output.columns, value: { _, _ in 0 }, scale: 1,
-            signed: true)
+        let heatmap = Heatmap.outline(height: output.rows, width: output.columns)
         func fit(_ rect: Rect) -> Rect? {
             guard rect.width > 0, rect.height > 1 else { return nil }
             let zoom = heatmap.zoom(

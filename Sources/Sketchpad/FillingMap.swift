@@ -22,14 +22,9 @@ struct FillingMap: Widget, Equatable {
             scale: scale, signed: signed)
     }
 
-    /// A heatmap of the map's shape, for its geometry alone.
-    static func outline(rows: Int, columns: Int) -> Heatmap {
-        Heatmap(height: rows, width: columns, value: { _, _ in 0 }, scale: 1, signed: true)
-    }
-
     /// The zoom the map is drawn at in `area`: the largest that fits under the label.
     static func zoom(rows: Int, columns: Int, in area: Rect, palette: Palette) -> Zoom {
-        outline(rows: rows, columns: columns).zoom(
+        Heatmap.outline(height: rows, width: columns).zoom(
             fitting: area.width, area.height - 1, levels: Zoom.unmagnified(palette))
     }
 
@@ -60,7 +55,7 @@ struct FillingMap: Widget, Equatable {
 
     static func fits(rows: Int, columns: Int, in area: Rect, palette: Palette) -> Bool {
         let zoom = self.zoom(rows: rows, columns: columns, in: area, palette: palette)
-        let size = outline(rows: rows, columns: columns).size(zoom: zoom)
+        let size = Heatmap.outline(height: rows, width: columns).size(zoom: zoom)
         return size.columns <= area.width && size.rows + 1 <= area.height && zoom.block.across <= 2
     }
 
@@ -71,7 +66,7 @@ struct FillingMap: Widget, Equatable {
     ) -> Int? {
         let zoom = self.zoom(rows: rows, columns: columns, in: area, palette: palette)
         guard
-            let value = outline(rows: rows, columns: columns).value(
+            let value = Heatmap.outline(height: rows, width: columns).value(
                 atColumn: point.x - area.x, row: point.y - area.y - 1, zoom: zoom)
         else { return nil }
         let position = value.y * columns + value.x

@@ -60,6 +60,12 @@ struct Heatmap {
     let scale: Float
     let signed: Bool
 
+    /// A heatmap of `height` x `width` values for its geometry alone (sizes, zooms, which value
+    /// a character shows), with nothing to draw.
+    static func outline(height: Int, width: Int) -> Heatmap {
+        Heatmap(height: height, width: width, value: { _, _ in 0 }, scale: 1, signed: true)
+    }
+
     static func size(height: Int, width: Int, zoom: Zoom) -> (columns: Int, rows: Int) {
         switch zoom {
         case .magnified(let k): (2 * k * width, k * height)

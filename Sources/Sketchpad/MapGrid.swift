@@ -73,9 +73,7 @@ struct MapGrid: Widget {
                 ).contains(point)
             })
         else { return nil }
-        let heatmap = Heatmap(
-            height: shape.height, width: shape.width, value: { _, _ in 0 }, scale: 1,
-            signed: false)
+        let heatmap = Heatmap.outline(height: shape.height, width: shape.width)
         let value = heatmap.value(
             atColumn: point.x - map.origin.x, row: point.y - map.origin.y, zoom: zoom)
         return (map.index, value.map { Point(x: $0.x, y: $0.y) })

@@ -15,8 +15,7 @@ struct PoolingView: Widget {
     /// its mean, and the maps as large as half the width allows.
     static func height(_ layer: NetworkLayer, width: Int, most: Int, palette: Palette) -> Int {
         let g = layer.geometry
-        let source = Heatmap(
-            height: g.inputSide, width: g.inputSide, value: { _, _ in 0 }, scale: 1, signed: true)
+        let source = Heatmap.outline(height: g.inputSide, width: g.inputSide)
         let rest = most - 3 - (g.kernelSide + 1)
         let zoom = source.zoom(fitting: width / 2 - 1, rest - 1, levels: Zoom.levels(palette))
         return min(most, 3 + g.kernelSide + 1 + 1 + source.size(zoom: zoom).rows)
@@ -48,8 +47,7 @@ struct PoolingView: Widget {
             FillingMap.fits(rows: output.rows, columns: output.columns, in: place, palette: palette)
                 ? place : nil
         }
-        let source = Heatmap(
-            height: g.inputSide, width: g.inputSide, value: { _, _ in 0 }, scale: 1, signed: true)
+        let source = Heatmap.outline(height: g.inputSide, width: g.inputSide)
         let half = Rect(x: rest.x, y: rest.y, width: rest.width / 2 - 1, height: rest.height)
         let zoom = source.zoom(fitting: half.width, half.height - 1, levels: Zoom.levels(palette))
         let size = source.size(zoom: zoom)

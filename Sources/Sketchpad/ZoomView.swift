@@ -216,8 +216,7 @@ struct ZoomView: Widget {
         let plan = self.plan(layer, in: area, palette: palette)
         guard let origin = plan.origin, let zoom = plan.zoom else { return nil }
         let side = layer.geometry.side
-        let heatmap = Heatmap(
-            height: side, width: side, value: { _, _ in 0 }, scale: 1, signed: false)
+        let heatmap = Heatmap.outline(height: side, width: side)
         return heatmap.value(atColumn: point.x - origin.x, row: point.y - origin.y, zoom: zoom)
             .map { Point(x: $0.x, y: $0.y) }
     }
@@ -277,9 +276,7 @@ struct ZoomView: Widget {
             let rows = (count + perRow - 1) / perRow
             return 3 + rows * (Heatmap.size(height: 5, width: 5, zoom: zoom).rows + 1) + 1
         case .pooled(let maps):
-            let heatmap = Heatmap(
-                height: maps.height, width: maps.width, value: { _, _ in 0 }, scale: 1,
-                signed: true)
+            let heatmap = Heatmap.outline(height: maps.height, width: maps.width)
             let zoom = heatmap.zoom(
                 fitting: area.width, area.height - 2, levels: Zoom.levels(palette))
             return 2 + heatmap.size(zoom: zoom).rows
