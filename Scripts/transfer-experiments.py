@@ -227,27 +227,35 @@ def tune(lab, seeds):
     ]
     for side, candidates in (("transfer", transfer), ("scratch", scratch)):
         print()
-        print(f"{side:40} {head}   mean: k   oth")
+        print(f"{side:48} {head}   mean: k   oth")
         for label, settings in candidates:
-            cells, ks, others = [], [], []
-            for kind, per in conditions:
-                rows = []
-                for seed in seeds:
-                    if side == "transfer":
-                        # The comparison's runs from scratch are not looked at: one epoch each.
-                        rows.append(lab.measure(kind, "people", per, seed, transfer=settings,
-                                                scratch_side=False))
-                    else:
-                        r = lab.measure(kind, "people", per, seed, scratch=settings)
-                        rows.append({**r, "kfold_transfer": r["kfold_scratch"],
-                                     "other_transfer": r["other_scratch"]})
-                k, o = mean(rows, "kfold_transfer"), mean(rows, "other_transfer")
-                ks.append(k)
-                others.append(o)
-                cells.append(f"{100 * k:4.1f} {100 * o:4.1f}")
-            print(f"{label:40} " + "  ".join(f"{c:>13}" for c in cells)
-                  + f"   {100 * statistics.mean(ks):4.1f} {100 * statistics.mean(others):4.1f}",
-                  flush=True)
+            if side == "transfer":
+                # The comparison's runs from scratch are not looked at: one epoch each.
+                def measure(kind, per, seed, settings=settings):
+                    return lab.measure(kind, "people", per, seed, transfer=settings,
+                                       scratch_side=False)
+            else:
+                def measure(kind, per, seed, settings=settings):
+                    r = lab.measure(kind, "people", per, seed, scratch=settings)
+                    return {**r, "kfold_transfer": r["kfold_scratch"],
+                            "other_transfer": r["other_scratch"]}
+            tuning_row(label, conditions, seeds, measure)
+
+
+def tuning_row(label, conditions, seeds, measure):
+    """One line of a tuning table: for each condition (set, drawings a class), the mean k-fold and
+    other-writers accuracy over the seeds of `measure(kind, per, seed)`'s transfer side, then the
+    mean of those means."""
+    cells, ks, others = [], [], []
+    for kind, per in conditions:
+        rows = [measure(kind, per, seed) for seed in seeds]
+        k, o = mean(rows, "kfold_transfer"), mean(rows, "other_transfer")
+        ks.append(k)
+        others.append(o)
+        cells.append(f"{100 * k:4.1f} {100 * o:4.1f}")
+    print(f"{label:48} " + "  ".join(f"{c:>13}" for c in cells)
+          + f"   {100 * statistics.mean(ks):4.1f} {100 * statistics.mean(others):4.1f}",
+          flush=True)
 
 
 def confirm(lab, seeds):
@@ -382,6 +390,8 @@ def sources(lab, seeds, mnist):
     print("The source network: transfer's held-out accuracy (tuning sets), %, k-fold / other writers,")
     print("from networks trained on MNIST in other ways, beside the shipped one:")
     conditions = [(kind, per) for kind in KINDS for per in (5, 10)]
+    head = "  ".join(f"{kind[:3]} {per:2}: k   oth" for kind, per in conditions)
+    print(f"{'source':48} {head}   mean: k   oth")
     trainings = [
         ("shipped (60 epochs, 60% of digits as sketches)", None),
         ("10 epochs, no augmentation", ["--epochs", "10", "--no-augment"]),
@@ -395,17 +405,10 @@ def sources(lab, seeds, mnist):
             if not os.path.exists(source):
                 run([lab.lenet5, "train", "--mnist", mnist, "--out", source, *flags])
         settings = {**TRANSFER, "flags": ["--from", source] if source else []}
-        cells, ks, others = [], [], []
-        for kind, per in conditions:
-            rows = [lab.measure(kind, "people", per, seed, transfer=settings, scratch_side=False)
-                    for seed in seeds]
-            k, o = mean(rows, "kfold_transfer"), mean(rows, "other_transfer")
-            ks.append(k)
-            others.append(o)
-            cells.append(f"{kind[:3]} {per:2}: {100 * k:4.1f} {100 * o:4.1f}")
-        print(f"{label:48} " + "  ".join(cells)
-              + f"   mean: {100 * statistics.mean(ks):4.1f} {100 * statistics.mean(others):4.1f}",
-              flush=True)
+
+        def measure(kind, per, seed, settings=settings):
+            return lab.measure(kind, "people", per, seed, transfer=settings, scratch_side=False)
+        tuning_row(label, conditions, seeds, measure)
 
 
 def main():

@@ -150,15 +150,20 @@ import Testing
         #expect(buffer.lines[16] == row(" 0-9 a digit  = name a class  R teach"))
     }
 
-    @Test func theResultShowsTransferBesideScratchAndTheWords() {
+    /// A network of two classes taught from six drawings: 5 of 6 right held out, 3 from scratch.
+    static let plusAndRing: TaughtNetwork = {
         var generator = SeededGenerator(seed: 1)
-        let network = TaughtNetwork(
+        return TaughtNetwork(
             run: 1,
             classifier: Classifier(
                 LeNet5(classes: 2, using: &generator), classes: ["plus", "ring"]),
             freeze: .c5, examples: 6, trainAccuracy: 1, seconds: 0.5,
             comparison: TeachComparison(
                 folds: 3, total: 6, transferCorrect: 5, scratchCorrect: 3, trainingExamples: 4))
+    }()
+
+    @Test func theResultShowsTransferBesideScratchAndTheWords() {
+        let network = Self.plusAndRing
         let panel = TeachPanel(
             folder: TeachFolder(path: "/e"), page: .result, taught: network, showsTaught: true,
             words: ["Why."])
@@ -193,14 +198,7 @@ import Testing
     /// Back on the examples, the status says how the taught network did on drawings it did not
     /// learn from, beside the one started from random numbers, in those words.
     @Test func theExamplesPageSaysHowTheTaughtNetworkTested() {
-        var generator = SeededGenerator(seed: 1)
-        let network = TaughtNetwork(
-            run: 1,
-            classifier: Classifier(
-                LeNet5(classes: 2, using: &generator), classes: ["plus", "ring"]),
-            freeze: .c5, examples: 6, trainAccuracy: 1, seconds: 0.5,
-            comparison: TeachComparison(
-                folds: 3, total: 6, transferCorrect: 5, scratchCorrect: 3, trainingExamples: 4))
+        let network = Self.plusAndRing
         let panel = TeachPanel(
             folder: TeachFolder(path: "/e"), page: .examples, taught: network, showsTaught: true,
             words: [])
