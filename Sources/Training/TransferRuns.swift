@@ -65,6 +65,8 @@ struct RunContext: Sendable {
     let f6Values: DenseFeatures?
     /// The classes whose output units are new (the source has no class of their name).
     let fresh: [Bool]
+    /// What the transfer runs' weight decay pulls toward, packed: nil for zero.
+    var anchor: [Float]? = nil
     let options: TransferOptions
     let classes: Int
     let meter: ProgressMeter
@@ -85,6 +87,7 @@ struct RunContext: Sendable {
         let decay: Float
         let epochs = job.epochs(options)
         var start = job.start
+        var anchor: AlignedBuffer?
         if case .scratch = job.role {
             learningRate = options.scratchLearningRate
             decay = options.scratchWeightDecay
@@ -92,13 +95,9 @@ struct RunContext: Sendable {
             learningRate = options.learningRate
             decay = options.weightDecay
             if let f6Values { start = meansStart(job, f6Values) }
+            anchor = self.anchor.map(AlignedBuffer.init)
         }
         let parameters = AlignedBuffer(PackedParameters(start).storage)
-        var anchor: AlignedBuffer?
-        if case .scratch = job.role {
-        } else if options.decayTarget.resolved(fresh: fresh) == .source {
-            anchor = AlignedBuffer(PackedParameters(sourceAnchor(job.start)).storage)
-        }
         var adam = Adam(count: ParameterLayout.count, learningRate: learningRate)
         let n = job.examples.count
         let batchSize = min(options.batchSize, n)
@@ -149,18 +148,6 @@ struct RunContext: Sendable {
             meter.add(n, stage)
         }
         return PackedParameters(storage: parameters.array, classes: classes).unpacked()
-    }
-
-    /// What decay toward the source pulls to: the starting network, with the output units of new
-    /// classes at zero (they have no source value).
-    func sourceAnchor(_ start: LeNet5) -> LeNet5 {
-        var model = start
-        let inputs = NetworkGeometry.f6.maps
-        for k in 0..<classes where fresh[k] {
-            for j in 0..<inputs { model.output.weight.scalars[k * inputs + j] = 0 }
-            model.output.bias.scalars[k] = 0
-        }
-        return model
     }
 
     /// The job's starting network with the output unit of every new class set from the mean of

@@ -100,9 +100,12 @@ public struct TransferTraining: Sendable {
                     meter: meter)
         }
         let fresh = examples.classes.map { !source.weights.classes.contains($0) }
+        let decayTarget = options.decayTarget.resolved(fresh: fresh)
         let runner = RunContext(
-            pool: pool, features: features, f6Values: f6Values, fresh: fresh, options: options,
-            classes: classes, meter: meter, cancellation: cancellation)
+            pool: pool, features: features, f6Values: f6Values, fresh: fresh,
+            anchor: decayTarget == .source
+                ? PackedParameters(Self.anchor(start, fresh: fresh)).storage : nil,
+            options: options, classes: classes, meter: meter, cancellation: cancellation)
         let models = runner.run(jobs)
         if cancellation?.isCancelled == true { throw .cancelled }
         guard let kept = models[jobs.firstIndex { $0.role == .kept } ?? 0] else {
@@ -142,7 +145,7 @@ public struct TransferTraining: Sendable {
             classes: examples.classes, model: kept, options: options, source: source,
             examples: labels.count, counts: examples.counts, variants: variants,
             trainAccuracy: trainAccuracy, comparison: comparison, seconds: clock.seconds,
-            decayTarget: options.decayTarget.resolved(fresh: fresh))
+            decayTarget: decayTarget)
     }
 
     /// The network before teaching: the source's layers, and an output layer of one unit per
@@ -164,6 +167,18 @@ public struct TransferTraining: Sendable {
         }
         var model = from.model
         model.output = output
+        return model
+    }
+
+    /// What decay toward the source pulls to: the starting network, with the output units of new
+    /// classes at zero (they have no source value).
+    static func anchor(_ start: LeNet5, fresh: [Bool]) -> LeNet5 {
+        var model = start
+        let inputs = NetworkGeometry.f6.maps
+        for k in fresh.indices where fresh[k] {
+            for j in 0..<inputs { model.output.weight.scalars[k * inputs + j] = 0 }
+            model.output.bias.scalars[k] = 0
+        }
         return model
     }
 
