@@ -75,14 +75,13 @@ extension SketchpadState {
         if let teachView, !layout.canvasHidden, predictionArea.x == panelArea.x,
             predictionArea.maxY <= panelArea.y
         {
-            let result = teach.page == .result && teach.taught != nil && !teach.browsing
-            let column = layout.network.maxY - predictionArea.y
-            let spare = column - teachView.resultHeight(width: panelArea.width)
-            // A heading and at least three classes, or none.
-            let rows =
-                result
-                ? (spare >= 4 ? min(spare, reading.classes.count + 2) : 0)
-                : min(predictionArea.height, reading.classes.count + 2)
+            var rows = min(predictionArea.height, reading.classes.count + 2)
+            if teach.page == .result && teach.taught != nil && !teach.browsing {
+                let column = layout.network.maxY - predictionArea.y
+                let spare = column - teachView.resultHeight(width: panelArea.width)
+                // A heading and at least three classes, or none.
+                rows = spare >= 4 ? min(spare, reading.classes.count + 2) : 0
+            }
             predictionArea.height = rows
             panelArea = Rect(
                 x: panelArea.x, y: predictionArea.maxY, width: panelArea.width,

@@ -9,9 +9,6 @@ struct UnitGrid: Widget {
     /// The output's class names, in output order.
     var classes = ClassNames.digits
 
-    /// The most classes of an output layer: one labelled row holds them all.
-    static let classLimit = NetworkGeometry.classLimits.upperBound
-
     /// How the units are laid out: per row, the width of a unit in columns, and the columns left
     /// of them.
     struct Grid {
@@ -21,7 +18,7 @@ struct UnitGrid: Widget {
     }
 
     /// A list of units: rows of up to 12, two columns each, numbered on the left. The output's
-    /// classes (`labelled`, at most `classLimit`): one row, columns as wide as fit up to 9 (a name
+    /// classes (`labelled`, at most `NetworkGeometry.classLimits`' 20): one row, columns as wide as fit up to 9 (a name
     /// of 8 characters and a space), no numbers on the left: 20 classes fit 41 columns.
     static func grid(count: Int, labelled: Bool, in body: Rect) -> Grid {
         if labelled {
